@@ -1,0 +1,76 @@
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import {
+  APP_CONFIG,
+  AppConfig,
+  AppConfigModule,
+  AuthCoreModule,
+  createRedis,
+  JwtAuthGuard,
+  ProblemDetailsFilter,
+  QueueModule,
+  RedisModule,
+} from '@roundtable/core';
+import { DatabaseModule } from '@roundtable/database';
+import { DomainModule } from '@roundtable/domain';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import { HealthController } from './ops/health.controller';
+import { HttpMetricsMiddleware, MetricsController } from './ops/metrics';
+import { RequestContextMiddleware } from './ops/request-context.middleware';
+import { FailOpenThrottlerStorage, UserThrottlerGuard } from './ops/user-throttler.guard';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
+
+@Module({
+  imports: [
+    AppConfigModule,
+    LoggerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: {
+          level: config.logLevel,
+          genReqId: (req, res) => {
+            const given = req.headers['x-request-id'];
+            const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+            res.setHeader('X-Request-Id', id);
+            return id;
+          },
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.token'],
+          customProps: () => ({ service: 'api' }),
+        },
+      }),
+    }),
+    RedisModule,
+    AuthCoreModule,
+    DatabaseModule,
+    QueueModule,
+    TerminusModule,
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [{ name: 'default', ttl: 60_000, limit: Math.max(config.rateLimitPerMinute, 1) }],
+        skipIf: () => config.rateLimitPerMinute === 0,
+        storage: new FailOpenThrottlerStorage(
+          new ThrottlerStorageRedisService(createRedis(config.redisUrl, 'Throttle', { keyPrefix: `${config.redisPrefix}:throttle:` })),
+        ),
+      }),
+    }),
+    DomainModule,
+  ],
+  controllers: [HealthController, MetricsController],
+  providers: [
+    // Order matters: identify the caller first, then count their requests.
+    { provide: APP_GUARD, useExisting: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: UserThrottlerGuard },
+    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+  ],
+})
+export class ApiModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestContextMiddleware, HttpMetricsMiddleware).forRoutes('*');
+  }
+}

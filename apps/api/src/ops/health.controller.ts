@@ -1,0 +1,61 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { Public, REDIS } from '@roundtable/core';
+import type { Response } from 'express';
+import Redis from 'ioredis';
+
+class HealthChecksDto {
+  @ApiProperty({ enum: ['up', 'down'] }) database: string;
+  @ApiProperty({ enum: ['up', 'down'] }) redis: string;
+}
+
+class HealthDto {
+  @ApiProperty({ enum: ['ok', 'error'] }) status: string;
+  @ApiProperty({ type: HealthChecksDto }) checks: HealthChecksDto;
+}
+
+@ApiTags('operations')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly db: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  @Public()
+  @Get()
+  @ApiOkResponse({ type: HealthDto })
+  @ApiServiceUnavailableResponse({ type: HealthDto, description: 'A dependency is down; checks name it' })
+  async check(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
+    const result = await this.health
+      .check([() => this.db.pingCheck('database', { timeout: 2000 }), () => this.pingRedis()])
+      .catch((e: { response?: { details?: Record<string, { status: string }> } }) => ({
+        status: 'error' as const,
+        details: e.response?.details ?? {},
+      }));
+    const details = (result.details ?? {}) as Record<string, { status: string }>;
+    const checks = {
+      database: details.database?.status === 'up' ? 'up' : 'down',
+      redis: details.redis?.status === 'up' ? 'up' : 'down',
+    };
+    const ok = checks.database === 'up' && checks.redis === 'up';
+    res.status(ok ? 200 : 503);
+    return { status: ok ? 'ok' : 'error', checks };
+  }
+
+  private async pingRedis() {
+    const indicator = this.indicators.check('redis');
+    try {
+      const pong = await Promise.race([
+        this.redis.ping(),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000)),
+      ]);
+      return pong === 'PONG' ? indicator.up() : indicator.down({ message: String(pong) });
+    } catch (e) {
+      return indicator.down({ message: (e as Error).message });
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, AppConfigModule, AuthCoreModule, QueueModule, RedisModule } from '@roundtable/core';
+import { DatabaseModule } from '@roundtable/database';
+import { DomainCoreModule } from '@roundtable/domain';
+import { LoggerModule } from 'nestjs-pino';
+
+// The only module that registers BullMQ processors (the API never runs jobs).
+export const WORKER_FEATURE_MODULES = [];
+
+@Module({
+  imports: [
+    AppConfigModule,
+    LoggerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.logLevel, customProps: () => ({ service: 'worker' }) } }),
+    }),
+    RedisModule,
+    AuthCoreModule,
+    DatabaseModule,
+    QueueModule,
+    DomainCoreModule,
+    ...WORKER_FEATURE_MODULES,
+  ],
+})
+export class WorkerModule {}

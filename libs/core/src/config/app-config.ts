@@ -1,0 +1,158 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }) => {
+  const v = String(value).toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  return value; // left as is so validation names it
+};
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+// The environment as documented in DESIGN.md "Operations"; validated once at boot.
+export class EnvironmentVariables {
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @IsString()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/roundtable';
+
+  @IsString()
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @Transform(toInt)
+  @IsInt({ message: 'PORT must be an integer' })
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsOptional()
+  @IsString()
+  JWT_SECRET?: string;
+
+  @Transform(toInt)
+  @IsInt({ message: 'JWT_ACCESS_TTL_SECONDS must be an integer' })
+  @Min(30)
+  JWT_ACCESS_TTL_SECONDS = 900;
+
+  @Transform(toInt)
+  @IsInt({ message: 'REFRESH_TTL_DAYS must be an integer' })
+  @Min(1)
+  REFRESH_TTL_DAYS = 30;
+
+  @Transform(toBool)
+  @IsBoolean({ message: 'AUTH_OPEN_SIGNUP must be true or false' })
+  AUTH_OPEN_SIGNUP = true;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  SMTP_FROM?: string;
+
+  @IsOptional()
+  @IsString()
+  CORS_ORIGINS?: string;
+
+  @IsString()
+  @Matches(/^[A-Za-z0-9_.:-]+$/, { message: 'REDIS_PREFIX may only contain letters, digits and _ . : -' })
+  REDIS_PREFIX = 'roundtable';
+
+  @Transform(toInt)
+  @IsInt({ message: 'RATE_LIMIT_PER_MINUTE must be an integer' })
+  @Min(0)
+  RATE_LIMIT_PER_MINUTE = 600;
+
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_MAX_FAILURES must be an integer' })
+  @Min(1)
+  LOGIN_MAX_FAILURES = 5;
+
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_LOCK_SECONDS must be an integer' })
+  @Min(1)
+  LOGIN_LOCK_SECONDS = 900;
+
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
+}
+
+export interface AppConfig {
+  nodeEnv: EnvironmentVariables['NODE_ENV'];
+  databaseUrl: string;
+  redisUrl: string;
+  port: number;
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  openSignup: boolean;
+  smtpUrl?: string;
+  smtpFrom: string;
+  corsOrigins: string[];
+  redisPrefix: string;
+  rateLimitPerMinute: number;
+  loginMaxFailures: number;
+  loginLockSeconds: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+// Development fallback only: production refuses to start without JWT_SECRET.
+const DEV_JWT_SECRET = 'roundtable-development-secret-do-not-use-in-production';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(new EnvironmentVariables())) {
+    if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
+  }
+  for (const key of ['JWT_SECRET', 'SMTP_URL', 'SMTP_FROM', 'CORS_ORIGINS', 'LOG_LEVEL']) {
+    if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
+  }
+  const vars = plainToInstance(EnvironmentVariables, raw);
+  const errors = validateSync(vars, { skipMissingProperties: false });
+  const problems = errors.flatMap((e) =>
+    Object.values(e.constraints ?? {}).map((m) => `${e.property}=${JSON.stringify(env[e.property])}: ${m}`),
+  );
+  if (vars.NODE_ENV === 'production' && !vars.JWT_SECRET) {
+    problems.push('JWT_SECRET is required when NODE_ENV=production');
+  }
+  if (vars.JWT_SECRET !== undefined && vars.JWT_SECRET.length < 16) {
+    problems.push('JWT_SECRET must be at least 16 characters');
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+  return {
+    nodeEnv: vars.NODE_ENV,
+    databaseUrl: vars.DATABASE_URL,
+    redisUrl: vars.REDIS_URL,
+    port: vars.PORT,
+    jwtSecret: vars.JWT_SECRET ?? DEV_JWT_SECRET,
+    accessTokenTtlSeconds: vars.JWT_ACCESS_TTL_SECONDS,
+    refreshTokenTtlDays: vars.REFRESH_TTL_DAYS,
+    openSignup: vars.AUTH_OPEN_SIGNUP,
+    smtpUrl: vars.SMTP_URL,
+    smtpFrom: vars.SMTP_FROM ?? 'Roundtable <no-reply@roundtable.local>',
+    corsOrigins: (vars.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    redisPrefix: vars.REDIS_PREFIX,
+    rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE,
+    loginMaxFailures: vars.LOGIN_MAX_FAILURES,
+    loginLockSeconds: vars.LOGIN_LOCK_SECONDS,
+    logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'silent' : 'info'),
+  };
+}
+
+// Injection token for the validated configuration.
+export const APP_CONFIG = Symbol('APP_CONFIG');

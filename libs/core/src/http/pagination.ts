@@ -1,0 +1,66 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { BadRequestProblem } from '../errors/app-errors';
+
+export const DEFAULT_LIMIT = 50;
+export const MAX_LIMIT = 200;
+
+export class PageQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_LIMIT)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'Opaque cursor from a previous page (nextCursor)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export type CursorValue = string | number | null;
+
+// Keyset cursors: the sort key of the last row, opaque to clients.
+export function encodeCursor(values: CursorValue[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string | undefined, arity: number): CursorValue[] | null {
+  if (cursor === undefined || cursor === '') return null;
+  try {
+    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(values) &&
+      values.length === arity &&
+      values.every((v) => v === null || typeof v === 'string' || typeof v === 'number')
+    ) {
+      return values as CursorValue[];
+    }
+  } catch {
+    // fall through
+  }
+  throw new BadRequestProblem('cursor: invalid cursor', [{ field: 'cursor', message: 'invalid cursor' }]);
+}
+
+// Rows were fetched with limit + 1 so we know whether another page exists.
+export function toPage<R, T>(rows: R[], limit: number, key: (row: R) => CursorValue[], map: (row: R) => T): Page<T> {
+  const more = rows.length > limit;
+  const items = more ? rows.slice(0, limit) : rows;
+  return {
+    items: items.map(map),
+    nextCursor: more && items.length ? encodeCursor(key(items[items.length - 1])) : null,
+  };
+}
+
+export function pageLimit(q: { limit?: number }): number {
+  return q.limit ?? DEFAULT_LIMIT;
+}

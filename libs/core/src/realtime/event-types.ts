@@ -1,0 +1,39 @@
+// Every group event type (DESIGN.md "Events"). The realtime gateway emits each under this name.
+export const GROUP_EVENT_TYPES = [
+  'group.updated',
+  'member.invited',
+  'member.joined',
+  'member.declined',
+  'member.updated',
+  'member.left',
+  'cochair.appointed',
+  'cochair.ended',
+  'series.created',
+  'series.updated',
+  'series.deleted',
+  'meeting.scheduled',
+  'meeting.updated',
+  'meeting.cancelled',
+  'agenda.updated',
+  'agenda.published',
+  'minutes.updated',
+  'minutes.circulated',
+  'minutes.approved',
+  'incident.reported',
+  'incident.updated',
+  'recommendation.created',
+  'recommendation.updated',
+  'recommendation.overdue',
+] as const;
+
+export type GroupEventType = (typeof GROUP_EVENT_TYPES)[number];
+
+export interface GroupEventPayload {
+  id: string;
+  seq: number;
+  type: GroupEventType;
+  groupId: string;
+  entityId: string | null;
+  at: string;
+  data: Record<string, unknown>;
+}

@@ -1,0 +1,6 @@
+export * from './data-source-options';
+export * from './ensure-database';
+export * from './migrate';
+export * from './snake-naming.strategy';
+export * from './transaction';
+export * from './database.module';

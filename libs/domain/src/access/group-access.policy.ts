@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { ForbiddenProblem, NotFoundProblem } from '@roundtable/core';
+import { DataSource, EntityManager } from 'typeorm';
+import type { MemberRole } from '../members/membership.entity';
+import type { OrganisationKind } from '../organisations/organisation.entity';
+
+// The caller's standing in one group: what every permission decision starts from.
+export interface GroupActor {
+  userId: string;
+  groupId: string;
+  membershipId: string;
+  organisationId: string;
+  organisationKind: OrganisationKind;
+  role: MemberRole;
+  isCoChair: boolean;
+}
+
+export type GroupPower =
+  | 'read' // any active member, observers included
+  | 'contribute' // members and focal points (not observers): propose, report, comment
+  | 'manage' // focal point or sitting co-chair: invite, appoint, accept agenda items, edit minutes
+  | 'focal_point' // focal point only: circulate minutes, attendance, series
+  | 'co_chair'; // sitting co-chair only: approve minutes, assess impact
+
+export function hasPower(actor: GroupActor, power: GroupPower): boolean {
+  switch (power) {
+    case 'read':
+      return true;
+    case 'contribute':
+      return actor.role !== 'observer' || actor.isCoChair;
+    case 'manage':
+      return actor.role === 'focal_point' || actor.isCoChair;
+    case 'focal_point':
+      return actor.role === 'focal_point';
+    case 'co_chair':
+      return actor.isCoChair;
+  }
+}
+
+const ACTOR_SQL = `
+  SELECT m.id AS membership_id, m.group_id, m.user_id, m.organisation_id, m.role, o.kind AS organisation_kind,
+         EXISTS (SELECT 1 FROM co_chair_terms t WHERE t.membership_id = m.id AND t.ended_at IS NULL) AS is_co_chair
+  FROM memberships m JOIN organisations o ON o.id = m.organisation_id
+  WHERE m.group_id = $1 AND m.user_id = $2 AND m.status = 'active'`;
+
+// The one place that answers "may this user see / do this in this group".
+// Not an active member → 404 (existence is never revealed); a member lacking the power → 403.
+@Injectable()
+export class GroupAccessPolicy {
+  constructor(private readonly ds: DataSource) {}
+
+  async actor(userId: string, groupId: string, em: EntityManager = this.ds.manager): Promise<GroupActor | null> {
+    const rows = await em.query(ACTOR_SQL, [groupId, userId]);
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      userId,
+      groupId: r.group_id,
+      membershipId: r.membership_id,
+      organisationId: r.organisation_id,
+      organisationKind: r.organisation_kind,
+      role: r.role,
+      isCoChair: r.is_co_chair,
+    };
+  }
+
+  // Resolves the caller in the group or throws 404; then checks the power (403).
+  async require(
+    userId: string,
+    groupId: string,
+    power: GroupPower = 'read',
+    em?: EntityManager,
+    notFound = 'Group',
+  ): Promise<GroupActor> {
+    const actor = await this.actor(userId, groupId, em);
+    if (!actor) throw new NotFoundProblem(notFound);
+    this.assert(actor, power);
+    return actor;
+  }
+
+  assert(actor: GroupActor, power: GroupPower): void {
+    if (!hasPower(actor, power)) throw new ForbiddenProblem(FORBIDDEN_DETAIL[power]);
+  }
+
+  // SQL predicate over group_events aliased `e` for what the actor may see ($n = org id param).
+  // Events about an incident follow the incident's current visibility.
+  // Until incidents exist every incident event is hidden (default-deny).
+  eventVisibilitySql(_orgParam: string): string {
+    return `(e.incident_id IS NULL)`;
+  }
+}
+
+const FORBIDDEN_DETAIL: Record<GroupPower, string> = {
+  read: 'You may not read this group',
+  contribute: 'Observers may not do this',
+  manage: 'Only the focal point or a co-chair may do this',
+  focal_point: 'Only the focal point may do this',
+  co_chair: 'Only a sitting co-chair may do this',
+};

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { MembersModule } from '../members/members.module';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { LoginThrottle } from './login-throttle.service';
+import { MeController } from './me.controller';
+import { MeService } from './me.service';
+
+@Module({
+  imports: [MembersModule],
+  controllers: [AuthController, MeController],
+  providers: [AuthService, MeService, LoginThrottle],
+  exports: [MeService],
+})
+export class AccountsModule {}

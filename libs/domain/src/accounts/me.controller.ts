@@ -1,0 +1,79 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, PageQuery, UuidParam } from '@roundtable/core';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { NotificationsService } from '../notifications/notifications.service';
+import { CalendarTokenDto, MeDto } from './dto/auth.dto';
+import { MeService } from './me.service';
+
+const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+class NotificationQuery extends PageQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  unread?: boolean;
+}
+
+class CalendarTokenQuery {
+  @ApiPropertyOptional({ description: 'true issues a new token; the old feed URL stops working' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  rotate?: boolean;
+}
+
+class NotificationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() type: string;
+  @ApiProperty({ format: 'uuid', nullable: true }) groupId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true }) entityId: string | null;
+  @ApiProperty() title: string;
+  @ApiProperty({ nullable: true }) body: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true }) readAt: string | null;
+}
+
+class NotificationPageDto {
+  @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+@ApiTags('me')
+@ApiBearerAuth()
+@Controller('me')
+export class MeController {
+  constructor(
+    private readonly me: MeService,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({ type: MeDto })
+  get(@CurrentUser() user: AuthUser): Promise<MeDto> {
+    return this.me.me(user.id);
+  }
+
+  @Get('calendar-token')
+  @ApiOkResponse({ type: CalendarTokenDto })
+  async calendarToken(@CurrentUser() user: AuthUser, @Query() q: CalendarTokenQuery): Promise<CalendarTokenDto> {
+    const token = await this.me.calendarToken(user.id, q.rotate === true);
+    return { token, feedPathTemplate: '/api/v1/groups/{groupId}/calendar.ics?token=' + token };
+  }
+
+  @Get('notifications')
+  @ApiOkResponse({ type: NotificationPageDto })
+  list(@CurrentUser() user: AuthUser, @Query() q: NotificationQuery) {
+    return this.notifications.list(user.id, q);
+  }
+
+  @Post('notifications/:id/read')
+  @HttpCode(200)
+  @ApiOkResponse({ type: NotificationDto })
+  read(@CurrentUser() user: AuthUser, @Param('id', new UuidParam('Notification')) id: string) {
+    return this.notifications.markRead(user.id, id);
+  }
+}

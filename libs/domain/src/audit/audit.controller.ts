@@ -1,0 +1,38 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, PageQuery, UuidParam } from '@roundtable/core';
+import { AuditService } from './audit.service';
+
+class AuditActorDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty() displayName: string;
+}
+
+class AuditEntryDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ example: 'member.invited' }) action: string;
+  @ApiProperty({ example: 'membership' }) entityType: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) entityId: string | null;
+  @ApiProperty({ type: AuditActorDto, nullable: true }) actor: AuditActorDto | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) details: Record<string, unknown>;
+  @ApiProperty({ nullable: true, type: String }) requestId: string | null;
+}
+
+class AuditPageDto {
+  @ApiProperty({ type: [AuditEntryDto] }) items: AuditEntryDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('groups/:groupId/audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @ApiOkResponse({ type: AuditPageDto })
+  list(@CurrentUser() user: AuthUser, @Param('groupId', new UuidParam('Group')) groupId: string, @Query() q: PageQuery) {
+    return this.audit.list(user.id, groupId, q);
+  }
+}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { decodeCursor, Page, pageLimit, PageQuery, toPage } from '@roundtable/core';
+import { DataSource } from 'typeorm';
+import { GroupAccessPolicy } from '../access/group-access.policy';
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  actor: { userId: string; displayName: string } | null;
+  details: Record<string, unknown>;
+  requestId: string | null;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly access: GroupAccessPolicy,
+  ) {}
+
+  // Newest first. Audit details never hold restricted incident content (writers ensure it).
+  async list(userId: string, groupId: string, q: PageQuery): Promise<Page<AuditEntry>> {
+    await this.access.require(userId, groupId, 'manage');
+    const limit = pageLimit(q);
+    const cursor = decodeCursor(q.cursor, 1);
+    const params: unknown[] = [groupId, limit + 1];
+    let keyset = '';
+    if (cursor) {
+      params.push(cursor[0]);
+      keyset = `AND a.id < $3`;
+    }
+    const rows = await this.ds.query(
+      `SELECT a.id, a.at, a.action, a.entity_type, a.entity_id, a.actor_user_id, u.display_name, a.details, a.request_id
+       FROM audit_events a LEFT JOIN users u ON u.id = a.actor_user_id
+       WHERE a.group_id = $1 ${keyset} ORDER BY a.id DESC LIMIT $2`,
+      params,
+    );
+    return toPage(rows, limit, (r: any) => [String(r.id)], (r: any) => ({
+      id: String(r.id),
+      at: new Date(r.at).toISOString(),
+      action: r.action,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      actor: r.actor_user_id ? { userId: r.actor_user_id, displayName: r.display_name } : null,
+      details: r.details,
+      requestId: r.request_id,
+    }));
+  }
+}

@@ -1,0 +1,52 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, GROUP_EVENT_TYPES, MAX_LIMIT, UuidParam } from '@roundtable/core';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { EventsService } from './events.service';
+
+class EventQuery {
+  @ApiPropertyOptional({ description: 'Return events with seq greater than this', default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  after?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_LIMIT, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_LIMIT)
+  limit?: number;
+}
+
+class GroupEventDto {
+  @ApiProperty({ description: 'Globally unique event id (clients may use it to drop duplicates)' }) id: string;
+  @ApiProperty({ description: 'Strictly increasing per group' }) seq: number;
+  @ApiProperty({ enum: GROUP_EVENT_TYPES }) type: string;
+  @ApiProperty({ format: 'uuid' }) groupId: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) entityId: string | null;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
+}
+
+class EventPageDto {
+  @ApiProperty({ type: [GroupEventDto] }) items: GroupEventDto[];
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `after` for the next page; null when caught up' })
+  nextCursor: string | null;
+}
+
+@ApiTags('events')
+@ApiBearerAuth()
+@Controller('groups/:groupId/events')
+export class EventsController {
+  constructor(private readonly events: EventsService) {}
+
+  @Get()
+  @ApiOkResponse({ type: EventPageDto })
+  replay(@CurrentUser() user: AuthUser, @Param('groupId', new UuidParam('Group')) groupId: string, @Query() q: EventQuery) {
+    return this.events.replay(user.id, groupId, q.after ?? 0, q.limit ?? 50);
+  }
+}

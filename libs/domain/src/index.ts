@@ -1,0 +1,6 @@
+export * from './domain.module';
+export * from './domain-core.module';
+export * from './access/group-access.policy';
+export * from './events/change-recorder';
+export * from './events/events.service';
+export * from './notifications/notifications.service';

@@ -1,0 +1,17 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('notifications')
+export class Notification {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid') userId: string;
+  @Column() type: string;
+  @Column({ type: 'uuid', nullable: true }) groupId: string | null;
+  @Column({ type: 'uuid', nullable: true }) entityId: string | null;
+  @Column() title: string;
+  @Column({ type: 'text', nullable: true }) body: string | null;
+  @Column({ type: 'jsonb' }) data: Record<string, unknown>;
+  @Column() dedupeKey: string;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @Column({ type: 'timestamptz', nullable: true }) readAt: Date | null;
+  @Column({ type: 'timestamptz', nullable: true }) emailedAt: Date | null;
+}

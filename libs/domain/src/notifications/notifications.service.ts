@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { decodeCursor, NotFoundProblem, Page, pageLimit, PageQuery, toPage } from '@roundtable/core';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface NewNotification {
+  userIds: string[];
+  type: string;
+  groupId?: string | null;
+  entityId?: string | null;
+  title: string;
+  body?: string | null;
+  data?: Record<string, unknown>;
+  // Same key for the same user → stored once, however often the job that creates it runs.
+  dedupeKey: string;
+}
+
+export interface NotificationView {
+  id: string;
+  type: string;
+  groupId: string | null;
+  entityId: string | null;
+  title: string;
+  body: string | null;
+  data: Record<string, unknown>;
+  createdAt: string;
+  readAt: string | null;
+}
+
+@Injectable()
+export class NotificationsService {
+  constructor(private readonly ds: DataSource) {}
+
+  // Inserts one notification per user, idempotently; returns the ids actually created.
+  async notify(em: EntityManager, n: NewNotification): Promise<string[]> {
+    const userIds = [...new Set(n.userIds)];
+    if (userIds.length === 0) return [];
+    const rows: { id: string }[] = await em.query(
+      `INSERT INTO notifications (user_id, type, group_id, entity_id, title, body, data, dedupe_key)
+       SELECT u, $2, $3, $4, $5, $6, $7, $8 FROM unnest($1::uuid[]) AS u
+       ON CONFLICT (user_id, dedupe_key) DO NOTHING
+       RETURNING id`,
+      [userIds, n.type, n.groupId ?? null, n.entityId ?? null, n.title, n.body ?? null, JSON.stringify(n.data ?? {}), n.dedupeKey],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async list(userId: string, q: PageQuery & { unread?: boolean }): Promise<Page<NotificationView>> {
+    const limit = pageLimit(q);
+    const cursor = decodeCursor(q.cursor, 2);
+    const params: unknown[] = [userId, limit + 1];
+    let where = `user_id = $1`;
+    if (q.unread) where += ` AND read_at IS NULL`;
+    if (cursor) {
+      params.push(cursor[0], cursor[1]);
+      where += ` AND (created_at, id) < ($3::timestamptz, $4::uuid)`;
+    }
+    const rows = await this.ds.query(
+      `SELECT id, type, group_id, entity_id, title, body, data, created_at, read_at
+       FROM notifications WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT $2`,
+      params,
+    );
+    return toPage(rows, limit, (r: any) => [new Date(r.created_at).toISOString(), r.id], toView);
+  }
+
+  async markRead(userId: string, id: string): Promise<NotificationView> {
+    const rows = await this.ds.query(
+      `UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2
+       RETURNING id, type, group_id, entity_id, title, body, data, created_at, read_at`,
+      [id, userId],
+    );
+    if (!rows[0]?.length && !rows.length) throw new NotFoundProblem('Notification');
+    const row = Array.isArray(rows[0]) ? rows[0][0] : rows[0];
+    if (!row) throw new NotFoundProblem('Notification');
+    return toView(row);
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw pg row
+function toView(r: any): NotificationView {
+  return {
+    id: r.id,
+    type: r.type,
+    groupId: r.group_id,
+    entityId: r.entity_id,
+    title: r.title,
+    body: r.body,
+    data: r.data,
+    createdAt: new Date(r.created_at).toISOString(),
+    readAt: r.read_at ? new Date(r.read_at).toISOString() : null,
+  };
+}

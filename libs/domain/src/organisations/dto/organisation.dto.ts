@@ -1,0 +1,58 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PageQuery } from '@roundtable/core';
+import { ORGANISATION_KINDS, OrganisationKind } from '../organisation.entity';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateOrganisationDto {
+  @ApiProperty({ example: 'Gécamines' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ enum: ORGANISATION_KINDS })
+  @IsIn(ORGANISATION_KINDS, { message: `kind must be one of: ${ORGANISATION_KINDS.join(', ')}` })
+  kind: OrganisationKind;
+
+  @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-2 country code', example: 'CD' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as CD' })
+  country?: string;
+
+  @ApiPropertyOptional({ description: 'Participant in the Voluntary Principles Initiative' })
+  @IsOptional()
+  @IsBoolean()
+  vpsParticipant?: boolean;
+}
+
+export class OrganisationQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Case-insensitive name search' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ORGANISATION_KINDS })
+  @IsOptional()
+  @IsIn(ORGANISATION_KINDS)
+  kind?: OrganisationKind;
+}
+
+export class OrganisationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ORGANISATION_KINDS }) kind: OrganisationKind;
+  @ApiProperty({ nullable: true, type: String }) country: string | null;
+  @ApiProperty() vpsParticipant: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class OrganisationPageDto {
+  @ApiProperty({ type: [OrganisationDto] }) items: OrganisationDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}

@@ -1,0 +1,6 @@
+// Runs in every e2e worker before the test file.
+process.env.TZ = 'UTC';
+process.env.NODE_ENV = 'test';
+process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
+// Tests exercise the general rate limit explicitly; by default it stays out of the way.
+process.env.RATE_LIMIT_PER_MINUTE = process.env.TEST_RATE_LIMIT_PER_MINUTE ?? '0';
