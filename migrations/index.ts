@@ -1,4 +1,6 @@
 // Every migration, in order. Listed explicitly so the same set runs from compiled JS, ts and Jest.
+// Add a new migration here (and only append: never reorder).
 import { Foundation1764000000000 } from './1764000000000-Foundation';
+import { CoreSchema1764000000001 } from './1764000000001-CoreSchema';
 
-export const MIGRATIONS = [Foundation1764000000000];
+export const MIGRATIONS = [Foundation1764000000000, CoreSchema1764000000001];

@@ -8,12 +8,13 @@ import {
   AppConfig,
   AppConfigModule,
   AuthCoreModule,
-  createRedis,
   JwtAuthGuard,
   ProblemDetailsFilter,
   QueueModule,
+  REDIS,
   RedisModule,
 } from '@roundtable/core';
+import Redis from 'ioredis';
 import { DatabaseModule } from '@roundtable/database';
 import { DomainModule } from '@roundtable/domain';
 import { LoggerModule } from 'nestjs-pino';
@@ -50,13 +51,11 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
     QueueModule,
     TerminusModule,
     ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
+      inject: [APP_CONFIG, REDIS],
+      useFactory: (config: AppConfig, redis: Redis) => ({
         throttlers: [{ name: 'default', ttl: 60_000, limit: Math.max(config.rateLimitPerMinute, 1) }],
         skipIf: () => config.rateLimitPerMinute === 0,
-        storage: new FailOpenThrottlerStorage(
-          new ThrottlerStorageRedisService(createRedis(config.redisUrl, 'Throttle', { keyPrefix: `${config.redisPrefix}:throttle:` })),
-        ),
+        storage: new FailOpenThrottlerStorage(new ThrottlerStorageRedisService(redis)),
       }),
     }),
     DomainModule,

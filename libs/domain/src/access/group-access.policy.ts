@@ -82,11 +82,35 @@ export class GroupAccessPolicy {
     if (!hasPower(actor, power)) throw new ForbiddenProblem(FORBIDDEN_DETAIL[power]);
   }
 
-  // SQL predicate over group_events aliased `e` for what the actor may see ($n = org id param).
-  // Events about an incident follow the incident's current visibility.
-  // Until incidents exist every incident event is hidden (default-deny).
-  eventVisibilitySql(_orgParam: string): string {
-    return `(e.incident_id IS NULL)`;
+  // SQL predicate: may a member of organisation `orgParam` see incident row `alias`?
+  // A restricted incident is visible only to its reporting organisation and the organisations it
+  // is shared with — not to the focal point or co-chairs as such. Callers must also have checked
+  // that the caller is an active member of the incident's group (require()).
+  incidentVisibilitySql(alias: string, orgParam: string): string {
+    return `(${alias}.confidentiality = 'group' OR ${alias}.reporter_organisation_id = ${orgParam}
+      OR EXISTS (SELECT 1 FROM incident_shares vis_s WHERE vis_s.incident_id = ${alias}.id AND vis_s.organisation_id = ${orgParam}))`;
+  }
+
+  // SQL predicate over group_events aliased `e`: events about an incident follow the incident's
+  // current visibility, so narrowing its sharing also hides its past events.
+  eventVisibilitySql(orgParam: string): string {
+    return `(e.incident_id IS NULL OR EXISTS (SELECT 1 FROM incidents vis_i WHERE vis_i.id = e.incident_id
+      AND ${this.incidentVisibilitySql('vis_i', orgParam)}))`;
+  }
+
+  // Organisations that may see an incident now (for targeting realtime delivery), or null when
+  // every member of the group may.
+  async incidentAudience(incidentId: string, em: EntityManager = this.ds.manager): Promise<string[] | null> {
+    const [row] = await em.query(
+      `SELECT i.confidentiality, i.reporter_organisation_id,
+              coalesce(array_agg(s.organisation_id) FILTER (WHERE s.organisation_id IS NOT NULL), '{}') AS shared
+       FROM incidents i LEFT JOIN incident_shares s ON s.incident_id = i.id WHERE i.id = $1
+       GROUP BY i.id`,
+      [incidentId],
+    );
+    if (!row) return [];
+    if (row.confidentiality === 'group') return null;
+    return [...new Set<string>([row.reporter_organisation_id, ...row.shared])];
   }
 }
 
