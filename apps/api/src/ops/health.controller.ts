@@ -48,14 +48,17 @@ export class HealthController {
 
   private async pingRedis() {
     const indicator = this.indicators.check('redis');
+    let timer: NodeJS.Timeout | undefined;
     try {
       const pong = await Promise.race([
         this.redis.ping(),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000)),
+        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 2000))),
       ]);
       return pong === 'PONG' ? indicator.up() : indicator.down({ message: String(pong) });
     } catch (e) {
       return indicator.down({ message: (e as Error).message });
+    } finally {
+      clearTimeout(timer);
     }
   }
 }
