@@ -27,10 +27,12 @@ export class ChangeRecorder {
     if (!em.queryRunner?.isTransactionActive) {
       throw new Error('ChangeRecorder.record must run inside a transaction');
     }
-    const [{ event_seq: seq }] = await em.query(
-      `UPDATE groups SET event_seq = event_seq + 1 WHERE id = $1 RETURNING event_seq`,
-      [change.groupId],
-    );
+    // TypeORM returns [rows, affected] for UPDATE ... RETURNING on Postgres.
+    const [[bumped]] = await em.query(`UPDATE groups SET event_seq = event_seq + 1 WHERE id = $1 RETURNING event_seq`, [
+      change.groupId,
+    ]);
+    if (!bumped) throw new Error(`group ${change.groupId} does not exist`);
+    const seq = bumped.event_seq;
     const data = change.data ?? {};
     const [row] = await em.query(
       `INSERT INTO group_events (group_id, seq, type, entity_id, data, incident_id)

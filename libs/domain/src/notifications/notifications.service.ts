@@ -63,13 +63,11 @@ export class NotificationsService {
   }
 
   async markRead(userId: string, id: string): Promise<NotificationView> {
-    const rows = await this.ds.query(
+    const [[row]] = await this.ds.query(
       `UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2
        RETURNING id, type, group_id, entity_id, title, body, data, created_at, read_at`,
       [id, userId],
     );
-    if (!rows[0]?.length && !rows.length) throw new NotFoundProblem('Notification');
-    const row = Array.isArray(rows[0]) ? rows[0][0] : rows[0];
     if (!row) throw new NotFoundProblem('Notification');
     return toView(row);
   }
