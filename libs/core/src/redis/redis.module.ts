@@ -1,4 +1,4 @@
-import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import Redis, { RedisOptions } from 'ioredis';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
@@ -32,9 +32,28 @@ export function createRedis(url: string, name: string, extra: RedisOptions = {})
   return client;
 }
 
+// Waits briefly for the first connection so the process does not start by reporting Redis
+// down; boots anyway when Redis is away (the API keeps serving what does not need it).
+export async function waitForRedis(redis: Redis, timeoutMs = 3000): Promise<boolean> {
+  if (redis.status === 'ready') return true;
+  return new Promise<boolean>((resolve) => {
+    const done = (ok: boolean) => {
+      clearTimeout(timer);
+      redis.off('ready', onReady);
+      resolve(ok);
+    };
+    const onReady = () => done(true);
+    const timer = setTimeout(() => done(false), timeoutMs);
+    redis.on('ready', onReady);
+  });
+}
+
 @Injectable()
-class RedisCloser implements OnApplicationShutdown {
+class RedisLifecycle implements OnModuleInit, OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  async onModuleInit(): Promise<void> {
+    await waitForRedis(this.redis);
+  }
   onApplicationShutdown(): void {
     this.redis.disconnect();
   }
@@ -44,7 +63,7 @@ class RedisCloser implements OnApplicationShutdown {
 @Module({
   providers: [
     { provide: REDIS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createRedis(config.redisUrl, 'Redis') },
-    RedisCloser,
+    RedisLifecycle,
   ],
   exports: [REDIS],
 })
