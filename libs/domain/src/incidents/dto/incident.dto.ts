@@ -8,6 +8,7 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
+  isISO8601,
   IsNotEmpty,
   IsNumber,
   IsObject,
@@ -52,7 +53,7 @@ function IsInstant(options?: ValidationOptions): PropertyDecorator {
       propertyName: propertyName as string,
       options,
       validator: {
-        validate: (v: unknown) => typeof v === 'string' && INSTANT.test(v) && !Number.isNaN(Date.parse(v)),
+        validate: (v: unknown) => typeof v === 'string' && INSTANT.test(v) && isISO8601(v, { strict: true }),
         defaultMessage: () => '$property must be an ISO 8601 instant such as 2027-01-05T08:00:00.000Z',
       },
     });
