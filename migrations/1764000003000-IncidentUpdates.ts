@@ -20,7 +20,9 @@ export class IncidentUpdates1764000003000 implements MigrationInterface {
         status text CHECK (status IN ('open','monitoring','closed')),
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX incident_updates_incident_idx ON incident_updates (incident_id, created_at, id)`);
+    await q.query(
+      `CREATE INDEX incident_updates_incident_idx ON incident_updates (incident_id, created_at, id)`,
+    );
 
     // Who read a restricted incident, and when. Append-only.
     await q.query(`
@@ -32,7 +34,9 @@ export class IncidentUpdates1764000003000 implements MigrationInterface {
         action text NOT NULL CHECK (action IN ('view','view_updates','list')),
         at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX incident_access_log_incident_idx ON incident_access_log (incident_id, id DESC)`);
+    await q.query(
+      `CREATE INDEX incident_access_log_incident_idx ON incident_access_log (incident_id, id DESC)`,
+    );
 
     // Search document: title (A), description (B) and every update body (C). A trigger keeps it
     // current because a generated column cannot read the updates table.
@@ -64,7 +68,9 @@ export class IncidentUpdates1764000003000 implements MigrationInterface {
     await q.query(`
       CREATE TRIGGER incident_updates_search_tsv AFTER INSERT OR UPDATE OF body OR DELETE ON incident_updates
       FOR EACH ROW EXECUTE FUNCTION incident_updates_search_tsv_trigger()`);
-    await q.query(`UPDATE incidents i SET search_tsv = incident_search_document(i.id, i.title, i.description)`);
+    await q.query(
+      `UPDATE incidents i SET search_tsv = incident_search_document(i.id, i.title, i.description)`,
+    );
     await q.query(`CREATE INDEX incidents_search_idx ON incidents USING gin (search_tsv)`);
   }
 

@@ -1,5 +1,14 @@
 import { incidentBody, mentionsIncident, replayEvents, reportIncident } from './support/incidents';
-import { addMember, createGroup, createOrganisation, createTestApp, expectProblem, registerUser, TestApp, TestUser } from './support/test-app';
+import {
+  addMember,
+  createGroup,
+  createOrganisation,
+  createTestApp,
+  expectProblem,
+  registerUser,
+  TestApp,
+  TestUser,
+} from './support/test-app';
 
 describe('incidents', () => {
   let t: TestApp;
@@ -18,14 +27,16 @@ describe('incidents', () => {
     await addMember(t, id, focal, other, org.police);
     return id;
   }
-  const post = (u: TestUser, body: Record<string, unknown>, g = groupId) => t.api().post(`/api/v1/groups/${g}/incidents`).set(u.auth).send(body);
+  const post = (u: TestUser, body: Record<string, unknown>, g = groupId) =>
+    t.api().post(`/api/v1/groups/${g}/incidents`).set(u.auth).send(body);
   const list = async (u: TestUser, query: string, g = groupId): Promise<string[]> => {
     const res = await t.api().get(`/api/v1/groups/${g}/incidents?limit=200&${query}`).set(u.auth);
     expect(res.status).toBe(200);
     return res.body.items.map((i: { id: string }) => i.id);
   };
   // The fields named in a 400's errors (a field may carry several messages).
-  const fields = (res: { body: { errors?: { field: string }[] } }) => [...new Set((res.body.errors ?? []).map((e) => e.field))].sort();
+  const fields = (res: { body: { errors?: { field: string }[] } }) =>
+    [...new Set((res.body.errors ?? []).map((e) => e.field))].sort();
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -76,24 +87,52 @@ describe('incidents', () => {
     });
 
     it.each([
-      ['missing fields', {}, ['category', 'confidentiality', 'description', 'location', 'occurredAt', 'severity', 'title']],
-      ['enums', { category: 'riot', severity: 'extreme', confidentiality: 'secret' }, ['category', 'confidentiality', 'severity']],
-      ['coordinates', { location: { name: 'Likasi', lat: 90.5, lng: -180.01 } }, ['location.lat', 'location.lng']],
+      [
+        'missing fields',
+        {},
+        ['category', 'confidentiality', 'description', 'location', 'occurredAt', 'severity', 'title'],
+      ],
+      [
+        'enums',
+        { category: 'riot', severity: 'extreme', confidentiality: 'secret' },
+        ['category', 'confidentiality', 'severity'],
+      ],
+      [
+        'coordinates',
+        { location: { name: 'Likasi', lat: 90.5, lng: -180.01 } },
+        ['location.lat', 'location.lng'],
+      ],
       ['lat without lng', { location: { name: 'Likasi', lat: 1 } }, ['location.lng']],
       ['location name', { location: { name: '  ' } }, ['location.name']],
       ['location not an object', { location: 'Likasi' }, ['location']],
-      ['casualties', { casualties: { injured: -1, killed: 1.5 } }, ['casualties.injured', 'casualties.killed']],
+      [
+        'casualties',
+        { casualties: { injured: -1, killed: 1.5 } },
+        ['casualties.injured', 'casualties.killed'],
+      ],
       ['casualties as strings', { casualties: { injured: '3', killed: 0 } }, ['casualties.injured']],
       ['occurredAt not ISO', { occurredAt: 'yesterday' }, ['occurredAt']],
       ['occurredAt a date only', { occurredAt: '2026-01-05' }, ['occurredAt']],
       ['occurredAt impossible', { occurredAt: '2026-02-30T10:00:00Z' }, ['occurredAt']],
-      ['occurredAt in the future', { occurredAt: new Date(Date.now() + 86_400_000).toISOString() }, ['occurredAt']],
+      [
+        'occurredAt in the future',
+        { occurredAt: new Date(Date.now() + 86_400_000).toISOString() },
+        ['occurredAt'],
+      ],
       ['unknown field', { colour: 'red' }, ['colour']],
       ['unknown nested field', { location: { name: 'Likasi', altitude: 1200 } }, ['location.altitude']],
       ['nulls', { title: null, anonymous: null, actors: null }, ['actors', 'anonymous', 'title']],
       ['blank strings', { title: '   ', actors: [''] }, ['actors', 'title']],
-      ['booleans', { anonymous: 'yes', allegedHumanRightsAbuse: 1 }, ['allegedHumanRightsAbuse', 'anonymous']],
-      ['share ids not UUIDs', { confidentiality: 'restricted', sharedWithOrganisationIds: ['police'] }, ['sharedWithOrganisationIds']],
+      [
+        'booleans',
+        { anonymous: 'yes', allegedHumanRightsAbuse: 1 },
+        ['allegedHumanRightsAbuse', 'anonymous'],
+      ],
+      [
+        'share ids not UUIDs',
+        { confidentiality: 'restricted', sharedWithOrganisationIds: ['police'] },
+        ['sharedWithOrganisationIds'],
+      ],
     ])('rejects %s with field errors', async (_name, override, expected) => {
       const body = Object.keys(override).length ? incidentBody(override) : {};
       const res = await post(reporter, body);
@@ -103,13 +142,25 @@ describe('incidents', () => {
 
     it('rejects share targets that do not exist, are not in the group, or on a group incident', async () => {
       const unknown = '00000000-0000-4000-8000-000000000001';
-      const res = await post(reporter, incidentBody({ confidentiality: 'restricted', sharedWithOrganisationIds: [org.company, unknown, org.absent] }));
+      const res = await post(
+        reporter,
+        incidentBody({
+          confidentiality: 'restricted',
+          sharedWithOrganisationIds: [org.company, unknown, org.absent],
+        }),
+      );
       expectProblem(res, 400);
       expect(res.body.errors).toEqual([
         { field: 'sharedWithOrganisationIds.1', message: `no such organisation: ${unknown}` },
-        { field: 'sharedWithOrganisationIds.2', message: `organisation ${org.absent} has no active members in this group` },
+        {
+          field: 'sharedWithOrganisationIds.2',
+          message: `organisation ${org.absent} has no active members in this group`,
+        },
       ]);
-      const group = await post(reporter, incidentBody({ confidentiality: 'group', sharedWithOrganisationIds: [org.company] }));
+      const group = await post(
+        reporter,
+        incidentBody({ confidentiality: 'group', sharedWithOrganisationIds: [org.company] }),
+      );
       expectProblem(group, 400);
       expect(fields(group)).toEqual(['sharedWithOrganisationIds']);
     });
@@ -133,7 +184,8 @@ describe('incidents', () => {
 
     it('validates patches and updates, and 404s non-UUID ids', async () => {
       const { id } = await reportIncident(t, reporter, groupId);
-      const patch = (body: Record<string, unknown>) => t.api().patch(`/api/v1/incidents/${id}`).set(reporter.auth).send(body);
+      const patch = (body: Record<string, unknown>) =>
+        t.api().patch(`/api/v1/incidents/${id}`).set(reporter.auth).send(body);
       for (const [body, field] of [
         [{ casualties: { injured: -1, killed: 0 } }, 'casualties.injured'],
         [{ title: null }, 'title'],
@@ -147,8 +199,11 @@ describe('incidents', () => {
         expect([JSON.stringify(body), res.status, fields(res)]).toEqual([JSON.stringify(body), 400, [field]]);
       }
       expectProblem(await patch({ severity: 'high', expectedVersion: 7 }), 409);
-      expect((await patch({ severity: 'high', expectedVersion: 1 })).body).toEqual(expect.objectContaining({ severity: 'high', version: 2 }));
-      const upd = (body: Record<string, unknown>) => t.api().post(`/api/v1/incidents/${id}/updates`).set(reporter.auth).send(body);
+      expect((await patch({ severity: 'high', expectedVersion: 1 })).body).toEqual(
+        expect.objectContaining({ severity: 'high', version: 2 }),
+      );
+      const upd = (body: Record<string, unknown>) =>
+        t.api().post(`/api/v1/incidents/${id}/updates`).set(reporter.auth).send(body);
       expect(fields(await upd({}))).toEqual(['body']);
       expect(fields(await upd({ body: 'x', status: 'resolved' }))).toEqual(['status']);
       expect(fields(await upd({ body: 'x', mood: 'calm' }))).toEqual(['mood']);
@@ -201,8 +256,18 @@ describe('incidents', () => {
         severity: 'high',
         occurredAt: '2026-06-15T08:00:00Z',
       });
-      await t.api().post(`/api/v1/incidents/${ids.E}/updates`).set(other.auth).send({ body: 'Samples sent to the laboratory in Lubumbashi.' }).expect(201);
-      await t.api().post(`/api/v1/incidents/${ids.C}/updates`).set(reporter.auth).send({ body: 'Fence repaired.', status: 'closed' }).expect(201);
+      await t
+        .api()
+        .post(`/api/v1/incidents/${ids.E}/updates`)
+        .set(other.auth)
+        .send({ body: 'Samples sent to the laboratory in Lubumbashi.' })
+        .expect(201);
+      await t
+        .api()
+        .post(`/api/v1/incidents/${ids.C}/updates`)
+        .set(reporter.auth)
+        .send({ body: 'Fence repaired.', status: 'closed' })
+        .expect(201);
     });
 
     const as = (u: () => TestUser, query: string) => list(u(), query, g);
@@ -223,8 +288,12 @@ describe('incidents', () => {
       ['batons', [], ['D']], // restricted: never found by those who may not see it
       ['nothingmatches', [], []],
     ])('q=%s', async (q, forOther, forReporter) => {
-      expect(await as(() => other, `q=${encodeURIComponent(q)}`)).toEqual(pick(...(forOther as (keyof typeof ids)[])));
-      expect(await as(() => reporter, `q=${encodeURIComponent(q)}`)).toEqual(pick(...(forReporter as (keyof typeof ids)[])));
+      expect(await as(() => other, `q=${encodeURIComponent(q)}`)).toEqual(
+        pick(...(forOther as (keyof typeof ids)[])),
+      );
+      expect(await as(() => reporter, `q=${encodeURIComponent(q)}`)).toEqual(
+        pick(...(forReporter as (keyof typeof ids)[])),
+      );
     });
 
     it.each([
@@ -240,26 +309,45 @@ describe('incidents', () => {
     });
 
     it('changes status only for the reporting organisation, the focal point and co-chairs', async () => {
-      expectProblem(await t.api().post(`/api/v1/incidents/${ids.A}/updates`).set(other.auth).send({ body: 'Calm now', status: 'closed' }), 403);
-      const byFocal = await t.api().post(`/api/v1/incidents/${ids.A}/updates`).set(focal.auth).send({ body: 'Mediation under way', status: 'monitoring' });
+      expectProblem(
+        await t
+          .api()
+          .post(`/api/v1/incidents/${ids.A}/updates`)
+          .set(other.auth)
+          .send({ body: 'Calm now', status: 'closed' }),
+        403,
+      );
+      const byFocal = await t
+        .api()
+        .post(`/api/v1/incidents/${ids.A}/updates`)
+        .set(focal.auth)
+        .send({ body: 'Mediation under way', status: 'monitoring' });
       expect(byFocal.status).toBe(201);
-      expect(byFocal.body).toEqual(expect.objectContaining({ status: 'monitoring', author: expect.objectContaining({ userId: focal.id }) }));
+      expect(byFocal.body).toEqual(
+        expect.objectContaining({
+          status: 'monitoring',
+          author: expect.objectContaining({ userId: focal.id }),
+        }),
+      );
       const a = await t.api().get(`/api/v1/incidents/${ids.A}`).set(other.auth);
       expect(a.body).toEqual(expect.objectContaining({ status: 'monitoring', updateCount: 1 }));
       const thread = await t.api().get(`/api/v1/incidents/${ids.E}/updates`).set(named.auth);
-      expect(thread.body.items.map((u: { body: string }) => u.body)).toEqual(['Samples sent to the laboratory in Lubumbashi.']);
+      expect(thread.body.items.map((u: { body: string }) => u.body)).toEqual([
+        'Samples sent to the laboratory in Lubumbashi.',
+      ]);
     });
   });
 
   it('pages stably while new incidents are reported between page fetches', async () => {
     const g = await newGroup();
     const seeded: string[] = [];
-    for (let i = 0; i < 8; i++) seeded.push((await reportIncident(t, reporter, g, { title: `Seeded ${i}` })).id);
+    for (let i = 0; i < 8; i++)
+      seeded.push((await reportIncident(t, reporter, g, { title: `Seeded ${i}` })).id);
     // Rows sharing one created_at must still page by id, without skips or repeats.
-    await t.ds.query(`UPDATE incidents SET created_at = (SELECT created_at FROM incidents WHERE id = $1) WHERE id = ANY($2::uuid[])`, [
-      seeded[2],
-      seeded.slice(3, 6),
-    ]);
+    await t.ds.query(
+      `UPDATE incidents SET created_at = (SELECT created_at FROM incidents WHERE id = $1) WHERE id = ANY($2::uuid[])`,
+      [seeded[2], seeded.slice(3, 6)],
+    );
     const baseline = await list(other, '', g);
     expect([...baseline].sort()).toEqual([...seeded].sort());
     const seen: string[] = [];
@@ -283,8 +371,16 @@ describe('incidents', () => {
 
   it('widening and narrowing sharing takes effect at once, for the incident, its updates and its events', async () => {
     const g = await newGroup();
-    const { id } = await reportIncident(t, reporter, g, { confidentiality: 'restricted', title: 'Detention of a witness' });
-    await t.api().post(`/api/v1/incidents/${id}/updates`).set(reporter.auth).send({ body: 'Released on bail' }).expect(201);
+    const { id } = await reportIncident(t, reporter, g, {
+      confidentiality: 'restricted',
+      title: 'Detention of a witness',
+    });
+    await t
+      .api()
+      .post(`/api/v1/incidents/${id}/updates`)
+      .set(reporter.auth)
+      .send({ body: 'Released on bail' })
+      .expect(201);
     const state = async (u: TestUser) => {
       const [one, updates, events, listed] = await Promise.all([
         t.api().get(`/api/v1/incidents/${id}`).set(u.auth),
@@ -292,7 +388,12 @@ describe('incidents', () => {
         replayEvents(t, u, g),
         list(u, '', g),
       ]);
-      return { get: one.status, updates: updates.status, events: events.items.some((e) => mentionsIncident(e, id)), listed: listed.includes(id) };
+      return {
+        get: one.status,
+        updates: updates.status,
+        events: events.items.some((e) => mentionsIncident(e, id)),
+        listed: listed.includes(id),
+      };
     };
     const hidden = { get: 404, updates: 404, events: false, listed: false };
     const visible = { get: 200, updates: 200, events: true, listed: true };
@@ -303,7 +404,11 @@ describe('incidents', () => {
     };
     expect([await state(named), await state(other), await state(focal)]).toEqual([hidden, hidden, hidden]);
 
-    expect((await patch({ sharedWithOrganisationIds: [org.company] })).sharedWithOrganisations.map((o: { id: string }) => o.id)).toEqual([org.company]);
+    expect(
+      (await patch({ sharedWithOrganisationIds: [org.company] })).sharedWithOrganisations.map(
+        (o: { id: string }) => o.id,
+      ),
+    ).toEqual([org.company]);
     expect([await state(named), await state(other), await state(focal)]).toEqual([visible, hidden, hidden]);
 
     await patch({ sharedWithOrganisationIds: [org.company, org.police] });
@@ -323,7 +428,10 @@ describe('incidents', () => {
 
   it('records every read of a restricted incident and shows the log to the reporting organisation', async () => {
     const g = await newGroup();
-    const { id } = await reportIncident(t, reporter, g, { confidentiality: 'restricted', sharedWithOrganisationIds: [org.company] });
+    const { id } = await reportIncident(t, reporter, g, {
+      confidentiality: 'restricted',
+      sharedWithOrganisationIds: [org.company],
+    });
     const before = Date.now();
     await t.api().get(`/api/v1/incidents/${id}`).set(named.auth).expect(200);
     await t.api().get(`/api/v1/incidents/${id}/updates`).set(named.auth).expect(200);
@@ -333,7 +441,13 @@ describe('incidents', () => {
 
     const log = await t.api().get(`/api/v1/incidents/${id}/access-log`).set(reporter.auth);
     expect(log.status).toBe(200);
-    expect(log.body.items.map((e: { userId: string; organisation: { id: string }; action: string }) => [e.userId, e.organisation.id, e.action])).toEqual([
+    expect(
+      log.body.items.map((e: { userId: string; organisation: { id: string }; action: string }) => [
+        e.userId,
+        e.organisation.id,
+        e.action,
+      ]),
+    ).toEqual([
       [reporter.id, org.ngo, 'view'],
       [named.id, org.company, 'list'],
       [named.id, org.company, 'view_updates'],
@@ -345,8 +459,13 @@ describe('incidents', () => {
     }
     // Paged like every list.
     const first = await t.api().get(`/api/v1/incidents/${id}/access-log?limit=3`).set(reporter.auth);
-    const rest = await t.api().get(`/api/v1/incidents/${id}/access-log?limit=3&cursor=${first.body.nextCursor}`).set(reporter.auth);
-    expect([...first.body.items, ...rest.body.items].map((e: { id: string }) => e.id)).toEqual(log.body.items.map((e: { id: string }) => e.id));
+    const rest = await t
+      .api()
+      .get(`/api/v1/incidents/${id}/access-log?limit=3&cursor=${first.body.nextCursor}`)
+      .set(reporter.auth);
+    expect([...first.body.items, ...rest.body.items].map((e: { id: string }) => e.id)).toEqual(
+      log.body.items.map((e: { id: string }) => e.id),
+    );
     expect(rest.body.nextCursor).toBeNull();
 
     // Reads of a group incident are not logged.
@@ -360,13 +479,18 @@ describe('incidents', () => {
     const { id } = await reportIncident(t, reporter, groupId, { anonymous: true });
     expect((await t.api().get(`/api/v1/incidents/${id}`).set(other.auth)).body.reporter).toBeNull();
     await t.api().patch(`/api/v1/incidents/${id}`).set(reporter.auth).send({ anonymous: false }).expect(200);
-    expect((await t.api().get(`/api/v1/incidents/${id}`).set(other.auth)).body.reporter).toEqual(expect.objectContaining({ userId: reporter.id }));
+    expect((await t.api().get(`/api/v1/incidents/${id}`).set(other.auth)).body.reporter).toEqual(
+      expect.objectContaining({ userId: reporter.id }),
+    );
   });
 
   it('documents every incident route in OpenAPI', async () => {
     const res = await t.api().get('/api/docs-json');
     expect(res.status).toBe(200);
-    const paths = res.body.paths as Record<string, Record<string, { responses: Record<string, { content?: unknown }> }>>;
+    const paths = res.body.paths as Record<
+      string,
+      Record<string, { responses: Record<string, { content?: unknown }> }>
+    >;
     for (const [path, method, status] of [
       ['/api/v1/groups/{groupId}/incidents', 'post', '201'],
       ['/api/v1/groups/{groupId}/incidents', 'get', '200'],
@@ -376,7 +500,11 @@ describe('incidents', () => {
       ['/api/v1/incidents/{incidentId}/updates', 'get', '200'],
       ['/api/v1/incidents/{incidentId}/access-log', 'get', '200'],
     ]) {
-      expect([path, method, Boolean(paths[path]?.[method]?.responses?.[status]?.content)]).toEqual([path, method, true]);
+      expect([path, method, Boolean(paths[path]?.[method]?.responses?.[status]?.content)]).toEqual([
+        path,
+        method,
+        true,
+      ]);
     }
   });
 });

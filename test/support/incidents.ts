@@ -14,14 +14,30 @@ export function incidentBody(overrides: Record<string, unknown> = {}): Record<st
   };
 }
 
-export async function reportIncident(t: TestApp, user: TestUser, groupId: string, overrides: Record<string, unknown> = {}): Promise<{ id: string; [k: string]: unknown }> {
-  const res = await t.api().post(`/api/v1/groups/${groupId}/incidents`).set(user.auth).send(incidentBody(overrides));
+export async function reportIncident(
+  t: TestApp,
+  user: TestUser,
+  groupId: string,
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: string; [k: string]: unknown }> {
+  const res = await t
+    .api()
+    .post(`/api/v1/groups/${groupId}/incidents`)
+    .set(user.auth)
+    .send(incidentBody(overrides));
   if (res.status !== 201) throw new Error(`report failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
 // Every event of the group the user may replay (all pages), or the error status.
-export async function replayEvents(t: TestApp, user: TestUser | null, groupId: string): Promise<{ status: number; items: { type: string; entityId: string | null; data: Record<string, unknown> }[] }> {
+export async function replayEvents(
+  t: TestApp,
+  user: TestUser | null,
+  groupId: string,
+): Promise<{
+  status: number;
+  items: { type: string; entityId: string | null; data: Record<string, unknown> }[];
+}> {
   const items: { type: string; entityId: string | null; data: Record<string, unknown> }[] = [];
   let after = 0;
   for (;;) {
@@ -34,6 +50,9 @@ export async function replayEvents(t: TestApp, user: TestUser | null, groupId: s
   }
 }
 
-export function mentionsIncident(e: { entityId: string | null; data: Record<string, unknown> }, incidentId: string): boolean {
+export function mentionsIncident(
+  e: { entityId: string | null; data: Record<string, unknown> },
+  incidentId: string,
+): boolean {
   return e.entityId === incidentId || e.data?.incidentId === incidentId;
 }

@@ -1,10 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import { BadRequestProblem, decodeCursor, isUuid, Page, pageLimit, PageQuery, toPage } from '@roundtable/core';
+import {
+  BadRequestProblem,
+  decodeCursor,
+  isUuid,
+  Page,
+  pageLimit,
+  PageQuery,
+  toPage,
+} from '@roundtable/core';
 import { DataSource } from 'typeorm';
 import { GroupAccessPolicy } from '../access/group-access.policy';
 import { ChangeRecorder } from '../events/change-recorder';
 import { CreateIncidentUpdateDto, IncidentAccessLogEntryDto, IncidentUpdateDto } from './dto/incident.dto';
 import { INCIDENT_UPDATE_SELECT, logIncidentReads, toIncidentUpdate } from './incident-view';
+
+interface AccessLogRow {
+  id: string;
+  user_id: string;
+  display_name: string;
+  organisation_id: string;
+  organisation_name: string;
+  action: IncidentAccessLogEntryDto['action'];
+  at: Date;
+}
 
 // The updates thread of an incident and its access log. Both are reached only through
 // requireIncident, so they inherit the incident's visibility.
@@ -63,19 +81,38 @@ export class IncidentUpdatesService {
     let keyset = '';
     if (cursor) {
       if (typeof cursor[0] !== 'string' || Number.isNaN(Date.parse(cursor[0])) || !isUuid(cursor[1])) {
-        throw new BadRequestProblem('cursor: invalid cursor', [{ field: 'cursor', message: 'invalid cursor' }]);
+        throw new BadRequestProblem('cursor: invalid cursor', [
+          { field: 'cursor', message: 'invalid cursor' },
+        ]);
       }
       params.push(cursor[0], cursor[1]);
       keyset = `AND (iu.created_at, iu.id) > ($3::timestamptz, $4::uuid)`;
     }
-    const rows = await this.ds.query(`${INCIDENT_UPDATE_SELECT} WHERE iu.incident_id = $1 ${keyset} ORDER BY iu.created_at, iu.id LIMIT $2`, params);
-    const page = toPage(rows, limit, (r: any) => [r.created_key, r.id], (r) => toIncidentUpdate(r, incident, actor.organisationId));
-    await logIncidentReads(this.ds.manager, [{ incidentId, confidentiality: incident.confidentiality }], actor, 'view_updates');
+    const rows = await this.ds.query(
+      `${INCIDENT_UPDATE_SELECT} WHERE iu.incident_id = $1 ${keyset} ORDER BY iu.created_at, iu.id LIMIT $2`,
+      params,
+    );
+    const page = toPage(
+      rows,
+      limit,
+      (r: { created_key: string; id: string }) => [r.created_key, r.id],
+      (r) => toIncidentUpdate(r, incident, actor.organisationId),
+    );
+    await logIncidentReads(
+      this.ds.manager,
+      [{ incidentId, confidentiality: incident.confidentiality }],
+      actor,
+      'view_updates',
+    );
     return page;
   }
 
   // Who read this (restricted) incident and when, newest first — for its reporting organisation.
-  async accessLog(userId: string, incidentId: string, q: PageQuery): Promise<Page<IncidentAccessLogEntryDto>> {
+  async accessLog(
+    userId: string,
+    incidentId: string,
+    q: PageQuery,
+  ): Promise<Page<IncidentAccessLogEntryDto>> {
     const { actor, incident } = await this.access.requireIncident(userId, incidentId);
     this.access.assertIncident(actor, incident, 'read_access_log');
     const limit = pageLimit(q);
@@ -84,7 +121,9 @@ export class IncidentUpdatesService {
     let keyset = '';
     if (cursor) {
       if (typeof cursor[0] !== 'string' || !/^\d{1,19}$/.test(cursor[0])) {
-        throw new BadRequestProblem('cursor: invalid cursor', [{ field: 'cursor', message: 'invalid cursor' }]);
+        throw new BadRequestProblem('cursor: invalid cursor', [
+          { field: 'cursor', message: 'invalid cursor' },
+        ]);
       }
       params.push(cursor[0]);
       keyset = `AND l.id < $3::bigint`;
@@ -95,13 +134,18 @@ export class IncidentUpdatesService {
        WHERE l.incident_id = $1 ${keyset} ORDER BY l.id DESC LIMIT $2`,
       params,
     );
-    return toPage(rows, limit, (r: any) => [String(r.id)], (r: any) => ({
-      id: String(r.id),
-      userId: r.user_id,
-      displayName: r.display_name,
-      organisation: { id: r.organisation_id, name: r.organisation_name },
-      action: r.action,
-      at: new Date(r.at).toISOString(),
-    }));
+    return toPage(
+      rows,
+      limit,
+      (r: AccessLogRow) => [String(r.id)],
+      (r: AccessLogRow) => ({
+        id: String(r.id),
+        userId: r.user_id,
+        displayName: r.display_name,
+        organisation: { id: r.organisation_id, name: r.organisation_name },
+        action: r.action,
+        at: new Date(r.at).toISOString(),
+      }),
+    );
   }
 }

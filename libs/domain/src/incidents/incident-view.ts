@@ -69,7 +69,9 @@ export function toIncidentUpdate(
   incident: Pick<IncidentAccessFacts, 'reporterOrganisationId' | 'anonymous'>,
   viewerOrganisationId: string,
 ): IncidentUpdateDto {
-  const hidden = r.author_organisation_id === incident.reporterOrganisationId && !revealsIncidentReporter(viewerOrganisationId, incident);
+  const hidden =
+    r.author_organisation_id === incident.reporterOrganisationId &&
+    !revealsIncidentReporter(viewerOrganisationId, incident);
   return {
     id: r.id,
     incidentId: r.incident_id,
@@ -77,7 +79,11 @@ export function toIncidentUpdate(
     status: r.status ?? null,
     author: hidden
       ? null
-      : { userId: r.author_user_id, displayName: r.author_display_name, organisation: { id: r.author_organisation_id, name: r.author_organisation_name } },
+      : {
+          userId: r.author_user_id,
+          displayName: r.author_display_name,
+          organisation: { id: r.author_organisation_id, name: r.author_organisation_name },
+        },
     createdAt: new Date(r.created_at).toISOString(),
   };
 }

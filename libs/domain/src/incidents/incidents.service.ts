@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { BadRequestProblem, ConflictProblem, decodeCursor, FieldError, isUuid, NotFoundProblem, Page, pageLimit, toPage } from '@roundtable/core';
+import {
+  BadRequestProblem,
+  ConflictProblem,
+  decodeCursor,
+  FieldError,
+  isUuid,
+  NotFoundProblem,
+  Page,
+  pageLimit,
+  toPage,
+} from '@roundtable/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { GroupAccessPolicy, GroupActor } from '../access/group-access.policy';
 import { ChangeRecorder } from '../events/change-recorder';
@@ -31,7 +41,12 @@ export class IncidentsService {
   async report(userId: string, groupId: string, dto: CreateIncidentDto): Promise<IncidentDto> {
     return this.ds.transaction(async (em) => {
       const actor = await this.access.require(userId, groupId, 'contribute', em);
-      const shares = await this.checkShares(em, actor, dto.confidentiality, dto.sharedWithOrganisationIds ?? []);
+      const shares = await this.checkShares(
+        em,
+        actor,
+        dto.confidentiality,
+        dto.sharedWithOrganisationIds ?? [],
+      );
       const anonymous = dto.anonymous ?? false;
       const [row] = await em.query(
         `INSERT INTO incidents (group_id, reporter_user_id, reporter_organisation_id, title, description, occurred_at,
@@ -100,24 +115,49 @@ export class IncidentsService {
     if (q.to) add((p) => `i.occurred_at < ${p}::timestamptz`, parseInstant(q.to, 'to'));
     if (q.q) add((p) => `i.search_tsv @@ websearch_to_tsquery('simple', unaccent(${p}))`, q.q);
     if (cursor) {
-      if (typeof cursor[0] !== 'string' || typeof cursor[1] !== 'string' || Number.isNaN(Date.parse(cursor[0])) || !isUuid(cursor[1])) {
-        throw new BadRequestProblem('cursor: invalid cursor', [{ field: 'cursor', message: 'invalid cursor' }]);
+      if (
+        typeof cursor[0] !== 'string' ||
+        typeof cursor[1] !== 'string' ||
+        Number.isNaN(Date.parse(cursor[0])) ||
+        !isUuid(cursor[1])
+      ) {
+        throw new BadRequestProblem('cursor: invalid cursor', [
+          { field: 'cursor', message: 'invalid cursor' },
+        ]);
       }
       params.push(cursor[0], cursor[1]);
       where.push(`(i.created_at, i.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     // Newest reports first; new reports land before the first page, so paging never skips or
     // repeats a row that existed when the first page was read.
-    const rows = await this.ds.query(`${INCIDENT_SELECT} WHERE ${where.join(' AND ')} ORDER BY i.created_at DESC, i.id DESC LIMIT $3`, params);
-    const page = toPage(rows, limit, (r: any) => [r.created_key, r.id], (r) => toIncident(r, actor.organisationId));
-    await logIncidentReads(this.ds.manager, page.items.map((i) => ({ incidentId: i.id, confidentiality: i.confidentiality })), actor, 'list');
+    const rows = await this.ds.query(
+      `${INCIDENT_SELECT} WHERE ${where.join(' AND ')} ORDER BY i.created_at DESC, i.id DESC LIMIT $3`,
+      params,
+    );
+    const page = toPage(
+      rows,
+      limit,
+      (r: { created_key: string; id: string }) => [r.created_key, r.id],
+      (r) => toIncident(r, actor.organisationId),
+    );
+    await logIncidentReads(
+      this.ds.manager,
+      page.items.map((i) => ({ incidentId: i.id, confidentiality: i.confidentiality })),
+      actor,
+      'list',
+    );
     return page;
   }
 
   async get(userId: string, incidentId: string): Promise<IncidentDto> {
     const { actor, incident } = await this.access.requireIncident(userId, incidentId);
     const dto = await this.view(this.ds.manager, incidentId, actor);
-    await logIncidentReads(this.ds.manager, [{ incidentId, confidentiality: incident.confidentiality }], actor, 'view');
+    await logIncidentReads(
+      this.ds.manager,
+      [{ incidentId, confidentiality: incident.confidentiality }],
+      actor,
+      'view',
+    );
     return dto;
   }
 
@@ -128,7 +168,9 @@ export class IncidentsService {
       const { actor, incident } = await this.access.requireIncident(userId, incidentId, em, true);
       this.access.assertIncident(actor, incident, 'edit');
       if (dto.expectedVersion !== undefined && dto.expectedVersion !== incident.version) {
-        throw new ConflictProblem('The incident has changed since you read it', { currentVersion: incident.version });
+        throw new ConflictProblem('The incident has changed since you read it', {
+          currentVersion: incident.version,
+        });
       }
       if (dto.anonymous === true && !incident.anonymous) {
         throw new BadRequestProblem('anonymous: an incident reported openly cannot become anonymous', [
@@ -136,9 +178,12 @@ export class IncidentsService {
         ]);
       }
       const [current] = await em.query(`SELECT * FROM incidents WHERE id = $1`, [incidentId]);
-      const currentShares: string[] = (await em.query(`SELECT organisation_id FROM incident_shares WHERE incident_id = $1 ORDER BY organisation_id`, [incidentId])).map(
-        (r: { organisation_id: string }) => r.organisation_id,
-      );
+      const currentShares: string[] = (
+        await em.query(
+          `SELECT organisation_id FROM incident_shares WHERE incident_id = $1 ORDER BY organisation_id`,
+          [incidentId],
+        )
+      ).map((r: { organisation_id: string }) => r.organisation_id);
       const confidentiality: IncidentConfidentiality = dto.confidentiality ?? current.confidentiality;
       // Going to "group" drops the share list; otherwise it stays unless replaced (only a new list
       // is checked: an organisation that has since left the group keeps its share until removed).
@@ -167,14 +212,22 @@ export class IncidentsService {
       }
       if (dto.location) {
         const loc = dto.location;
-        const same = loc.name === current.location_name && (loc.lat ?? null) === current.lat && (loc.lng ?? null) === current.lng;
+        const same =
+          loc.name === current.location_name &&
+          (loc.lat ?? null) === current.lat &&
+          (loc.lng ?? null) === current.lng;
         if (!same) {
           params.push(loc.name, loc.lat ?? null, loc.lng ?? null);
-          sets.push(`location_name = $${params.length - 2}, lat = $${params.length - 1}, lng = $${params.length}`);
+          sets.push(
+            `location_name = $${params.length - 2}, lat = $${params.length - 1}, lng = $${params.length}`,
+          );
           changed.push('location');
         }
       }
-      if (dto.casualties && (dto.casualties.injured !== current.injured || dto.casualties.killed !== current.killed)) {
+      if (
+        dto.casualties &&
+        (dto.casualties.injured !== current.injured || dto.casualties.killed !== current.killed)
+      ) {
         params.push(dto.casualties.injured, dto.casualties.killed);
         sets.push(`injured = $${params.length - 1}, killed = $${params.length}`);
         changed.push('casualties');
@@ -183,7 +236,10 @@ export class IncidentsService {
       if (sharesChanged) changed.push('sharedWithOrganisationIds');
       if (changed.length === 0) return this.view(em, incidentId, actor);
 
-      await em.query(`UPDATE incidents SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1`, params);
+      await em.query(
+        `UPDATE incidents SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1`,
+        params,
+      );
       if (sharesChanged) await this.replaceShares(em, incidentId, shares);
       const anonymous = dto.anonymous ?? incident.anonymous;
       await this.changes.record(em, {
@@ -197,8 +253,12 @@ export class IncidentsService {
         // Names of changed fields only: never the content of the incident.
         audit: {
           changed,
-          ...(changed.includes('confidentiality') ? { confidentiality: { before: current.confidentiality, after: confidentiality } } : {}),
-          ...(changed.includes('anonymous') ? { anonymous: { before: current.anonymous, after: anonymous } } : {}),
+          ...(changed.includes('confidentiality')
+            ? { confidentiality: { before: current.confidentiality, after: confidentiality } }
+            : {}),
+          ...(changed.includes('anonymous')
+            ? { anonymous: { before: current.anonymous, after: anonymous } }
+            : {}),
           ...(sharesChanged ? { sharedWithOrganisationIds: { before: currentShares, after: shares } } : {}),
         },
       });
@@ -208,13 +268,26 @@ export class IncidentsService {
 
   // Share targets must exist and be represented in the group (active members); only restricted
   // incidents have them. The reporting organisation always sees its incident: it is dropped.
-  private async checkShares(em: EntityManager, actor: GroupActor, confidentiality: IncidentConfidentiality, ids: string[]): Promise<string[]> {
-    const wanted = [...new Set(ids.map((id) => id.toLowerCase()))].filter((id) => id !== actor.organisationId);
+  private async checkShares(
+    em: EntityManager,
+    actor: GroupActor,
+    confidentiality: IncidentConfidentiality,
+    ids: string[],
+  ): Promise<string[]> {
+    const wanted = [...new Set(ids.map((id) => id.toLowerCase()))].filter(
+      (id) => id !== actor.organisationId,
+    );
     if (wanted.length === 0) return [];
     if (confidentiality === 'group') {
-      throw new BadRequestProblem('sharedWithOrganisationIds: only restricted incidents are shared with named organisations', [
-        { field: 'sharedWithOrganisationIds', message: 'only restricted incidents are shared with named organisations' },
-      ]);
+      throw new BadRequestProblem(
+        'sharedWithOrganisationIds: only restricted incidents are shared with named organisations',
+        [
+          {
+            field: 'sharedWithOrganisationIds',
+            message: 'only restricted incidents are shared with named organisations',
+          },
+        ],
+      );
     }
     const rows: { id: string; represented: boolean }[] = await em.query(
       `SELECT o.id, EXISTS (SELECT 1 FROM memberships m WHERE m.group_id = $2 AND m.organisation_id = o.id AND m.status = 'active') AS represented
@@ -225,25 +298,41 @@ export class IncidentsService {
     const errors: FieldError[] = [];
     wanted.forEach((id) => {
       const index = ids.findIndex((x) => x.toLowerCase() === id);
-      if (!found.has(id)) errors.push({ field: `sharedWithOrganisationIds.${index}`, message: `no such organisation: ${id}` });
-      else if (!found.get(id)) errors.push({ field: `sharedWithOrganisationIds.${index}`, message: `organisation ${id} has no active members in this group` });
+      if (!found.has(id))
+        errors.push({ field: `sharedWithOrganisationIds.${index}`, message: `no such organisation: ${id}` });
+      else if (!found.get(id))
+        errors.push({
+          field: `sharedWithOrganisationIds.${index}`,
+          message: `organisation ${id} has no active members in this group`,
+        });
     });
-    if (errors.length) throw new BadRequestProblem(errors.length === 1 ? `${errors[0].field}: ${errors[0].message}` : 'The request is invalid', errors);
+    if (errors.length)
+      throw new BadRequestProblem(
+        errors.length === 1 ? `${errors[0].field}: ${errors[0].message}` : 'The request is invalid',
+        errors,
+      );
     return wanted;
   }
 
-  private async replaceShares(em: EntityManager, incidentId: string, organisationIds: string[]): Promise<void> {
+  private async replaceShares(
+    em: EntityManager,
+    incidentId: string,
+    organisationIds: string[],
+  ): Promise<void> {
     await em.query(`DELETE FROM incident_shares WHERE incident_id = $1`, [incidentId]);
     if (organisationIds.length) {
-      await em.query(`INSERT INTO incident_shares (incident_id, organisation_id) SELECT $1, unnest($2::uuid[])`, [incidentId, organisationIds]);
+      await em.query(
+        `INSERT INTO incident_shares (incident_id, organisation_id) SELECT $1, unnest($2::uuid[])`,
+        [incidentId, organisationIds],
+      );
     }
   }
 
   private async view(em: EntityManager, incidentId: string, actor: GroupActor): Promise<IncidentDto> {
-    const [row] = await em.query(`${INCIDENT_SELECT} WHERE i.id = $1 AND ${this.access.incidentVisibilitySql('i', '$2')}`, [
-      incidentId,
-      actor.organisationId,
-    ]);
+    const [row] = await em.query(
+      `${INCIDENT_SELECT} WHERE i.id = $1 AND ${this.access.incidentVisibilitySql('i', '$2')}`,
+      [incidentId, actor.organisationId],
+    );
     if (!row) throw new NotFoundProblem('Incident');
     return toIncident(row, actor.organisationId);
   }
@@ -251,6 +340,7 @@ export class IncidentsService {
 
 function parseInstant(value: string, field: string): string {
   const ms = Date.parse(value);
-  if (Number.isNaN(ms)) throw new BadRequestProblem(`${field}: not a valid date`, [{ field, message: 'not a valid date' }]);
+  if (Number.isNaN(ms))
+    throw new BadRequestProblem(`${field}: not a valid date`, [{ field, message: 'not a valid date' }]);
   return new Date(ms).toISOString();
 }

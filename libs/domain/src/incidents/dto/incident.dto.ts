@@ -40,7 +40,9 @@ import {
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 // Optional means "may be left out" — an explicit null is invalid, never a silent NULL write.
 const Omittable = () => ValidateIf((_o, v) => v !== undefined);
-const oneOf = (name: string, values: readonly string[]) => ({ message: `${name} must be one of: ${values.join(', ')}` });
+const oneOf = (name: string, values: readonly string[]) => ({
+  message: `${name} must be one of: ${values.join(', ')}`,
+});
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -67,7 +69,10 @@ function IsNotInFuture(options?: ValidationOptions): PropertyDecorator {
       propertyName: propertyName as string,
       options,
       validator: {
-        validate: (v: unknown) => typeof v !== 'string' || Number.isNaN(Date.parse(v)) || Date.parse(v) <= Date.now() + OCCURRED_AT_SKEW_MS,
+        validate: (v: unknown) =>
+          typeof v !== 'string' ||
+          Number.isNaN(Date.parse(v)) ||
+          Date.parse(v) <= Date.now() + OCCURRED_AT_SKEW_MS,
         defaultMessage: () => '$property must not be in the future',
       },
     });
@@ -81,16 +86,34 @@ export class IncidentLocationDto {
   @MaxLength(200)
   name: string;
 
-  @ApiPropertyOptional({ minimum: -90, maximum: 90, description: 'Given together with lng', type: Number, nullable: true })
+  @ApiPropertyOptional({
+    minimum: -90,
+    maximum: 90,
+    description: 'Given together with lng',
+    type: Number,
+    nullable: true,
+  })
   @ValidateIf((o: IncidentLocationDto) => o.lat !== undefined || o.lng !== undefined)
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'lat must be a number (give lat and lng together)' })
+  @IsNumber(
+    { allowNaN: false, allowInfinity: false },
+    { message: 'lat must be a number (give lat and lng together)' },
+  )
   @Min(-90)
   @Max(90)
   lat?: number;
 
-  @ApiPropertyOptional({ minimum: -180, maximum: 180, description: 'Given together with lat', type: Number, nullable: true })
+  @ApiPropertyOptional({
+    minimum: -180,
+    maximum: 180,
+    description: 'Given together with lat',
+    type: Number,
+    nullable: true,
+  })
   @ValidateIf((o: IncidentLocationDto) => o.lat !== undefined || o.lng !== undefined)
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'lng must be a number (give lat and lng together)' })
+  @IsNumber(
+    { allowNaN: false, allowInfinity: false },
+    { message: 'lng must be a number (give lat and lng together)' },
+  )
   @Min(-180)
   @Max(180)
   lng?: number;
@@ -171,7 +194,8 @@ export class CreateIncidentDto {
   @ApiPropertyOptional({
     type: [String],
     format: 'uuid',
-    description: 'Restricted incidents only: organisations (with active members in the group) that may see it besides the reporting organisation',
+    description:
+      'Restricted incidents only: organisations (with active members in the group) that may see it besides the reporting organisation',
   })
   @Omittable()
   @IsArray()
@@ -180,7 +204,10 @@ export class CreateIncidentDto {
   @IsUUID('all', { each: true, message: 'each value in sharedWithOrganisationIds must be a UUID' })
   sharedWithOrganisationIds?: string[];
 
-  @ApiPropertyOptional({ default: false, description: 'Hide the reporting user and organisation from everyone outside the reporting organisation' })
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Hide the reporting user and organisation from everyone outside the reporting organisation',
+  })
   @Omittable()
   @IsBoolean()
   anonymous?: boolean;
@@ -246,12 +273,19 @@ export class UpdateIncidentDto {
   @Type(() => CasualtiesDto)
   casualties?: CasualtiesDto;
 
-  @ApiPropertyOptional({ enum: INCIDENT_CONFIDENTIALITIES, description: 'Takes effect at once; going to "group" drops the share list' })
+  @ApiPropertyOptional({
+    enum: INCIDENT_CONFIDENTIALITIES,
+    description: 'Takes effect at once; going to "group" drops the share list',
+  })
   @Omittable()
   @IsIn(INCIDENT_CONFIDENTIALITIES, oneOf('confidentiality', INCIDENT_CONFIDENTIALITIES))
   confidentiality?: IncidentConfidentiality;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Replaces the share list (widen or narrow); restricted incidents only' })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'Replaces the share list (widen or narrow); restricted incidents only',
+  })
   @Omittable()
   @IsArray()
   @ArrayMaxSize(100)
@@ -259,7 +293,10 @@ export class UpdateIncidentDto {
   @IsUUID('all', { each: true, message: 'each value in sharedWithOrganisationIds must be a UUID' })
   sharedWithOrganisationIds?: string[];
 
-  @ApiPropertyOptional({ description: 'May be turned off (the reporter steps forward); an incident reported openly cannot become anonymous' })
+  @ApiPropertyOptional({
+    description:
+      'May be turned off (the reporter steps forward); an incident reported openly cannot become anonymous',
+  })
   @Omittable()
   @IsBoolean()
   anonymous?: boolean;
@@ -297,7 +334,10 @@ export class IncidentQuery extends PageQuery {
   @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date or instant' })
   to?: string;
 
-  @ApiPropertyOptional({ description: 'Full-text search over title, description and updates (web search syntax: "exact phrase", or, -word)' })
+  @ApiPropertyOptional({
+    description:
+      'Full-text search over title, description and updates (web search syntax: "exact phrase", or, -word)',
+  })
   @Omittable()
   @Transform(trim)
   @IsString()
@@ -313,7 +353,10 @@ export class CreateIncidentUpdateDto {
   @MaxLength(20000)
   body: string;
 
-  @ApiPropertyOptional({ enum: INCIDENT_STATUSES, description: 'Move the incident to this status (reporting organisation, focal point or co-chair)' })
+  @ApiPropertyOptional({
+    enum: INCIDENT_STATUSES,
+    description: 'Move the incident to this status (reporting organisation, focal point or co-chair)',
+  })
   @Omittable()
   @IsIn(INCIDENT_STATUSES, oneOf('status', INCIDENT_STATUSES))
   status?: IncidentStatus;
@@ -349,12 +392,20 @@ export class IncidentDto {
   @ApiProperty() allegedHumanRightsAbuse: boolean;
   @ApiProperty({ type: CasualtiesDto }) casualties: CasualtiesDto;
   @ApiProperty({ enum: INCIDENT_CONFIDENTIALITIES }) confidentiality: IncidentConfidentiality;
-  @ApiProperty({ type: [IncidentOrganisationDto], description: 'Organisations a restricted incident is shared with (besides the reporting one)' })
+  @ApiProperty({
+    type: [IncidentOrganisationDto],
+    description: 'Organisations a restricted incident is shared with (besides the reporting one)',
+  })
   sharedWithOrganisations: IncidentOrganisationDto[];
   @ApiProperty() anonymous: boolean;
-  @ApiProperty({ type: IncidentReporterDto, nullable: true, description: 'null when anonymous and the caller is outside the reporting organisation' })
+  @ApiProperty({
+    type: IncidentReporterDto,
+    nullable: true,
+    description: 'null when anonymous and the caller is outside the reporting organisation',
+  })
   reporter: IncidentReporterDto | null;
-  @ApiProperty({ description: "Whether the caller's organisation reported it" }) reportedByMyOrganisation: boolean;
+  @ApiProperty({ description: "Whether the caller's organisation reported it" })
+  reportedByMyOrganisation: boolean;
   @ApiProperty({ enum: INCIDENT_STATUSES }) status: IncidentStatus;
   @ApiProperty() updateCount: number;
   @ApiProperty() version: number;
@@ -377,9 +428,18 @@ export class IncidentUpdateDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) incidentId: string;
   @ApiProperty() body: string;
-  @ApiProperty({ enum: INCIDENT_STATUSES, nullable: true, type: String, description: 'The status this update moved the incident to' })
+  @ApiProperty({
+    enum: INCIDENT_STATUSES,
+    nullable: true,
+    type: String,
+    description: 'The status this update moved the incident to',
+  })
   status: IncidentStatus | null;
-  @ApiProperty({ type: IncidentUpdateAuthorDto, nullable: true, description: 'null for the reporting organisation of an anonymous incident, seen from outside it' })
+  @ApiProperty({
+    type: IncidentUpdateAuthorDto,
+    nullable: true,
+    description: 'null for the reporting organisation of an anonymous incident, seen from outside it',
+  })
   author: IncidentUpdateAuthorDto | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
