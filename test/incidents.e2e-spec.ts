@@ -176,6 +176,7 @@ describe('incidents', () => {
         ['limit=201', 'limit'],
         ['cursor=garbage', 'cursor'],
         ['colour=red', 'colour'],
+        ['from=2026-05-01&to=2026-04-01', 'to'],
       ]) {
         const res = await t.api().get(`/api/v1/groups/${groupId}/incidents?${query}`).set(other.auth);
         expect([query, res.status, fields(res)]).toEqual([query, 400, [field]]);
