@@ -4,6 +4,7 @@ import { AuditModule } from './audit/audit.module';
 import { DomainCoreModule } from './domain-core.module';
 import { EventsModule } from './events/events.module';
 import { GroupsModule } from './groups/groups.module';
+import { IncidentsModule } from './incidents/incidents.module';
 import { MembersModule } from './members/members.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 
@@ -16,6 +17,7 @@ export const FEATURE_MODULES = [
   MembersModule,
   EventsModule,
   AuditModule,
+  IncidentsModule,
 ];
 
 @Module({ imports: [DomainCoreModule, ...FEATURE_MODULES] })

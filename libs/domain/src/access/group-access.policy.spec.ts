@@ -1,4 +1,4 @@
-import { GroupActor, GroupPower, hasPower } from './group-access.policy';
+import { GroupActor, GroupPower, hasPower, IncidentAction, mayOnIncident, revealsIncidentReporter } from './group-access.policy';
 
 const actor = (role: GroupActor['role'], isCoChair = false): GroupActor => ({
   userId: 'u',
@@ -21,5 +21,29 @@ describe('hasPower', () => {
     for (const [power, allowed] of Object.entries(expected)) {
       expect([power, hasPower(a, power as GroupPower)]).toEqual([power, allowed]);
     }
+  });
+});
+
+describe('incident rules (for an incident the caller can see)', () => {
+  const of = (role: GroupActor['role'], organisationId: string, isCoChair = false): GroupActor => ({ ...actor(role, isCoChair), organisationId });
+  const incident = { reporterOrganisationId: 'reporting' };
+  const table: [string, GroupActor, Record<IncidentAction, boolean>][] = [
+    ['reporting org member', of('member', 'reporting'), { edit: true, post_update: true, change_status: true, read_access_log: true }],
+    ['reporting org observer', of('observer', 'reporting'), { edit: false, post_update: false, change_status: false, read_access_log: true }],
+    ['other member', of('member', 'other'), { edit: false, post_update: true, change_status: false, read_access_log: false }],
+    ['focal point', of('focal_point', 'other'), { edit: false, post_update: true, change_status: true, read_access_log: false }],
+    ['co-chair', of('member', 'other', true), { edit: false, post_update: true, change_status: true, read_access_log: false }],
+    ['observer', of('observer', 'other'), { edit: false, post_update: false, change_status: false, read_access_log: false }],
+  ];
+  it.each(table)('%s', (_name, a, expected) => {
+    for (const [action, allowed] of Object.entries(expected)) {
+      expect([action, mayOnIncident(a, incident, action as IncidentAction)]).toEqual([action, allowed]);
+    }
+  });
+
+  it('reveals the reporter of an anonymous incident only to the reporting organisation', () => {
+    expect(revealsIncidentReporter('reporting', { reporterOrganisationId: 'reporting', anonymous: true })).toBe(true);
+    expect(revealsIncidentReporter('other', { reporterOrganisationId: 'reporting', anonymous: true })).toBe(false);
+    expect(revealsIncidentReporter('other', { reporterOrganisationId: 'reporting', anonymous: false })).toBe(true);
   });
 });

@@ -112,6 +112,42 @@ export class GroupAccessPolicy {
     if (row.confidentiality === 'group') return null;
     return [...new Set<string>([row.reporter_organisation_id, ...row.shared])];
   }
+
+  // Resolves the caller and an incident they may see, or throws 404 — for an unknown incident,
+  // one in a group the caller is not in, and a restricted one not shared with their organisation
+  // alike. `lock` takes the row lock for a change.
+  async requireIncident(
+    userId: string,
+    incidentId: string,
+    em: EntityManager = this.ds.manager,
+    lock = false,
+  ): Promise<{ actor: GroupActor; incident: IncidentAccessFacts }> {
+    const [ref] = await em.query(`SELECT group_id FROM incidents WHERE id = $1`, [incidentId]);
+    if (!ref) throw new NotFoundProblem('Incident');
+    const actor = await this.require(userId, ref.group_id, 'read', em, 'Incident');
+    const [row] = await em.query(
+      `SELECT i.id, i.group_id, i.reporter_organisation_id, i.confidentiality, i.anonymous, i.version FROM incidents i
+       WHERE i.id = $1 AND ${this.incidentVisibilitySql('i', '$2')} ${lock ? 'FOR UPDATE OF i' : ''}`,
+      [incidentId, actor.organisationId],
+    );
+    if (!row) throw new NotFoundProblem('Incident');
+    return {
+      actor,
+      incident: {
+        id: row.id,
+        groupId: row.group_id,
+        reporterOrganisationId: row.reporter_organisation_id,
+        confidentiality: row.confidentiality,
+        anonymous: row.anonymous,
+        version: row.version,
+      },
+    };
+  }
+
+  // 403 unless the caller may do `action` to an incident they can already see.
+  assertIncident(actor: GroupActor, incident: IncidentAccessFacts, action: IncidentAction): void {
+    if (!mayOnIncident(actor, incident, action)) throw new ForbiddenProblem(INCIDENT_FORBIDDEN_DETAIL[action]);
+  }
 }
 
 const FORBIDDEN_DETAIL: Record<GroupPower, string> = {
@@ -120,4 +156,48 @@ const FORBIDDEN_DETAIL: Record<GroupPower, string> = {
   manage: 'Only the focal point or a co-chair may do this',
   focal_point: 'Only the focal point may do this',
   co_chair: 'Only a sitting co-chair may do this',
+};
+
+// What the incident rules need to know about an incident the caller can see.
+export interface IncidentAccessFacts {
+  id: string;
+  groupId: string;
+  reporterOrganisationId: string;
+  confidentiality: 'group' | 'restricted';
+  anonymous: boolean;
+  version: number;
+}
+
+export type IncidentAction =
+  | 'edit' // PATCH: the reporting organisation's contributors (observers are read-only)
+  | 'post_update' // any contributor who can see it
+  | 'change_status' // the reporting organisation's contributors, the focal point and co-chairs who can see it
+  | 'read_access_log'; // any member of the reporting organisation
+
+// Rules for an incident the caller can already see (visibility itself is incidentVisibilitySql).
+export function mayOnIncident(actor: GroupActor, incident: Pick<IncidentAccessFacts, 'reporterOrganisationId'>, action: IncidentAction): boolean {
+  const ownOrganisation = actor.organisationId === incident.reporterOrganisationId;
+  switch (action) {
+    case 'edit':
+      return ownOrganisation && hasPower(actor, 'contribute');
+    case 'post_update':
+      return hasPower(actor, 'contribute');
+    case 'change_status':
+      return (ownOrganisation && hasPower(actor, 'contribute')) || hasPower(actor, 'manage');
+    case 'read_access_log':
+      return ownOrganisation;
+  }
+}
+
+// An anonymous incident names its reporter (user and organisation) only to the reporting
+// organisation; the same holds for updates its members post on it.
+export function revealsIncidentReporter(viewerOrganisationId: string, incident: Pick<IncidentAccessFacts, 'reporterOrganisationId' | 'anonymous'>): boolean {
+  return !incident.anonymous || viewerOrganisationId === incident.reporterOrganisationId;
+}
+
+const INCIDENT_FORBIDDEN_DETAIL: Record<IncidentAction, string> = {
+  edit: 'Only the reporting organisation may change this incident',
+  post_update: 'Observers may not post incident updates',
+  change_status: 'Only the reporting organisation, the focal point or a co-chair may change the status',
+  read_access_log: 'Only the reporting organisation may read the access log',
 };
