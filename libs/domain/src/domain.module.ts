@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from './accounts/accounts.module';
+import { AgendasModule } from './agendas/agendas.module';
 import { AuditModule } from './audit/audit.module';
 import { DomainCoreModule } from './domain-core.module';
 import { EventsModule } from './events/events.module';
@@ -16,6 +17,7 @@ export const FEATURE_MODULES = [
   MembersModule,
   EventsModule,
   AuditModule,
+  AgendasModule,
 ];
 
 @Module({ imports: [DomainCoreModule, ...FEATURE_MODULES] })
