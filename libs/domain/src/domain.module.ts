@@ -6,6 +6,7 @@ import { DomainCoreModule } from './domain-core.module';
 import { EventsModule } from './events/events.module';
 import { GroupsModule } from './groups/groups.module';
 import { MembersModule } from './members/members.module';
+import { MinutesModule } from './minutes/minutes.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 
 // Every feature the API serves. Feature modules register controllers and services only;
@@ -18,6 +19,7 @@ export const FEATURE_MODULES = [
   EventsModule,
   AuditModule,
   AgendasModule,
+  MinutesModule,
 ];
 
 @Module({ imports: [DomainCoreModule, ...FEATURE_MODULES] })

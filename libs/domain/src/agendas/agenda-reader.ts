@@ -78,11 +78,11 @@ export class AgendaReader {
             AND i.created_at < $2`;
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw pg rows
   private async items(
     em: EntityManager,
     actor: GroupActor,
     meeting: MeetingRow,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw pg rows
     rows: any[],
   ): Promise<AgendaItemDto[]> {
     if (rows.length === 0) return [];
