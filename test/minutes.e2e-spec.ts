@@ -260,6 +260,11 @@ describe('minutes', () => {
       'Noted',
     ]);
     expect(rest.body.nextCursor).toBeNull();
+    const forged = Buffer.from(JSON.stringify(['yesterday', 'x'])).toString('base64url');
+    expectProblem(
+      await t.api().get(`/api/v1/meetings/${meetingId}/minutes/comments?cursor=${forged}`).set(f.member.auth),
+      400,
+    );
     expectProblem(
       await t.api().get(`/api/v1/meetings/${meetingId}/minutes/comments`).set(f.outsider.auth),
       404,

@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictProblem, decodeCursor, Page, pageLimit, PageQuery, toPage } from '@roundtable/core';
+import {
+  BadRequestProblem,
+  ConflictProblem,
+  decodeCursor,
+  isUuid,
+  Page,
+  pageLimit,
+  PageQuery,
+  toPage,
+} from '@roundtable/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { GroupAccessPolicy, GroupPower } from '../access/group-access.policy';
 import { MeetingRow, requireMeeting } from '../agendas/meeting-scope';
@@ -146,6 +155,7 @@ export class MinutesService {
       const { meeting } = await this.scope(em, userId, meetingId, 'read');
       const limit = pageLimit(q);
       const cursor = decodeCursor(q.cursor, 1);
+      if (cursor && !Number.isInteger(cursor[0])) throw invalidCursor();
       const rows = await em.query(
         `SELECT r.*, u.display_name,
            (SELECT m.id FROM memberships m WHERE m.user_id = r.author_user_id AND m.group_id = $4 ORDER BY m.created_at DESC LIMIT 1) AS member_id
@@ -205,6 +215,11 @@ export class MinutesService {
       const { meeting } = await this.scope(em, userId, meetingId, 'read');
       const limit = pageLimit(q);
       const cursor = decodeCursor(q.cursor, 2);
+      if (
+        cursor &&
+        (typeof cursor[0] !== 'string' || Number.isNaN(Date.parse(cursor[0])) || !isUuid(cursor[1]))
+      )
+        throw invalidCursor();
       const params: unknown[] = [limit + 1];
       // Keyset on millisecond precision, the precision the cursor carries.
       const where = cursor
@@ -290,4 +305,9 @@ export class MinutesService {
       dedupeKey: `${type}:${meeting.id}`,
     });
   }
+}
+
+// A cursor that decodes but does not hold this list's sort key (forged or from another list).
+function invalidCursor(): BadRequestProblem {
+  return new BadRequestProblem('cursor: invalid cursor', [{ field: 'cursor', message: 'invalid cursor' }]);
 }
