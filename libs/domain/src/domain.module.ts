@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from './accounts/accounts.module';
+import { AgendasModule } from './agendas/agendas.module';
 import { AuditModule } from './audit/audit.module';
 import { DomainCoreModule } from './domain-core.module';
 import { EventsModule } from './events/events.module';
 import { GroupsModule } from './groups/groups.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { MembersModule } from './members/members.module';
+import { MinutesModule } from './minutes/minutes.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 
 // Every feature the API serves. Feature modules register controllers and services only;
@@ -18,6 +20,8 @@ export const FEATURE_MODULES = [
   EventsModule,
   AuditModule,
   IncidentsModule,
+  AgendasModule,
+  MinutesModule,
 ];
 
 @Module({ imports: [DomainCoreModule, ...FEATURE_MODULES] })

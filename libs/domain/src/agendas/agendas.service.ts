@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { BadRequestProblem } from '@roundtable/core';
+import { DataSource, EntityManager } from 'typeorm';
+import { GroupAccessPolicy } from '../access/group-access.policy';
+import { ChangeRecorder } from '../events/change-recorder';
+import { AgendaReader } from './agenda-reader';
+import { AgendaDto, AgendaOrderDto } from './dto/agenda.dto';
+import { MeetingRow, requireMeeting } from './meeting-scope';
+
+// The agenda as a whole: reading it, ordering it, publishing it.
+@Injectable()
+export class AgendasService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly access: GroupAccessPolicy,
+    private readonly changes: ChangeRecorder,
+    private readonly reader: AgendaReader,
+  ) {}
+
+  async get(userId: string, meetingId: string): Promise<AgendaDto> {
+    return this.ds.transaction(async (em) => {
+      const { meeting, actor } = await requireMeeting(em, this.access, userId, meetingId, 'read');
+      await this.reader.ensure(em, meeting);
+      return this.reader.agenda(em, actor, meeting);
+    });
+  }
+
+  async order(userId: string, meetingId: string, dto: AgendaOrderDto): Promise<AgendaDto> {
+    return this.ds.transaction(async (em) => {
+      const { meeting, actor } = await requireMeeting(em, this.access, userId, meetingId, 'manage');
+      const published = await this.lock(em, meeting);
+      const accepted: { id: string }[] = await em.query(
+        `SELECT id FROM agenda_items WHERE meeting_id = $1 AND status = 'accepted'`,
+        [meeting.id],
+      );
+      const ids = dto.itemIds.map((id) => id.toLowerCase());
+      const acceptedIds = new Set(accepted.map((r) => r.id));
+      const errors = [];
+      if (new Set(ids).size !== ids.length)
+        errors.push({ field: 'itemIds', message: 'lists an item more than once' });
+      const unknown = ids.filter((id) => !acceptedIds.has(id));
+      if (unknown.length)
+        errors.push({
+          field: 'itemIds',
+          message: `not accepted items of this agenda: ${[...new Set(unknown)].join(', ')}`,
+        });
+      const missing = [...acceptedIds].filter((id) => !ids.includes(id));
+      if (missing.length)
+        errors.push({ field: 'itemIds', message: `missing accepted items: ${missing.join(', ')}` });
+      if (errors.length)
+        throw new BadRequestProblem('itemIds must list every accepted item exactly once', errors);
+      await em.query(
+        `UPDATE agenda_items a SET position = v.pos,
+           changed_after_publish = a.changed_after_publish OR ($3 AND a.position <> v.pos),
+           updated_at = CASE WHEN a.position <> v.pos THEN now() ELSE a.updated_at END
+         FROM unnest($2::uuid[]) WITH ORDINALITY AS v(id, pos)
+         WHERE a.meeting_id = $1 AND a.id = v.id`,
+        [meeting.id, ids, published],
+      );
+      await this.changes.record(em, {
+        groupId: meeting.groupId,
+        type: 'agenda.updated',
+        entityType: 'agenda',
+        entityId: meeting.id,
+        actorUserId: userId,
+        data: { meetingId: meeting.id, action: 'reordered', itemIds: ids },
+      });
+      return this.reader.agenda(em, actor, meeting);
+    });
+  }
+
+  // Publishing again after changes republishes: the change marks are cleared.
+  async publish(userId: string, meetingId: string): Promise<AgendaDto> {
+    return this.ds.transaction(async (em) => {
+      const { meeting, actor } = await requireMeeting(em, this.access, userId, meetingId, 'manage');
+      const wasPublished = await this.lock(em, meeting);
+      await em.query(
+        `UPDATE agendas SET status = 'published', published_at = now(), published_by = $2, updated_at = now() WHERE meeting_id = $1`,
+        [meeting.id, userId],
+      );
+      await em.query(
+        `UPDATE agenda_items SET changed_after_publish = false WHERE meeting_id = $1 AND changed_after_publish`,
+        [meeting.id],
+      );
+      await this.changes.record(em, {
+        groupId: meeting.groupId,
+        type: 'agenda.published',
+        entityType: 'agenda',
+        entityId: meeting.id,
+        actorUserId: userId,
+        data: { meetingId: meeting.id, republished: wasPublished },
+      });
+      return this.reader.agenda(em, actor, meeting);
+    });
+  }
+
+  // Ensures the agenda exists and locks it, serialising changes to one agenda. Returns whether
+  // it has been published (changes from then on are marked changedAfterPublish).
+  async lock(em: EntityManager, meeting: MeetingRow): Promise<boolean> {
+    await this.reader.ensure(em, meeting);
+    const [a] = await em.query(`SELECT status FROM agendas WHERE meeting_id = $1 FOR UPDATE`, [meeting.id]);
+    return a.status === 'published';
+  }
+}

@@ -1,0 +1,148 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { PageQuery } from '@roundtable/core';
+import { ORGANISATION_KINDS, OrganisationKind } from '../../organisations/organisation.entity';
+
+export const MINUTES_STATUSES = ['draft', 'circulated', 'approved'] as const;
+export type MinutesStatus = (typeof MINUTES_STATUSES)[number];
+
+const trimEach = ({ value }: { value: unknown }) =>
+  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value;
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class SaveMinutesDto {
+  @ApiProperty({ description: 'Markdown', example: '## Incident updates\n\nThe police reported…' })
+  @IsString()
+  @MaxLength(200_000)
+  body: string;
+
+  @ApiProperty({
+    type: [String],
+    description: 'The key issues of the meeting, as the focal point records them',
+  })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @Transform(trimEach)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true, message: 'keyIssues must not hold empty entries' })
+  @MaxLength(2000, { each: true })
+  keyIssues: string[];
+
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @Transform(trimEach)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true, message: 'decisions must not hold empty entries' })
+  @MaxLength(2000, { each: true })
+  decisions: string[];
+
+  @ApiProperty({
+    minimum: 0,
+    description: 'The version the edit is based on; a stale one is a 409, so no edit is silently lost',
+  })
+  @IsInt()
+  @Min(0)
+  expectedVersion: number;
+}
+
+export class CreateMinutesCommentDto {
+  @ApiProperty({ example: 'The second key issue should name the checkpoint.' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'body must not be empty' })
+  @MaxLength(10_000)
+  body: string;
+}
+
+export class MinutesExportQuery {
+  @ApiPropertyOptional({ enum: ['md', 'pdf'], default: 'md' })
+  @IsOptional()
+  @IsIn(['md', 'pdf'], { message: 'format must be one of: md, pdf' })
+  format?: 'md' | 'pdf';
+}
+
+export class MinutesRevisionQuery extends PageQuery {}
+export class MinutesCommentQuery extends PageQuery {}
+
+export class MinutesOrganisationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ORGANISATION_KINDS }) kind: OrganisationKind;
+}
+
+export class MinutesAttendanceDto {
+  @ApiProperty({ format: 'uuid' }) memberId: string;
+  @ApiProperty({ nullable: true, type: String }) displayName: string | null;
+  @ApiProperty({ type: MinutesOrganisationDto }) organisation: MinutesOrganisationDto;
+  @ApiProperty() attended: boolean;
+}
+
+export class MinutesPersonDto {
+  @ApiProperty({ format: 'uuid' }) userId: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) memberId: string | null;
+  @ApiProperty({ nullable: true, type: String }) displayName: string | null;
+}
+
+export class MinutesDto {
+  @ApiProperty({ format: 'uuid' }) meetingId: string;
+  @ApiProperty({
+    enum: MINUTES_STATUSES,
+    description:
+      'draft → circulated (focal point) → approved (a co-chair). Edits stay allowed while circulated; approved minutes are immutable.',
+  })
+  status: MinutesStatus;
+  @ApiProperty({ description: '0 until the first save; +1 per save' }) version: number;
+  @ApiProperty({ description: 'Markdown' }) body: string;
+  @ApiProperty({ type: [String] }) keyIssues: string[];
+  @ApiProperty({ type: [String] }) decisions: string[];
+  @ApiProperty({ type: [MinutesAttendanceDto], description: 'Attendance recorded on the meeting' })
+  attendance: MinutesAttendanceDto[];
+  @ApiProperty({ type: MinutesPersonDto, nullable: true }) approvedBy: MinutesPersonDto | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) approvedAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) circulatedAt: string | null;
+  @ApiProperty({ type: MinutesPersonDto, nullable: true, description: 'Author of the last save' })
+  updatedBy: MinutesPersonDto | null;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class MinutesRevisionDto {
+  @ApiProperty() version: number;
+  @ApiProperty({ enum: MINUTES_STATUSES, description: 'Status of the minutes when this revision was saved' })
+  status: MinutesStatus;
+  @ApiProperty() body: string;
+  @ApiProperty({ type: [String] }) keyIssues: string[];
+  @ApiProperty({ type: [String] }) decisions: string[];
+  @ApiProperty({ type: MinutesPersonDto }) author: MinutesPersonDto;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class MinutesRevisionPageDto {
+  @ApiProperty({ type: [MinutesRevisionDto], description: 'Newest first' }) items: MinutesRevisionDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class MinutesCommentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() body: string;
+  @ApiProperty({ type: MinutesPersonDto }) author: MinutesPersonDto;
+  @ApiProperty({ type: MinutesOrganisationDto }) organisation: MinutesOrganisationDto;
+  @ApiProperty({ description: 'The version of the minutes the comment was made on' }) minutesVersion: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class MinutesCommentPageDto {
+  @ApiProperty({ type: [MinutesCommentDto], description: 'Oldest first' }) items: MinutesCommentDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
