@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuditModule } from './audit/audit.module';
+import { CoChairsModule } from './co-chairs/co-chairs.module';
 import { DomainCoreModule } from './domain-core.module';
 import { EventsModule } from './events/events.module';
 import { GroupsModule } from './groups/groups.module';
 import { MembersModule } from './members/members.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { StakeholderMapModule } from './stakeholder-map/stakeholder-map.module';
 
 // Every feature the API serves. Feature modules register controllers and services only;
 // BullMQ processors live in apps/worker.
@@ -16,6 +18,8 @@ export const FEATURE_MODULES = [
   MembersModule,
   EventsModule,
   AuditModule,
+  CoChairsModule,
+  StakeholderMapModule,
 ];
 
 @Module({ imports: [DomainCoreModule, ...FEATURE_MODULES] })
