@@ -7,6 +7,7 @@ import { EventsModule } from './events/events.module';
 import { GroupsModule } from './groups/groups.module';
 import { MembersModule } from './members/members.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { RecommendationsModule } from './recommendations/recommendations.module';
 import { StakeholderMapModule } from './stakeholder-map/stakeholder-map.module';
 
 // Every feature the API serves. Feature modules register controllers and services only;
@@ -20,6 +21,7 @@ export const FEATURE_MODULES = [
   AuditModule,
   CoChairsModule,
   StakeholderMapModule,
+  RecommendationsModule,
 ];
 
 @Module({ imports: [DomainCoreModule, ...FEATURE_MODULES] })
