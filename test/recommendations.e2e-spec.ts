@@ -471,6 +471,8 @@ describe('recommendations', () => {
       expectProblem(await list(x, x.mine, '?status=bogus'), 400);
       expectProblem(await list(x, x.mine, '?overdue=maybe'), 400);
       expectProblem(await list(x, x.mine, '?cursor=garbage'), 400);
+      const forged = Buffer.from(JSON.stringify(['not-a-date', 'not-a-uuid'])).toString('base64url');
+      expectProblem(await list(x, x.mine, `?cursor=${forged}`), 400);
       expectProblem(await list(x, x.mine, '?limit=500'), 400);
     });
   });
@@ -571,6 +573,57 @@ describe('recommendations', () => {
         byOrganisation: [],
       });
     });
+  });
+
+  it('documents every route with its request and response types in OpenAPI', async () => {
+    const doc = (await t.api().get('/api/docs-json')).body;
+    const routes: [string, string, string, string | null][] = [
+      [
+        '/api/v1/groups/{groupId}/recommendations',
+        'post',
+        'RecommendationDetailDto',
+        'CreateRecommendationDto',
+      ],
+      ['/api/v1/groups/{groupId}/recommendations', 'get', 'RecommendationPageDto', null],
+      ['/api/v1/groups/{groupId}/recommendations/summary', 'get', 'RecommendationSummaryDto', null],
+      ['/api/v1/recommendations/{recommendationId}', 'get', 'RecommendationDetailDto', null],
+      [
+        '/api/v1/recommendations/{recommendationId}',
+        'patch',
+        'RecommendationDetailDto',
+        'UpdateRecommendationDto',
+      ],
+      [
+        '/api/v1/recommendations/{recommendationId}/progress',
+        'post',
+        'RecommendationDetailDto',
+        'ReportProgressDto',
+      ],
+      [
+        '/api/v1/recommendations/{recommendationId}/impact',
+        'post',
+        'RecommendationDetailDto',
+        'AssessImpactDto',
+      ],
+    ];
+    for (const [path, method, response, request] of routes) {
+      const op = doc.paths[path]?.[method];
+      expect({ path, method, ok: Boolean(op) }).toEqual({ path, method, ok: true });
+      const [success] = Object.values(op.responses) as {
+        content: { 'application/json': { schema: { $ref: string } } };
+      }[];
+      expect(success.content['application/json'].schema.$ref).toBe(`#/components/schemas/${response}`);
+      if (request)
+        expect(op.requestBody.content['application/json'].schema.$ref).toBe(
+          `#/components/schemas/${request}`,
+        );
+    }
+    const listParams = doc.paths['/api/v1/groups/{groupId}/recommendations'].get.parameters.map(
+      (p: { name: string }) => p.name,
+    );
+    expect(listParams).toEqual(
+      expect.arrayContaining(['status', 'organisationId', 'overdue', 'meetingId', 'limit', 'cursor']),
+    );
   });
 
   describe('overdue job', () => {

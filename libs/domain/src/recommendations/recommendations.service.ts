@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictProblem, decodeCursor, NotFoundProblem, Page, pageLimit, toPage } from '@roundtable/core';
+import {
+  BadRequestProblem,
+  ConflictProblem,
+  decodeCursor,
+  isUuid,
+  NotFoundProblem,
+  Page,
+  pageLimit,
+  toPage,
+} from '@roundtable/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { GroupAccessPolicy, GroupActor } from '../access/group-access.policy';
 import { ChangeRecorder } from '../events/change-recorder';
@@ -126,12 +135,10 @@ export class RecommendationsService {
     if (q.overdue !== undefined) where.push(`${OVERDUE_SQL} = ${param(q.overdue)}`);
     if (q.meetingId) where.push(`r.meeting_id = ${param(q.meetingId)}::uuid`);
     if (cursor) {
-      if (
-        typeof cursor[0] !== 'string' ||
-        !/^\d{4}-\d{2}-\d{2}$/.test(cursor[0]) ||
-        typeof cursor[1] !== 'string'
-      ) {
-        decodeCursor('!', 2); // the canonical "invalid cursor" 400
+      if (typeof cursor[0] !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(cursor[0]) || !isUuid(cursor[1])) {
+        throw new BadRequestProblem('cursor: invalid cursor', [
+          { field: 'cursor', message: 'invalid cursor' },
+        ]);
       }
       where.push(`(r.due_date, r.id) > (${param(cursor[0])}::date, ${param(cursor[1])}::uuid)`);
     }
