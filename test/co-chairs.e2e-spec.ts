@@ -438,6 +438,29 @@ describe('co-chairs', () => {
       );
     });
 
+    it('an appointment racing the end of that membership never leaves a term sitting on an ended membership', async () => {
+      const c = await setUp(t, { a: 'company', b: 'civil_society', d: 'womens_group' });
+      // a and b sit; d is appointed (handing over b's seat) while b and d leave at the same time
+      expect((await appoint(c, c.focal, { memberId: c.members.a, constituency: 'company' })).status).toBe(
+        201,
+      );
+      expect(
+        (await appoint(c, c.focal, { memberId: c.members.b, constituency: 'civil_society' })).status,
+      ).toBe(201);
+      const [handover, leaveB, leaveD] = await Promise.all([
+        appoint(c, c.focal, { memberId: c.members.d, constituency: 'civil_society', replace: true }),
+        t.api().delete(`/api/v1/groups/${c.groupId}/members/${c.members.b}`).set(c.focal.auth),
+        t.api().delete(`/api/v1/groups/${c.groupId}/members/${c.members.d}`).set(c.focal.auth),
+      ]);
+      expect([201, 400]).toContain(handover.status);
+      expect([leaveB.status, leaveD.status]).toEqual([200, 200]);
+      const sitting = await t.ds.query(
+        `SELECT t.membership_id, m.status FROM co_chair_terms t JOIN memberships m ON m.id = t.membership_id WHERE t.group_id = $1 AND t.ended_at IS NULL`,
+        [c.groupId],
+      );
+      expect(sitting).toEqual([{ membership_id: c.members.a, status: 'active' }]);
+    });
+
     it('a co-chair who leaves the group stops being co-chair', async () => {
       const c = await setUp(t, { mine: 'company', next: 'company' });
       const a = await appoint(c, c.focal, { memberId: c.members.mine, constituency: 'company' });

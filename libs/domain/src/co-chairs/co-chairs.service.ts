@@ -52,17 +52,12 @@ export class CoChairsService {
     };
   }
 
-  // Appointments are serialised per group by locking the group row; the partial unique indexes
-  // enforce the same rules in the database should anything bypass this path.
+  // Appointments are serialised per group by locking the group row (which also enforces the
+  // two-seat limit); the partial unique indexes enforce the per-constituency, per-organisation
+  // and per-member rules in the database should anything bypass this path.
   async appoint(userId: string, groupId: string, dto: AppointCoChairDto): Promise<CoChairAppointmentDto> {
     return inTransaction(this.ds, async (em) => {
       await this.access.require(userId, groupId, 'manage', em);
-      const group = await this.lockGroup(em, groupId);
-      if (dto.startsOn && dto.startsOn > group.today) {
-        throw new BadRequestProblem('startsOn: a term cannot start in the future', [
-          { field: 'startsOn', message: 'must not lie in the future' },
-        ]);
-      }
       // FOR SHARE: a concurrent end of this membership waits for us, then ends the new term too.
       const [member] = await em.query(
         `SELECT m.id, m.status, m.organisation_id, o.kind AS organisation_kind
@@ -77,6 +72,18 @@ export class CoChairsService {
       if (member.status !== 'active') {
         throw new BadRequestProblem('memberId: only an active member may be appointed', [
           { field: 'memberId', message: 'must be an active member' },
+        ]);
+      }
+      // Lock order membership → sitting terms → group, the order MembersService.end takes them in
+      // (membership → its term → group via ChangeRecorder): the two wait for each other rather
+      // than deadlock.
+      await em.query(`SELECT id FROM co_chair_terms WHERE group_id = $1 AND ended_at IS NULL FOR UPDATE`, [
+        groupId,
+      ]);
+      const group = await this.lockGroup(em, groupId);
+      if (dto.startsOn && dto.startsOn > group.today) {
+        throw new BadRequestProblem('startsOn: a term cannot start in the future', [
+          { field: 'startsOn', message: 'must not lie in the future' },
         ]);
       }
       const sitting: SittingTerm[] = (
@@ -159,12 +166,12 @@ export class CoChairsService {
   async end(userId: string, groupId: string, termId: string, reason: string): Promise<CoChairTermDto> {
     return inTransaction(this.ds, async (em) => {
       await this.access.require(userId, groupId, 'manage', em);
-      await this.lockGroup(em, groupId);
       const [term] = await em.query(
         `SELECT id, ended_at FROM co_chair_terms WHERE id = $1 AND group_id = $2 FOR UPDATE`,
         [termId, groupId],
       );
       if (!term) throw new NotFoundProblem('Co-chair term');
+      await this.lockGroup(em, groupId);
       if (term.ended_at) throw new ConflictProblem('This co-chair term has already ended');
       await this.endTerm(em, groupId, termId, userId, reason);
       return this.view(em, termId);
