@@ -609,9 +609,9 @@ describe('recommendations', () => {
     for (const [path, method, response, request] of routes) {
       const op = doc.paths[path]?.[method];
       expect({ path, method, ok: Boolean(op) }).toEqual({ path, method, ok: true });
-      const [success] = Object.values(op.responses) as {
-        content: { 'application/json': { schema: { $ref: string } } };
-      }[];
+      const [success] = Object.values<{ content: { 'application/json': { schema: { $ref: string } } } }>(
+        op.responses,
+      );
       expect(success.content['application/json'].schema.$ref).toBe(`#/components/schemas/${response}`);
       if (request)
         expect(op.requestBody.content['application/json'].schema.$ref).toBe(
