@@ -2,12 +2,16 @@
 // Append new migrations (one line each, ordered by epoch); never reorder applied ones.
 import { Foundation1764000000000 } from './1764000000000-Foundation';
 import { CoreSchema1764000000001 } from './1764000000001-CoreSchema';
+import { CoChairRules1764000001000 } from './1764000001000-CoChairRules';
 import { IncidentUpdates1764000003000 } from './1764000003000-IncidentUpdates';
+import { RecommendationFollowUp1764000004000 } from './1764000004000-RecommendationFollowUp';
 import { AgendasAndMinutes1764000005000 } from './1764000005000-AgendasAndMinutes';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
   CoreSchema1764000000001,
+  CoChairRules1764000001000,
   IncidentUpdates1764000003000,
+  RecommendationFollowUp1764000004000,
   AgendasAndMinutes1764000005000,
 ];

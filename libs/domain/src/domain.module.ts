@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from './accounts/accounts.module';
 import { AgendasModule } from './agendas/agendas.module';
 import { AuditModule } from './audit/audit.module';
+import { CoChairsModule } from './co-chairs/co-chairs.module';
 import { DomainCoreModule } from './domain-core.module';
 import { EventsModule } from './events/events.module';
 import { GroupsModule } from './groups/groups.module';
@@ -9,6 +10,8 @@ import { IncidentsModule } from './incidents/incidents.module';
 import { MembersModule } from './members/members.module';
 import { MinutesModule } from './minutes/minutes.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { RecommendationsModule } from './recommendations/recommendations.module';
+import { StakeholderMapModule } from './stakeholder-map/stakeholder-map.module';
 
 // Every feature the API serves. Feature modules register controllers and services only;
 // BullMQ processors live in apps/worker.
@@ -22,6 +25,9 @@ export const FEATURE_MODULES = [
   IncidentsModule,
   AgendasModule,
   MinutesModule,
+  CoChairsModule,
+  StakeholderMapModule,
+  RecommendationsModule,
 ];
 
 @Module({ imports: [DomainCoreModule, ...FEATURE_MODULES] })
