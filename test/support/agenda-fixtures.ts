@@ -119,7 +119,9 @@ export async function insertRecommendation(
   opts: { title: string; dueDate: string; status?: string; meetingId?: string; organisationIds?: string[] },
 ): Promise<string> {
   const [row] = await t.ds.query(
-    `INSERT INTO recommendations (group_id, meeting_id, title, due_date, priority, status) VALUES ($1, $2, $3, $4, 'high', $5) RETURNING id`,
+    // completed_at is set exactly when the status is terminal (a table constraint).
+    `INSERT INTO recommendations (group_id, meeting_id, title, due_date, priority, status, completed_at)
+     VALUES ($1, $2, $3, $4, 'high', $5, CASE WHEN $5 IN ('open','in_progress') THEN NULL ELSE now() END) RETURNING id`,
     [groupId, opts.meetingId ?? null, opts.title, opts.dueDate, opts.status ?? 'open'],
   );
   for (const org of opts.organisationIds ?? []) {
