@@ -30,7 +30,7 @@ Object.assign(process.env, {
 const dist = (p) => path.join(__dirname, '..', 'dist', p);
 const { migrate, dropDatabase } = require(dist('libs/database/src'));
 const { bootstrapApi } = require(dist('apps/api/src/main'));
-const { INCIDENT_SELECT, toIncident } = require(dist('libs/domain/src/incidents/incident-view'));
+const { INCIDENT_SELECT, toIncident, logIncidentReads } = require(dist('libs/domain/src/incidents/incident-view'));
 const { GroupAccessPolicy } = require(dist('libs/domain/src/access/group-access.policy'));
 const jwt = require('jsonwebtoken');
 
@@ -93,6 +93,8 @@ function startBaseline(policy) {
         )
       ).rows;
       const items = rows.slice(0, 50).map((r) => toIncident(r, actor.organisation_id));
+      // Reads of restricted incidents are logged, as the API does (pg's Pool has the same query()).
+      await logIncidentReads(pool, items, { userId: claims.sub, organisationId: actor.organisation_id }, 'list');
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ items, nextCursor: rows.length > 50 ? 'x' : null }));
     } catch (e) {
