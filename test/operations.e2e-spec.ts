@@ -105,7 +105,7 @@ describe('general rate limit', () => {
     const a = await registerUser(t, 'limited-a');
     const b = await registerUser(t, 'limited-b');
     const statuses: number[] = [];
-    let last;
+    let last: Awaited<ReturnType<ReturnType<TestApp['api']>['get']>> | undefined;
     for (let i = 0; i < 7; i++) {
       last = await t.api().get('/api/v1/me').set(a.auth);
       statuses.push(last.status);

@@ -5,6 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 @Injectable()
 export class RequestContextMiddleware implements NestMiddleware {
   use(req: Request, _res: Response, next: NextFunction): void {
-    requestContext.run({ requestId: String((req as { id?: unknown }).id ?? ''), ip: req.ip }, next);
+    const id = (req as { id?: unknown }).id; // set by pino-http's genReqId
+    requestContext.run({ requestId: typeof id === 'string' ? id : undefined, ip: req.ip }, next);
   }
 }

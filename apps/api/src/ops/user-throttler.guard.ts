@@ -8,7 +8,7 @@ type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>
 export class UserThrottlerGuard extends ThrottlerGuard {
   @Inject(APP_CONFIG) private readonly config: AppConfig;
 
-  protected override async getTracker(req: Record<string, any>): Promise<string> {
+  protected override async getTracker(req: { user?: { id?: string }; ip?: string }): Promise<string> {
     return req.user?.id ? `user:${req.user.id}` : `ip:${req.ip}`;
   }
 

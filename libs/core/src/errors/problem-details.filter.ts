@@ -29,14 +29,16 @@ export function toProblem(exception: unknown): { problem: ProblemDetails; header
     const body = exception.getResponse();
     if (typeof body === 'object' && body !== null && 'type' in body && 'title' in body) {
       const { retryAfter: _r, ...problem } = body as ProblemDetails;
-      return { problem: problem as ProblemDetails, headers };
+      return { problem: problem, headers };
     }
     const message =
       typeof body === 'string'
         ? body
         : Array.isArray((body as { message?: unknown }).message)
           ? ((body as { message: string[] }).message).join('; ')
-          : String((body as { message?: unknown }).message ?? exception.message);
+          : typeof (body as { message?: unknown }).message === 'string'
+            ? (body as { message: string }).message
+            : exception.message;
     return { problem: makeProblem(status, message), headers };
   }
   // body-parser errors carry a status and a type.

@@ -64,3 +64,7 @@ export function toPage<R, T>(rows: R[], limit: number, key: (row: R) => CursorVa
 export function pageLimit(q: { limit?: number }): number {
   return q.limit ?? DEFAULT_LIMIT;
 }
+
+// A row from a raw query: pg returns untyped objects keyed by column name.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- narrowed by each mapper
+export type PgRow = Record<string, any>;

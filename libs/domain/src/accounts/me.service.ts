@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundProblem } from '@roundtable/core';
+import { NotFoundProblem, PgRow } from '@roundtable/core';
 import { DataSource } from 'typeorm';
 import { MeDto } from './dto/auth.dto';
 
@@ -23,7 +23,7 @@ export class MeService {
       email: user.email,
       displayName: user.display_name,
       createdAt: new Date(user.created_at).toISOString(),
-      memberships: memberships.map((m: Record<string, any>) => ({
+      memberships: memberships.map((m: PgRow) => ({
         membershipId: m.id,
         groupId: m.group_id,
         groupName: m.group_name,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, Page, pageLimit, PageQuery, toPage } from '@roundtable/core';
+import { decodeCursor, Page, pageLimit, PageQuery, toPage, PgRow } from '@roundtable/core';
 import { DataSource } from 'typeorm';
 import { GroupAccessPolicy } from '../access/group-access.policy';
 
@@ -38,7 +38,7 @@ export class AuditService {
        WHERE a.group_id = $1 ${keyset} ORDER BY a.id DESC LIMIT $2`,
       params,
     );
-    return toPage(rows, limit, (r: any) => [String(r.id)], (r: any) => ({
+    return toPage(rows, limit, (r: PgRow) => [String(r.id)], (r: PgRow) => ({
       id: String(r.id),
       at: new Date(r.at).toISOString(),
       action: r.action,

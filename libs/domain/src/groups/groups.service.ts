@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BadRequestProblem, decodeCursor, Page, pageLimit, PageQuery, toPage } from '@roundtable/core';
+import { BadRequestProblem, decodeCursor, Page, pageLimit, PageQuery, toPage, PgRow } from '@roundtable/core';
 import { DataSource } from 'typeorm';
 import { GroupAccessPolicy } from '../access/group-access.policy';
 import { ChangeRecorder } from '../events/change-recorder';
@@ -59,7 +59,7 @@ export class GroupsService {
        WHERE true ${keyset} ORDER BY lower(g.name), g.id LIMIT $2`,
       params,
     );
-    return toPage(rows, limit, (r: any) => [String(r.name).toLowerCase(), r.id], (r: any) => ({
+    return toPage(rows, limit, (r: PgRow) => [String(r.name).toLowerCase(), r.id], (r: PgRow) => ({
       ...toGroup(r),
       myRole: r.my_role,
       iAmCoChair: r.i_am_co_chair,
@@ -110,8 +110,8 @@ export class GroupsService {
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw pg row
-export function toGroup(r: any): GroupDto {
+ 
+export function toGroup(r: PgRow): GroupDto {
   return {
     id: r.id,
     name: r.name,

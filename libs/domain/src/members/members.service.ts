@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BadRequestProblem, ConflictProblem, decodeCursor, NotFoundProblem, Page, pageLimit, toPage } from '@roundtable/core';
+import { BadRequestProblem, ConflictProblem, decodeCursor, NotFoundProblem, Page, pageLimit, toPage, PgRow } from '@roundtable/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { GroupAccessPolicy, GroupActor, hasPower } from '../access/group-access.policy';
 import { ChangeRecorder } from '../events/change-recorder';
@@ -95,7 +95,7 @@ export class MembersService {
       `${MEMBER_SELECT} WHERE ${where.join(' AND ')} ORDER BY lower(o.name), lower(m.email), m.id LIMIT $2`,
       params,
     );
-    return toPage(rows, limit, (r: any) => [String(r.organisation_name).toLowerCase(), String(r.email).toLowerCase(), r.id], (r) => toMember(r, actor));
+    return toPage(rows, limit, (r: PgRow) => [String(r.organisation_name).toLowerCase(), String(r.email).toLowerCase(), r.id], (r) => toMember(r, actor));
   }
 
   async update(userId: string, groupId: string, memberId: string, dto: UpdateMemberDto): Promise<MemberDto> {
@@ -174,7 +174,7 @@ export class MembersService {
        WHERE m.user_id = $1 AND m.status = 'invited' ORDER BY m.invited_at DESC, m.id`,
       [userId],
     );
-    return rows.map((r: any) => ({ ...toMember(r, null, true), groupName: r.group_name }));
+    return rows.map((r: PgRow) => ({ ...toMember(r, null, true), groupName: r.group_name }));
   }
 
   async answer(userId: string, membershipId: string, accept: boolean): Promise<MemberDto> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, NotFoundProblem, Page, pageLimit, PageQuery, toPage } from '@roundtable/core';
+import { decodeCursor, NotFoundProblem, Page, pageLimit, PageQuery, toPage, PgRow } from '@roundtable/core';
 import { DataSource, EntityManager } from 'typeorm';
 
 export interface NewNotification {
@@ -59,7 +59,7 @@ export class NotificationsService {
        FROM notifications WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT $2`,
       params,
     );
-    return toPage(rows, limit, (r: any) => [new Date(r.created_at).toISOString(), r.id], toView);
+    return toPage(rows, limit, (r: PgRow) => [new Date(r.created_at).toISOString(), r.id], toView);
   }
 
   async markRead(userId: string, id: string): Promise<NotificationView> {
@@ -73,8 +73,8 @@ export class NotificationsService {
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw pg row
-function toView(r: any): NotificationView {
+ 
+function toView(r: PgRow): NotificationView {
   return {
     id: r.id,
     type: r.type,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictProblem, decodeCursor, NotFoundProblem, Page, pageLimit, toPage } from '@roundtable/core';
+import { ConflictProblem, decodeCursor, NotFoundProblem, Page, pageLimit, toPage, PgRow } from '@roundtable/core';
 import { DataSource } from 'typeorm';
 import { ChangeRecorder } from '../events/change-recorder';
 import { CreateOrganisationDto, OrganisationDto, OrganisationQuery } from './dto/organisation.dto';
@@ -48,7 +48,7 @@ export class OrganisationsService {
        ORDER BY lower(name), id LIMIT $1`,
       params,
     );
-    return toPage(rows, limit, (r: any) => [String(r.name).toLowerCase(), r.id], toOrganisation);
+    return toPage(rows, limit, (r: PgRow) => [String(r.name).toLowerCase(), r.id], toOrganisation);
   }
 
   async get(id: string): Promise<OrganisationDto> {
@@ -58,8 +58,8 @@ export class OrganisationsService {
   }
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw pg row
-export function toOrganisation(r: any): OrganisationDto {
+ 
+export function toOrganisation(r: PgRow): OrganisationDto {
   return {
     id: r.id,
     name: r.name,
