@@ -7,9 +7,31 @@ import { preflight } from './preflight';
 async function main(): Promise<void> {
   process.env.TZ = 'UTC';
   const config = await preflight();
-  await bootstrapWorker();
-  await bootstrapApi(config.port);
+  const worker = await bootstrapWorker({ shutdownHooks: false });
+  const api = await bootstrapApi(config.port, { shutdownHooks: false });
   console.log(`[roundtable] API on http://localhost:${config.port}/api/v1 — docs at http://localhost:${config.port}/api/docs`);
+
+  // Graceful shutdown: stop taking requests, let in-flight requests and jobs finish, then exit.
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[roundtable] ${signal}: shutting down`);
+    const force = setTimeout(() => process.exit(1), 30_000);
+    force.unref();
+    api
+      .close()
+      .then(() => worker.close())
+      .then(
+        () => process.exit(0),
+        (e: Error) => {
+          console.error(e.message);
+          process.exit(1);
+        },
+      );
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }
 
 main().catch((e: Error) => {

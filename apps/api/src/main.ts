@@ -5,9 +5,11 @@ import { APP_CONFIG, AppConfig } from '@roundtable/core';
 import { ApiModule } from './api.module';
 import { configureApp } from './configure-app';
 
-export async function bootstrapApi(port?: number): Promise<NestExpressApplication> {
+// shutdownHooks: false when a launcher running several apps in one process handles signals.
+export async function bootstrapApi(port?: number, { shutdownHooks = true } = {}): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bodyParser: false, bufferLogs: true });
   configureApp(app);
+  if (shutdownHooks) app.enableShutdownHooks();
   const config = app.get<AppConfig>(APP_CONFIG);
   await app.listen(port ?? config.port);
   return app;

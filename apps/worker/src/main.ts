@@ -4,10 +4,10 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
 
-export async function bootstrapWorker(): Promise<INestApplicationContext> {
+export async function bootstrapWorker({ shutdownHooks = true } = {}): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  if (shutdownHooks) app.enableShutdownHooks();
   await app.init();
   app.get(Logger).log('worker started');
   return app;
