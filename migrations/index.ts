@@ -2,5 +2,6 @@
 // Add a new migration here (and only append: never reorder).
 import { Foundation1764000000000 } from './1764000000000-Foundation';
 import { CoreSchema1764000000001 } from './1764000000001-CoreSchema';
+import { MeetingsFeature1764000002000 } from './1764000002000-MeetingsFeature';
 
-export const MIGRATIONS = [Foundation1764000000000, CoreSchema1764000000001];
+export const MIGRATIONS = [Foundation1764000000000, CoreSchema1764000000001, MeetingsFeature1764000002000];

@@ -4,6 +4,7 @@ import { AuditModule } from './audit/audit.module';
 import { DomainCoreModule } from './domain-core.module';
 import { EventsModule } from './events/events.module';
 import { GroupsModule } from './groups/groups.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { MembersModule } from './members/members.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 
@@ -14,6 +15,7 @@ export const FEATURE_MODULES = [
   OrganisationsModule,
   GroupsModule,
   MembersModule,
+  MeetingsModule,
   EventsModule,
   AuditModule,
 ];

@@ -4,3 +4,6 @@ export * from './access/group-access.policy';
 export * from './events/change-recorder';
 export * from './events/events.service';
 export * from './notifications/notifications.service';
+export * from './meetings/meeting-jobs';
+export * from './meetings/meeting-materialiser';
+export * from './meetings/meeting-reminders';
