@@ -140,7 +140,8 @@ export class MeetingSeriesService {
       const s = await this.lock(em, groupId, seriesId);
       if (s.status !== 'active') throw new ConflictProblem('This series has already been deleted');
       await em.query(`UPDATE meeting_series SET status = 'deleted', deleted_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [seriesId]);
-      const cancelled: { id: string }[] = await em.query(
+      // TypeORM answers UPDATE ... RETURNING with [rows, affectedCount].
+      const [cancelled]: [{ id: string }[], number] = await em.query(
         `UPDATE meetings SET status = 'cancelled', cancel_reason = 'The meeting series was stopped', sequence = sequence + 1, updated_at = now()
          WHERE series_id = $1 AND status = 'scheduled' AND starts_at > now() RETURNING id`,
         [seriesId],

@@ -369,9 +369,14 @@ describe('recurrence: validation', () => {
     expect(recurrenceErrors({ rrule: 'FREQ=MONTHLY;BYDAY=1TU', startDate: '2027-01-05', startTime: '10:00', timezone: 'Africa/Lubumbashi' })).toEqual([]);
   });
 
-  it('reports what the library rejects (UNTIL as a date with a date-time start) as an rrule error', () => {
-    const errors = recurrenceErrors({ rrule: 'FREQ=MONTHLY;UNTIL=20270601', startDate: '2027-01-05', startTime: '10:00', timezone: 'Africa/Lubumbashi' });
-    expect(errors.every((e) => e.field === 'rrule')).toBe(true);
+  it('accepts a date-only UNTIL as the inclusive last day (RFC 5545 wants a UTC date-time; calendars send both)', () => {
+    const spec = { rrule: 'FREQ=MONTHLY;BYDAY=1TU;UNTIL=20270302', startDate: '2027-01-01', startTime: '10:00', timezone: 'Africa/Lubumbashi' };
+    expect(recurrenceErrors(spec)).toEqual([]);
+    expect(occurrencesBetween(spec, new Date('2026-01-01T00:00:00Z'), new Date('2028-01-01T00:00:00Z')).map((d) => d.toISOString())).toEqual([
+      '2027-01-05T08:00:00.000Z',
+      '2027-02-02T08:00:00.000Z',
+      '2027-03-02T08:00:00.000Z',
+    ]);
   });
 });
 
