@@ -12,8 +12,12 @@ export class MeetingsFeature1764000002000 implements MigrationInterface {
     await q.query(`CREATE INDEX meeting_series_active_idx ON meeting_series (id) WHERE status = 'active'`);
     // Ad hoc meetings carry their own reminder offsets; series meetings use the series'.
     await q.query(`ALTER TABLE meetings ADD COLUMN reminder_offsets_minutes integer[]`);
-    await q.query(`CREATE INDEX meetings_series_starts_idx ON meetings (series_id, starts_at) WHERE series_id IS NOT NULL`);
-    await q.query(`CREATE INDEX meetings_scheduled_starts_idx ON meetings (starts_at) WHERE status = 'scheduled'`);
+    await q.query(
+      `CREATE INDEX meetings_series_starts_idx ON meetings (series_id, starts_at) WHERE series_id IS NOT NULL`,
+    );
+    await q.query(
+      `CREATE INDEX meetings_scheduled_starts_idx ON meetings (starts_at) WHERE status = 'scheduled'`,
+    );
 
     await q.query(`
       CREATE TABLE meeting_rsvps (

@@ -1,9 +1,18 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- response bodies and raw rows are checked field by field */
 import { INestApplicationContext } from '@nestjs/common';
 import { QueueName } from '@roundtable/core';
 import { Job, Queue } from 'bullmq';
 import { MeetingJob, MeetingMaterialiser, MeetingReminders } from '../libs/domain/src';
 import { dailySeriesBody, startWorker, testQueue, waitFor } from './support/meetings';
-import { addMember, createGroup, createOrganisation, createTestApp, registerUser, TestApp, TestUser } from './support/test-app';
+import {
+  addMember,
+  createGroup,
+  createOrganisation,
+  createTestApp,
+  registerUser,
+  TestApp,
+  TestUser,
+} from './support/test-app';
 
 // Idempotency of the worker side: duplicate jobs, two workers, restarts and downtime never
 // duplicate an occurrence nor a reminder, and never leave a gap.
@@ -27,15 +36,28 @@ describe('meetings worker: materialisation and reminders', () => {
     workers.splice(workers.indexOf(w), 1);
   };
   const count = async (seriesId: string) =>
-    (await t.ds.query(`SELECT count(*)::int AS n FROM meetings WHERE series_id = $1`, [seriesId]))[0].n as number;
+    (await t.ds.query(`SELECT count(*)::int AS n FROM meetings WHERE series_id = $1`, [seriesId]))[0]
+      .n as number;
   const scheduledEvents = async (seriesId: string) =>
-    (await t.ds.query(`SELECT count(*)::int AS n FROM group_events WHERE type = 'meeting.scheduled' AND data->>'seriesId' = $1`, [seriesId]))[0].n as number;
+    (
+      await t.ds.query(
+        `SELECT count(*)::int AS n FROM group_events WHERE type = 'meeting.scheduled' AND data->>'seriesId' = $1`,
+        [seriesId],
+      )
+    )[0].n as number;
   const startsOf = async (seriesId: string) =>
-    (await t.ds.query(`SELECT starts_at FROM meetings WHERE series_id = $1 ORDER BY starts_at`, [seriesId])).map((r: any) => new Date(r.starts_at).toISOString());
+    (
+      await t.ds.query(`SELECT starts_at FROM meetings WHERE series_id = $1 ORDER BY starts_at`, [seriesId])
+    ).map((r: any) => new Date(r.starts_at).toISOString());
   const watermark = async (seriesId: string) =>
-    (await t.ds.query(`SELECT materialised_until FROM meeting_series WHERE id = $1`, [seriesId]))[0].materialised_until as Date | null;
+    (await t.ds.query(`SELECT materialised_until FROM meeting_series WHERE id = $1`, [seriesId]))[0]
+      .materialised_until as Date | null;
   const createSeries = async () => {
-    const res = await t.api().post(`/api/v1/groups/${groupId}/meeting-series`).set(focal.auth).send(dailySeriesBody());
+    const res = await t
+      .api()
+      .post(`/api/v1/groups/${groupId}/meeting-series`)
+      .set(focal.auth)
+      .send(dailySeriesBody());
     expect(res.status).toBe(201);
     return res.body;
   };
@@ -45,13 +67,26 @@ describe('meetings worker: materialisation and reminders', () => {
     const [row] = await t.ds.query(
       `INSERT INTO meeting_series (group_id, title, rrule, start_date, start_time, timezone, duration_minutes, horizon_days)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [groupId, body.title, body.rrule, body.startDate, body.startTime, body.timezone, body.durationMinutes, body.horizonDays],
+      [
+        groupId,
+        body.title,
+        body.rrule,
+        body.startDate,
+        body.startTime,
+        body.timezone,
+        body.durationMinutes,
+        body.horizonDays,
+      ],
     );
     const get = await t.api().get(`/api/v1/groups/${groupId}/meeting-series/${row.id}`).set(focal.auth);
     return { id: row.id, expected: get.body.nextOccurrences.slice(0, 5) };
   };
   const waitCompleted = (queue: Queue, jobId: string) =>
-    waitFor(async () => (await queue.getJob(jobId))?.getState(), (s) => s === 'completed', `job ${jobId} completed`);
+    waitFor(
+      async () => (await queue.getJob(jobId))?.getState(),
+      (s) => s === 'completed',
+      `job ${jobId} completed`,
+    );
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -83,8 +118,16 @@ describe('meetings worker: materialisation and reminders', () => {
     expect(await count(orphan.id)).toBe(0);
 
     await start();
-    await waitFor(() => count(queued.id), (n) => n >= 5, 'the queued series');
-    await waitFor(() => count(orphan.id), (n) => n >= 5, 'the orphan series via the scheduler');
+    await waitFor(
+      () => count(queued.id),
+      (n) => n >= 5,
+      'the queued series',
+    );
+    await waitFor(
+      () => count(orphan.id),
+      (n) => n >= 5,
+      'the orphan series via the scheduler',
+    );
     expect(await startsOf(queued.id)).toEqual(queued.nextOccurrences.slice(0, 5));
     expect(await startsOf(orphan.id)).toEqual(orphan.expected);
   });
@@ -96,14 +139,25 @@ describe('meetings worker: materialisation and reminders', () => {
     const a = workerA.get(MeetingMaterialiser, { strict: false });
     const b = workerB.get(MeetingMaterialiser, { strict: false });
     // Two workers (and the background schedulers) race on a series nobody has materialised yet.
-    const results = await Promise.all([a.materialise(orphan.id), b.materialise(orphan.id), a.materialise(orphan.id), b.materialise(orphan.id)]);
+    const results = await Promise.all([
+      a.materialise(orphan.id),
+      b.materialise(orphan.id),
+      a.materialise(orphan.id),
+      b.materialise(orphan.id),
+    ]);
     const insertedByUs = results.reduce((sum, r) => sum + r.inserted, 0);
-    await waitFor(() => count(orphan.id), (n) => n >= 5, 'the raced series');
+    await waitFor(
+      () => count(orphan.id),
+      (n) => n >= 5,
+      'the raced series',
+    );
     expect(insertedByUs).toBeLessThanOrEqual(5);
 
     // Duplicate queue jobs with distinct ids, processed by whichever worker takes them.
     const ids = [1, 2, 3, 4, 5].map((i) => `dup_${orphan.id}_${i}`);
-    await meetingsQueue.addBulk(ids.map((jobId) => ({ name: MeetingJob.Materialise, data: { seriesId: orphan.id }, opts: { jobId } })));
+    await meetingsQueue.addBulk(
+      ids.map((jobId) => ({ name: MeetingJob.Materialise, data: { seriesId: orphan.id }, opts: { jobId } })),
+    );
     for (const id of ids) await waitCompleted(meetingsQueue, id);
 
     expect(await count(orphan.id)).toBe(5);
@@ -113,11 +167,19 @@ describe('meetings worker: materialisation and reminders', () => {
 
   it('a restarted worker runs again (the watermark moves) and still creates no duplicates', async () => {
     const series = await createSeries();
-    await waitFor(() => count(series.id), (n) => n >= 5, 'materialisation');
+    await waitFor(
+      () => count(series.id),
+      (n) => n >= 5,
+      'materialisation',
+    );
     for (const w of [...workers]) await stop(w);
     const before = await watermark(series.id);
     await start();
-    await waitFor(() => watermark(series.id), (v) => v !== null && new Date(v).getTime() > new Date(before!).getTime(), 'a run after the restart');
+    await waitFor(
+      () => watermark(series.id),
+      (v) => v !== null && new Date(v).getTime() > new Date(before!).getTime(),
+      'a run after the restart',
+    );
     expect(await count(series.id)).toBe(5);
     expect(await scheduledEvents(series.id)).toBe(5);
   });
@@ -129,12 +191,20 @@ describe('meetings worker: materialisation and reminders', () => {
         .api()
         .post(`/api/v1/groups/${groupId}/meetings`)
         .set(focal.auth)
-        .send({ title: 'Roundtable', startsAt: inMinutes(startsInMinutes), endsAt: inMinutes(startsInMinutes + 90), reminderOffsetsMinutes: offsets });
+        .send({
+          title: 'Roundtable',
+          startsAt: inMinutes(startsInMinutes),
+          endsAt: inMinutes(startsInMinutes + 90),
+          reminderOffsetsMinutes: offsets,
+        });
       expect(res.status).toBe(201);
       return res.body;
     };
     const reminders = async (meetingId: string) =>
-      t.ds.query(`SELECT user_id, dedupe_key FROM notifications WHERE type = 'meeting.reminder' AND entity_id = $1 ORDER BY user_id, dedupe_key`, [meetingId]);
+      t.ds.query(
+        `SELECT user_id, dedupe_key FROM notifications WHERE type = 'meeting.reminder' AND entity_id = $1 ORDER BY user_id, dedupe_key`,
+        [meetingId],
+      );
     const perUser = (rows: { user_id: string }[]) => {
       const out: Record<string, number> = {};
       for (const r of rows) out[r.user_id] = (out[r.user_id] ?? 0) + 1;
@@ -150,16 +220,25 @@ describe('meetings worker: materialisation and reminders', () => {
       const rows = await reminders(m.id);
       expect(perUser(rows)).toEqual(everyone(1));
       expect(rows[0].dedupe_key).toBe(`reminder:${m.id}:60:${m.startsAt}`);
-      const slots = await t.ds.query(`SELECT offset_minutes, outcome, recipients FROM meeting_reminders WHERE meeting_id = $1 ORDER BY offset_minutes`, [m.id]);
+      const slots = await t.ds.query(
+        `SELECT offset_minutes, outcome, recipients FROM meeting_reminders WHERE meeting_id = $1 ORDER BY offset_minutes`,
+        [m.id],
+      );
       expect(slots).toEqual([
         { offset_minutes: 60, outcome: 'sent', recipients: expect.any(Number) },
         { offset_minutes: 1440, outcome: 'skipped', recipients: 0 },
       ]);
       const mine = await t.api().get('/api/v1/me/notifications').set(member.auth);
-      expect(mine.body.items.filter((n: any) => n.type === 'meeting.reminder' && n.entityId === m.id)).toHaveLength(1);
+      expect(
+        mine.body.items.filter((n: any) => n.type === 'meeting.reminder' && n.entityId === m.id),
+      ).toHaveLength(1);
 
       // Rescheduled: the reminder moves with the meeting.
-      const moved = await t.api().patch(`/api/v1/meetings/${m.id}`).set(focal.auth).send({ startsAt: inMinutes(40) });
+      const moved = await t
+        .api()
+        .patch(`/api/v1/meetings/${m.id}`)
+        .set(focal.auth)
+        .send({ startsAt: inMinutes(40) });
       expect(moved.status).toBe(200);
       await service().sendDue();
       await service().sendDue();
@@ -170,9 +249,20 @@ describe('meetings worker: materialisation and reminders', () => {
 
     it('drops the reminders of a cancelled meeting', async () => {
       const m = await adHoc(180, [60]);
-      expect((await t.api().post(`/api/v1/meetings/${m.id}/cancel`).set(focal.auth).send({ reason: 'Security situation' })).status).toBe(200);
+      expect(
+        (
+          await t
+            .api()
+            .post(`/api/v1/meetings/${m.id}/cancel`)
+            .set(focal.auth)
+            .send({ reason: 'Security situation' })
+        ).status,
+      ).toBe(200);
       // Time passes: the reminder would now be due, were the meeting still scheduled.
-      await t.ds.query(`UPDATE meetings SET starts_at = now() + interval '30 minutes', ends_at = now() + interval '2 hours' WHERE id = $1`, [m.id]);
+      await t.ds.query(
+        `UPDATE meetings SET starts_at = now() + interval '30 minutes', ends_at = now() + interval '2 hours' WHERE id = $1`,
+        [m.id],
+      );
       await service().sendDue();
       expect(await reminders(m.id)).toEqual([]);
     });
@@ -187,7 +277,11 @@ describe('meetings worker: materialisation and reminders', () => {
       // The same job delivered again (e.g. a worker died before acknowledging it).
       const job = (await Job.fromId(remindersQueue, jobId))!;
       await job.retry('completed');
-      await waitFor(async () => (await Job.fromId(remindersQueue, jobId))?.attemptsMade ?? 0, (n) => n >= 2, 'the retried job ran');
+      await waitFor(
+        async () => (await Job.fromId(remindersQueue, jobId))?.attemptsMade ?? 0,
+        (n) => n >= 2,
+        'the retried job ran',
+      );
       await waitCompleted(remindersQueue, jobId);
       expect(perUser(await reminders(m.id))).toEqual(everyone(1));
 

@@ -33,11 +33,17 @@ export function testQueue(name: QueueName): Queue {
 }
 
 // Polls until `check` returns a value that satisfies `done`, or fails with the last value.
-export async function waitFor<T>(check: () => Promise<T>, done: (v: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T>,
+  done: (v: T) => boolean,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T = await check();
   while (!done(last)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(last)}`);
     await new Promise((r) => setTimeout(r, 200));
     last = await check();
   }
@@ -46,7 +52,10 @@ export async function waitFor<T>(check: () => Promise<T>, done: (v: T) => boolea
 
 // A daily series starting about six hours from now (local time in `tz`), so that neither end of
 // the materialisation window lies near an occurrence while a test runs.
-export function dailySeriesBody(tz = 'Africa/Lubumbashi', extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function dailySeriesBody(
+  tz = 'Africa/Lubumbashi',
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   const at = Temporal.Now.instant().add({ hours: 6 }).toZonedDateTimeISO(tz);
   const today = Temporal.Now.instant().toZonedDateTimeISO(tz).toPlainDate();
   return {

@@ -24,7 +24,11 @@ export class MeetingsProcessor extends WorkerHost {
         const ids = await this.materialiser.activeSeriesIds();
         // One job per series and tick: a re-delivered tick collapses onto the same job ids.
         await this.queue.addBulk(
-          ids.map((seriesId) => ({ name: MeetingJob.Materialise, data: { seriesId }, opts: { jobId: `materialise_${seriesId}_tick_${job.timestamp}` } })),
+          ids.map((seriesId) => ({
+            name: MeetingJob.Materialise,
+            data: { seriesId },
+            opts: { jobId: `materialise_${seriesId}_tick_${job.timestamp}` },
+          })),
         );
         return { fannedOut: ids.length };
       }

@@ -41,7 +41,11 @@ export function meetingUid(meetingId: string): string {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw pg rows
 function render(name: string, timezone: string, rows: any[]): string {
-  const cal = icalGenerator({ name, prodId: { company: 'Roundtable', product: 'Meetings', language: 'EN' }, method: ICalCalendarMethod.PUBLISH });
+  const cal = icalGenerator({
+    name,
+    prodId: { company: 'Roundtable', product: 'Meetings', language: 'EN' },
+    method: ICalCalendarMethod.PUBLISH,
+  });
   cal.x([{ key: 'X-WR-TIMEZONE', value: timezone }]);
   for (const m of rows) {
     cal.createEvent({
@@ -53,7 +57,10 @@ function render(name: string, timezone: string, rows: any[]): string {
       lastModified: new Date(m.updated_at),
       created: new Date(m.created_at),
       summary: m.title,
-      description: [m.focus, m.status === 'cancelled' && m.cancel_reason ? `Cancelled: ${m.cancel_reason}` : null].filter(Boolean).join('\n\n') || undefined,
+      description:
+        [m.focus, m.status === 'cancelled' && m.cancel_reason ? `Cancelled: ${m.cancel_reason}` : null]
+          .filter(Boolean)
+          .join('\n\n') || undefined,
       location: m.location ?? undefined,
       url: m.online_url ?? undefined,
       status: m.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,

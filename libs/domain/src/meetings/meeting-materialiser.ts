@@ -27,7 +27,11 @@ export class MeetingMaterialiser {
       const [s]: SeriesRow[] = await em.query(`${SERIES_SELECT} WHERE s.id = $1 FOR UPDATE OF s`, [seriesId]);
       if (!s || s.status !== 'active') return { inserted: 0 };
       const until = new Date(now.getTime() + s.horizon_days * DAY_MS);
-      const starts = occurrencesBetween({ rrule: s.rrule, startDate: s.start_date, startTime: s.start_time, timezone: s.timezone }, now, until);
+      const starts = occurrencesBetween(
+        { rrule: s.rrule, startDate: s.start_date, startTime: s.start_time, timezone: s.timezone },
+        now,
+        until,
+      );
       let inserted: { id: string; starts_at: Date; ends_at: Date }[] = [];
       if (starts.length) {
         inserted = await em.query(
@@ -35,7 +39,16 @@ export class MeetingMaterialiser {
            SELECT $1, $2, k, $3, k, k + make_interval(mins => $4), $5, $6, $7 FROM unnest($8::timestamptz[]) AS k
            ON CONFLICT (series_id, occurrence_key) WHERE series_id IS NOT NULL DO NOTHING
            RETURNING id, starts_at, ends_at`,
-          [s.group_id, s.id, s.title, s.duration_minutes, s.timezone, s.location, s.online_url, starts.map((d) => d.toISOString())],
+          [
+            s.group_id,
+            s.id,
+            s.title,
+            s.duration_minutes,
+            s.timezone,
+            s.location,
+            s.online_url,
+            starts.map((d) => d.toISOString()),
+          ],
         );
       }
       for (const m of inserted) {
@@ -45,18 +58,29 @@ export class MeetingMaterialiser {
           entityType: 'meeting',
           entityId: m.id,
           actorUserId: null,
-          data: { meetingId: m.id, seriesId: s.id, title: s.title, startsAt: new Date(m.starts_at).toISOString(), endsAt: new Date(m.ends_at).toISOString() },
+          data: {
+            meetingId: m.id,
+            seriesId: s.id,
+            title: s.title,
+            startsAt: new Date(m.starts_at).toISOString(),
+            endsAt: new Date(m.ends_at).toISOString(),
+          },
           audit: { seriesId: s.id, seriesVersion: s.version, materialised: true },
         });
       }
-      await em.query(`UPDATE meeting_series SET materialised_until = $2 WHERE id = $1`, [s.id, until.toISOString()]);
+      await em.query(`UPDATE meeting_series SET materialised_until = $2 WHERE id = $1`, [
+        s.id,
+        until.toISOString(),
+      ]);
       if (inserted.length) this.logger.log(`series ${s.id}: ${inserted.length} meeting(s) materialised`);
       return { inserted: inserted.length };
     });
   }
 
   async activeSeriesIds(): Promise<string[]> {
-    const rows: { id: string }[] = await this.ds.query(`SELECT id FROM meeting_series WHERE status = 'active' ORDER BY id`);
+    const rows: { id: string }[] = await this.ds.query(
+      `SELECT id FROM meeting_series WHERE status = 'active' ORDER BY id`,
+    );
     return rows.map((r) => r.id);
   }
 }

@@ -19,7 +19,10 @@ export class MeetingQueue {
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error('timed out')), 2000);
       });
-      await Promise.race([this.queue.add(MeetingJob.Materialise, { seriesId }, { jobId: materialiseJobId(seriesId, version) }), timeout]);
+      await Promise.race([
+        this.queue.add(MeetingJob.Materialise, { seriesId }, { jobId: materialiseJobId(seriesId, version) }),
+        timeout,
+      ]);
     } catch (e) {
       this.logger.warn(`could not enqueue materialisation of series ${seriesId}: ${(e as Error).message}`);
     } finally {

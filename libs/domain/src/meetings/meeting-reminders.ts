@@ -28,7 +28,10 @@ export class MeetingReminders {
     private readonly notifications: NotificationsService,
   ) {}
 
-  async sendDue(now: Date = new Date(), batch = 500): Promise<{ sent: number; skipped: number; notifications: number }> {
+  async sendDue(
+    now: Date = new Date(),
+    batch = 500,
+  ): Promise<{ sent: number; skipped: number; notifications: number }> {
     const slots: DueSlot[] = await this.ds.query(
       `SELECT d.*, d.offset_minutes = min(d.offset_minutes) OVER (PARTITION BY d.meeting_id) AS closest
        FROM (
@@ -63,9 +66,12 @@ export class MeetingReminders {
   private async handle(slot: DueSlot): Promise<number | 'skipped' | 'sent' | null> {
     return this.ds.transaction(async (em) => {
       // Re-check under the meeting lock: it may have been cancelled or moved since the scan.
-      const [m] = await em.query(`SELECT status, starts_at FROM meetings WHERE id = $1 FOR UPDATE`, [slot.meeting_id]);
+      const [m] = await em.query(`SELECT status, starts_at FROM meetings WHERE id = $1 FOR UPDATE`, [
+        slot.meeting_id,
+      ]);
       const startsAt = new Date(slot.starts_at);
-      if (!m || m.status !== 'scheduled' || new Date(m.starts_at).getTime() !== startsAt.getTime()) return null;
+      if (!m || m.status !== 'scheduled' || new Date(m.starts_at).getTime() !== startsAt.getTime())
+        return null;
       const claimed = await em.query(
         `INSERT INTO meeting_reminders (meeting_id, offset_minutes, starts_at, outcome) VALUES ($1, $2, $3, $4)
          ON CONFLICT DO NOTHING RETURNING meeting_id`,
@@ -84,15 +90,17 @@ export class MeetingReminders {
         entityId: slot.meeting_id,
         title: `Reminder: ${slot.title} — ${describeLead(slot.offset_minutes)}`,
         body: `Starts ${formatLocal(startsAt, slot.timezone)} (${slot.timezone})`,
-        data: { meetingId: slot.meeting_id, startsAt: startsAt.toISOString(), offsetMinutes: slot.offset_minutes },
+        data: {
+          meetingId: slot.meeting_id,
+          startsAt: startsAt.toISOString(),
+          offsetMinutes: slot.offset_minutes,
+        },
         dedupeKey: `reminder:${slot.meeting_id}:${slot.offset_minutes}:${startsAt.toISOString()}`,
       });
-      await em.query(`UPDATE meeting_reminders SET recipients = $4 WHERE meeting_id = $1 AND offset_minutes = $2 AND starts_at = $3`, [
-        slot.meeting_id,
-        slot.offset_minutes,
-        startsAt.toISOString(),
-        created.length,
-      ]);
+      await em.query(
+        `UPDATE meeting_reminders SET recipients = $4 WHERE meeting_id = $1 AND offset_minutes = $2 AND starts_at = $3`,
+        [slot.meeting_id, slot.offset_minutes, startsAt.toISOString(), created.length],
+      );
       return created.length;
     });
   }
@@ -105,5 +113,9 @@ function describeLead(minutes: number): string {
 }
 
 function formatLocal(d: Date, timezone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: timezone, dateStyle: 'full', timeStyle: 'short' }).format(d);
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: timezone,
+    dateStyle: 'full',
+    timeStyle: 'short',
+  }).format(d);
 }

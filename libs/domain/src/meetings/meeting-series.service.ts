@@ -6,7 +6,13 @@ import { ChangeRecorder } from '../events/change-recorder';
 import { CreateSeriesDto, SeriesDto, SeriesListDto, SeriesQuery, UpdateSeriesDto } from './dto/meeting.dto';
 import { DEFAULT_REMINDER_OFFSETS, SERIES_SELECT, SeriesRow } from './meeting.entity';
 import { MeetingQueue } from './meeting-queue.service';
-import { localDate, nextOccurrences, occurrencesBetween, recurrenceErrors, RecurrenceSpec } from './recurrence';
+import {
+  localDate,
+  nextOccurrences,
+  occurrencesBetween,
+  recurrenceErrors,
+  RecurrenceSpec,
+} from './recurrence';
 
 const DAY_MS = 86_400_000;
 const SERIES_POWER = 'focal_point'; // DESIGN: focal points set up the monthly meeting series
@@ -29,7 +35,11 @@ export class MeetingSeriesService {
 
   async create(userId: string, groupId: string, dto: CreateSeriesDto): Promise<SeriesDto> {
     const errors = recurrenceErrors(dto);
-    if (errors.length) throw new BadRequestProblem(errors.length === 1 ? `${errors[0].field}: ${errors[0].message}` : 'The request is invalid', errors);
+    if (errors.length)
+      throw new BadRequestProblem(
+        errors.length === 1 ? `${errors[0].field}: ${errors[0].message}` : 'The request is invalid',
+        errors,
+      );
     const series = await this.ds.transaction(async (em) => {
       await this.access.require(userId, groupId, SERIES_POWER, em);
       const [row] = await em.query(
@@ -58,8 +68,21 @@ export class MeetingSeriesService {
         entityType: 'meeting_series',
         entityId: s.id,
         actorUserId: userId,
-        data: { seriesId: s.id, title: s.title, rrule: s.rrule, startDate: s.start_date, startTime: s.start_time, timezone: s.timezone },
-        audit: { title: s.title, rrule: s.rrule, startDate: s.start_date, startTime: s.start_time, timezone: s.timezone },
+        data: {
+          seriesId: s.id,
+          title: s.title,
+          rrule: s.rrule,
+          startDate: s.start_date,
+          startTime: s.start_time,
+          timezone: s.timezone,
+        },
+        audit: {
+          title: s.title,
+          rrule: s.rrule,
+          startDate: s.start_date,
+          startTime: s.start_time,
+          timezone: s.timezone,
+        },
       });
       return s;
     });
@@ -79,7 +102,10 @@ export class MeetingSeriesService {
 
   async get(userId: string, groupId: string, seriesId: string): Promise<SeriesDto> {
     await this.access.require(userId, groupId);
-    const [row]: SeriesRow[] = await this.ds.query(`${SERIES_SELECT} WHERE s.id = $1 AND s.group_id = $2`, [seriesId, groupId]);
+    const [row]: SeriesRow[] = await this.ds.query(`${SERIES_SELECT} WHERE s.id = $1 AND s.group_id = $2`, [
+      seriesId,
+      groupId,
+    ]);
     if (!row) throw new NotFoundProblem('Meeting series');
     return toSeries(row);
   }
@@ -89,7 +115,10 @@ export class MeetingSeriesService {
   // keeps its identity and is re-keyed to that occurrence so materialisation stays idempotent);
   // meetings whose date no longer matches are cancelled, and new occurrences are materialised.
   async update(userId: string, groupId: string, seriesId: string, dto: UpdateSeriesDto): Promise<SeriesDto> {
-    const errors = recurrenceErrors(dto, [...(dto.rrule !== undefined ? (['rrule'] as const) : []), ...(dto.startTime !== undefined ? (['startTime'] as const) : [])]);
+    const errors = recurrenceErrors(dto, [
+      ...(dto.rrule !== undefined ? (['rrule'] as const) : []),
+      ...(dto.startTime !== undefined ? (['startTime'] as const) : []),
+    ]);
     if (errors.length) throw new BadRequestProblem(`${errors[0].field}: ${errors[0].message}`, errors);
     const series = await this.ds.transaction(async (em) => {
       await this.access.require(userId, groupId, SERIES_POWER, em);
@@ -108,14 +137,26 @@ export class MeetingSeriesService {
         reminder_offsets_minutes: dto.reminderOffsetsMinutes ?? before.reminder_offsets_minutes,
       };
       const combined = recurrenceErrors(specOf(after));
-      if (combined.length) throw new BadRequestProblem(`${combined[0].field}: ${combined[0].message}`, combined);
+      if (combined.length)
+        throw new BadRequestProblem(`${combined[0].field}: ${combined[0].message}`, combined);
       const changed = diff(before, after);
       if (Object.keys(changed).length === 0) return before;
       await em.query(
         `UPDATE meeting_series SET title = $2, rrule = $3, start_time = $4, timezone = $5, duration_minutes = $6, location = $7,
                 online_url = $8, horizon_days = $9, reminder_offsets_minutes = $10, version = version + 1, updated_at = now()
          WHERE id = $1`,
-        [seriesId, after.title, after.rrule, after.start_time, after.timezone, after.duration_minutes, after.location, after.online_url, after.horizon_days, after.reminder_offsets_minutes],
+        [
+          seriesId,
+          after.title,
+          after.rrule,
+          after.start_time,
+          after.timezone,
+          after.duration_minutes,
+          after.location,
+          after.online_url,
+          after.horizon_days,
+          after.reminder_offsets_minutes,
+        ],
       );
       const meetings = await this.reconcile(em, userId, before, after);
       await this.changes.record(em, {
@@ -139,14 +180,20 @@ export class MeetingSeriesService {
       await this.access.require(userId, groupId, SERIES_POWER, em);
       const s = await this.lock(em, groupId, seriesId);
       if (s.status !== 'active') throw new ConflictProblem('This series has already been deleted');
-      await em.query(`UPDATE meeting_series SET status = 'deleted', deleted_at = now(), version = version + 1, updated_at = now() WHERE id = $1`, [seriesId]);
+      await em.query(
+        `UPDATE meeting_series SET status = 'deleted', deleted_at = now(), version = version + 1, updated_at = now() WHERE id = $1`,
+        [seriesId],
+      );
       // TypeORM answers UPDATE ... RETURNING with [rows, affectedCount].
       const [cancelled]: [{ id: string }[], number] = await em.query(
         `UPDATE meetings SET status = 'cancelled', cancel_reason = 'The meeting series was stopped', sequence = sequence + 1, updated_at = now()
          WHERE series_id = $1 AND status = 'scheduled' AND starts_at > now() RETURNING id`,
         [seriesId],
       );
-      for (const m of cancelled) await this.meetingEvent(em, userId, s.group_id, m.id, 'meeting.cancelled', { reason: 'The meeting series was stopped' });
+      for (const m of cancelled)
+        await this.meetingEvent(em, userId, s.group_id, m.id, 'meeting.cancelled', {
+          reason: 'The meeting series was stopped',
+        });
       await this.changes.record(em, {
         groupId,
         type: 'series.deleted',
@@ -160,14 +207,22 @@ export class MeetingSeriesService {
     });
   }
 
-  private async reconcile(em: EntityManager, userId: string, before: SeriesRow, after: SeriesRow): Promise<{ updatedMeetings: number; cancelledMeetings: number }> {
+  private async reconcile(
+    em: EntityManager,
+    userId: string,
+    before: SeriesRow,
+    after: SeriesRow,
+  ): Promise<{ updatedMeetings: number; cancelledMeetings: number }> {
     const future: { id: string; occurrence_key: Date; starts_at: Date }[] = await em.query(
       `SELECT id, occurrence_key, starts_at FROM meetings
        WHERE series_id = $1 AND NOT detached AND status = 'scheduled' AND starts_at > now() ORDER BY starts_at FOR UPDATE`,
       [before.id],
     );
     if (future.length === 0) return { updatedMeetings: 0, cancelledMeetings: 0 };
-    const timing = before.rrule !== after.rrule || before.start_time !== after.start_time || before.timezone !== after.timezone;
+    const timing =
+      before.rrule !== after.rrule ||
+      before.start_time !== after.start_time ||
+      before.timezone !== after.timezone;
     let updated = 0;
     let cancelled = 0;
     if (!timing) {
@@ -196,18 +251,37 @@ export class MeetingSeriesService {
       const taken =
         target &&
         new Date(m.occurrence_key).getTime() !== target.getTime() &&
-        (await em.query(`SELECT 1 FROM meetings WHERE series_id = $1 AND occurrence_key = $2`, [before.id, target.toISOString()])).length > 0;
+        (
+          await em.query(`SELECT 1 FROM meetings WHERE series_id = $1 AND occurrence_key = $2`, [
+            before.id,
+            target.toISOString(),
+          ])
+        ).length > 0;
       if (target && !taken) {
         await em.query(
           `UPDATE meetings SET occurrence_key = $2, starts_at = $2, ends_at = $2::timestamptz + make_interval(mins => $3), timezone = $4,
                   title = $5, location = $6, online_url = $7, sequence = sequence + 1, updated_at = now() WHERE id = $1`,
-          [m.id, target.toISOString(), after.duration_minutes, after.timezone, after.title, after.location, after.online_url],
+          [
+            m.id,
+            target.toISOString(),
+            after.duration_minutes,
+            after.timezone,
+            after.title,
+            after.location,
+            after.online_url,
+          ],
         );
-        await this.meetingEvent(em, userId, before.group_id, m.id, 'meeting.updated', { seriesUpdate: true, startsAt: target.toISOString() });
+        await this.meetingEvent(em, userId, before.group_id, m.id, 'meeting.updated', {
+          seriesUpdate: true,
+          startsAt: target.toISOString(),
+        });
         updated++;
       } else {
         const reason = 'No longer part of the series after its schedule changed';
-        await em.query(`UPDATE meetings SET status = 'cancelled', cancel_reason = $2, sequence = sequence + 1, updated_at = now() WHERE id = $1`, [m.id, reason]);
+        await em.query(
+          `UPDATE meetings SET status = 'cancelled', cancel_reason = $2, sequence = sequence + 1, updated_at = now() WHERE id = $1`,
+          [m.id, reason],
+        );
         await this.meetingEvent(em, userId, before.group_id, m.id, 'meeting.cancelled', { reason });
         cancelled++;
       }
@@ -223,20 +297,33 @@ export class MeetingSeriesService {
     type: 'meeting.updated' | 'meeting.cancelled',
     extra: Record<string, unknown>,
   ): Promise<void> {
-    const [m] = await em.query(`SELECT series_id, starts_at, ends_at, status, sequence FROM meetings WHERE id = $1`, [meetingId]);
+    const [m] = await em.query(
+      `SELECT series_id, starts_at, ends_at, status, sequence FROM meetings WHERE id = $1`,
+      [meetingId],
+    );
     await this.changes.record(em, {
       groupId,
       type,
       entityType: 'meeting',
       entityId: meetingId,
       actorUserId: userId,
-      data: { meetingId, seriesId: m.series_id, startsAt: new Date(m.starts_at).toISOString(), endsAt: new Date(m.ends_at).toISOString(), status: m.status, ...extra },
+      data: {
+        meetingId,
+        seriesId: m.series_id,
+        startsAt: new Date(m.starts_at).toISOString(),
+        endsAt: new Date(m.ends_at).toISOString(),
+        status: m.status,
+        ...extra,
+      },
       audit: { sequence: m.sequence, ...extra },
     });
   }
 
   private async lock(em: EntityManager, groupId: string, seriesId: string): Promise<SeriesRow> {
-    const [row]: SeriesRow[] = await em.query(`${SERIES_SELECT} WHERE s.id = $1 AND s.group_id = $2 FOR UPDATE OF s`, [seriesId, groupId]);
+    const [row]: SeriesRow[] = await em.query(
+      `${SERIES_SELECT} WHERE s.id = $1 AND s.group_id = $2 FOR UPDATE OF s`,
+      [seriesId, groupId],
+    );
     if (!row) throw new NotFoundProblem('Meeting series');
     return row;
   }
@@ -244,7 +331,10 @@ export class MeetingSeriesService {
 
 // Upper-case and without an "RRULE:" prefix, so equal rules compare equal.
 function normaliseRule(rule: string): string {
-  return rule.trim().replace(/^RRULE:/i, '').toUpperCase();
+  return rule
+    .trim()
+    .replace(/^RRULE:/i, '')
+    .toUpperCase();
 }
 
 const FIELDS: Record<string, keyof SeriesRow> = {
@@ -288,7 +378,8 @@ export function toSeries(s: SeriesRow): SeriesDto {
     reminderOffsetsMinutes: s.reminder_offsets_minutes,
     status: s.status,
     version: s.version,
-    nextOccurrences: s.status === 'active' ? nextOccurrences(specOf(s), now, 12).map((d) => d.toISOString()) : [],
+    nextOccurrences:
+      s.status === 'active' ? nextOccurrences(specOf(s), now, 12).map((d) => d.toISOString()) : [],
     materialisedUntil: s.materialised_until ? new Date(s.materialised_until).toISOString() : null,
     createdAt: new Date(s.created_at).toISOString(),
     updatedAt: new Date(s.updated_at).toISOString(),

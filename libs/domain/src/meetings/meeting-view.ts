@@ -41,7 +41,11 @@ export function toMeeting(r: any): MeetingDto {
   };
 }
 
-export async function loadMeeting(em: EntityManager, meetingId: string, viewerMembershipId: string | null): Promise<MeetingDto> {
+export async function loadMeeting(
+  em: EntityManager,
+  meetingId: string,
+  viewerMembershipId: string | null,
+): Promise<MeetingDto> {
   const [row] = await em.query(`${MEETING_SELECT} WHERE m.id = $2`, [viewerMembershipId, meetingId]);
   return toMeeting(row);
 }

@@ -1,5 +1,25 @@
-import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Req,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Public, UnauthorizedProblem, UuidParam } from '@roundtable/core';
 import type { Request } from 'express';
 import { MeService } from '../accounts/me.service';
@@ -36,13 +56,21 @@ export class MeetingSeriesController {
 
   @Post()
   @ApiCreatedResponse({ type: SeriesDto })
-  create(@CurrentUser() user: AuthUser, @Param('groupId', new UuidParam('Group')) groupId: string, @Body() dto: CreateSeriesDto): Promise<SeriesDto> {
+  create(
+    @CurrentUser() user: AuthUser,
+    @Param('groupId', new UuidParam('Group')) groupId: string,
+    @Body() dto: CreateSeriesDto,
+  ): Promise<SeriesDto> {
     return this.series.create(user.id, groupId, dto);
   }
 
   @Get()
   @ApiOkResponse({ type: SeriesListDto })
-  list(@CurrentUser() user: AuthUser, @Param('groupId', new UuidParam('Group')) groupId: string, @Query() q: SeriesQuery): Promise<SeriesListDto> {
+  list(
+    @CurrentUser() user: AuthUser,
+    @Param('groupId', new UuidParam('Group')) groupId: string,
+    @Query() q: SeriesQuery,
+  ): Promise<SeriesListDto> {
     return this.series.list(user.id, groupId, q);
   }
 
@@ -90,13 +118,21 @@ export class GroupMeetingsController {
 
   @Get('meetings')
   @ApiOkResponse({ type: MeetingPageDto })
-  list(@CurrentUser() user: AuthUser, @Param('groupId', new UuidParam('Group')) groupId: string, @Query() q: MeetingQuery) {
+  list(
+    @CurrentUser() user: AuthUser,
+    @Param('groupId', new UuidParam('Group')) groupId: string,
+    @Query() q: MeetingQuery,
+  ) {
     return this.meetings.list(user.id, groupId, q);
   }
 
   @Post('meetings')
   @ApiCreatedResponse({ type: MeetingDto })
-  create(@CurrentUser() user: AuthUser, @Param('groupId', new UuidParam('Group')) groupId: string, @Body() dto: CreateMeetingDto): Promise<MeetingDto> {
+  create(
+    @CurrentUser() user: AuthUser,
+    @Param('groupId', new UuidParam('Group')) groupId: string,
+    @Body() dto: CreateMeetingDto,
+  ): Promise<MeetingDto> {
     return this.meetings.create(user.id, groupId, dto);
   }
 
@@ -107,7 +143,11 @@ export class GroupMeetingsController {
   @ApiProduces('text/calendar')
   @ApiOkResponse(ICS_SCHEMA)
   @ApiUnauthorizedResponse({ description: 'Neither a valid bearer token nor a valid feed token' })
-  async feed(@Req() req: Request & { user?: AuthUser }, @Param('groupId', new UuidParam('Group')) groupId: string, @Query() q: CalendarQuery): Promise<string> {
+  async feed(
+    @Req() req: Request & { user?: AuthUser },
+    @Param('groupId', new UuidParam('Group')) groupId: string,
+    @Query() q: CalendarQuery,
+  ): Promise<string> {
     return this.calendar.groupFeed(await calendarUser(req, q, this.me), groupId);
   }
 }
@@ -124,26 +164,41 @@ export class MeetingsController {
 
   @Get()
   @ApiOkResponse({ type: MeetingDto })
-  get(@CurrentUser() user: AuthUser, @Param('meetingId', new UuidParam('Meeting')) meetingId: string): Promise<MeetingDto> {
+  get(
+    @CurrentUser() user: AuthUser,
+    @Param('meetingId', new UuidParam('Meeting')) meetingId: string,
+  ): Promise<MeetingDto> {
     return this.meetings.get(user.id, meetingId);
   }
 
   @Patch()
   @ApiOkResponse({ type: MeetingDto })
-  update(@CurrentUser() user: AuthUser, @Param('meetingId', new UuidParam('Meeting')) meetingId: string, @Body() dto: UpdateMeetingDto): Promise<MeetingDto> {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('meetingId', new UuidParam('Meeting')) meetingId: string,
+    @Body() dto: UpdateMeetingDto,
+  ): Promise<MeetingDto> {
     return this.meetings.update(user.id, meetingId, dto);
   }
 
   @Post('cancel')
   @HttpCode(200)
   @ApiOkResponse({ type: MeetingDto })
-  cancel(@CurrentUser() user: AuthUser, @Param('meetingId', new UuidParam('Meeting')) meetingId: string, @Body() dto: CancelMeetingDto): Promise<MeetingDto> {
+  cancel(
+    @CurrentUser() user: AuthUser,
+    @Param('meetingId', new UuidParam('Meeting')) meetingId: string,
+    @Body() dto: CancelMeetingDto,
+  ): Promise<MeetingDto> {
     return this.meetings.cancel(user.id, meetingId, dto.reason);
   }
 
   @Put('rsvp')
   @ApiOkResponse({ type: RsvpViewDto })
-  rsvp(@CurrentUser() user: AuthUser, @Param('meetingId', new UuidParam('Meeting')) meetingId: string, @Body() dto: RsvpDto): Promise<RsvpViewDto> {
+  rsvp(
+    @CurrentUser() user: AuthUser,
+    @Param('meetingId', new UuidParam('Meeting')) meetingId: string,
+    @Body() dto: RsvpDto,
+  ): Promise<RsvpViewDto> {
     return this.meetings.rsvp(user.id, meetingId, dto);
   }
 
@@ -159,7 +214,10 @@ export class MeetingsController {
 
   @Get('attendance')
   @ApiOkResponse({ type: AttendanceDto })
-  attendance(@CurrentUser() user: AuthUser, @Param('meetingId', new UuidParam('Meeting')) meetingId: string): Promise<AttendanceDto> {
+  attendance(
+    @CurrentUser() user: AuthUser,
+    @Param('meetingId', new UuidParam('Meeting')) meetingId: string,
+  ): Promise<AttendanceDto> {
     return this.meetings.attendance(user.id, meetingId);
   }
 
@@ -169,16 +227,25 @@ export class MeetingsController {
   @ApiProduces('text/calendar')
   @ApiOkResponse(ICS_SCHEMA)
   @ApiUnauthorizedResponse({ description: 'Neither a valid bearer token nor a valid feed token' })
-  async feed(@Req() req: Request & { user?: AuthUser }, @Param('meetingId', new UuidParam('Meeting')) meetingId: string, @Query() q: CalendarQuery): Promise<string> {
+  async feed(
+    @Req() req: Request & { user?: AuthUser },
+    @Param('meetingId', new UuidParam('Meeting')) meetingId: string,
+    @Query() q: CalendarQuery,
+  ): Promise<string> {
     return this.calendar.meetingFeed(await calendarUser(req, q, this.me), meetingId);
   }
 }
 
 // The global guard already resolved a valid bearer token on this public route; otherwise the
 // personal feed token identifies the caller.
-async function calendarUser(req: Request & { user?: AuthUser }, q: CalendarQuery, me: MeService): Promise<string> {
+async function calendarUser(
+  req: Request & { user?: AuthUser },
+  q: CalendarQuery,
+  me: MeService,
+): Promise<string> {
   if (req.user) return req.user.id;
   const userId = q.token ? await me.userByCalendarToken(q.token) : null;
-  if (!userId) throw new UnauthorizedProblem('A bearer token or a valid calendar feed token (?token=) is required');
+  if (!userId)
+    throw new UnauthorizedProblem('A bearer token or a valid calendar feed token (?token=) is required');
   return userId;
 }

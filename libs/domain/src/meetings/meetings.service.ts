@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { BadRequestProblem, ConflictProblem, decodeCursor, NotFoundProblem, Page, pageLimit, toPage } from '@roundtable/core';
+import {
+  BadRequestProblem,
+  ConflictProblem,
+  decodeCursor,
+  NotFoundProblem,
+  Page,
+  pageLimit,
+  toPage,
+} from '@roundtable/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { GroupAccessPolicy, GroupActor, GroupPower } from '../access/group-access.policy';
 import { ChangeRecorder } from '../events/change-recorder';
@@ -13,6 +21,7 @@ import {
   RsvpViewDto,
   UpdateMeetingDto,
 } from './dto/meeting.dto';
+import { MeetingRow } from './meeting.entity';
 import { loadMeeting, MEETING_SELECT, toMeeting } from './meeting-view';
 
 // Single meetings: ad hoc ones, edits of one occurrence, cancellation, RSVPs and attendance.
@@ -42,13 +51,23 @@ export class MeetingsService {
     if (q.status) add(`m.status = ?`, q.status);
     if (q.seriesId) add(`m.series_id = ?::uuid`, q.seriesId);
     if (cursor) {
-      if (typeof cursor[0] !== 'string' || Number.isNaN(Date.parse(cursor[0])) || typeof cursor[1] !== 'string') {
-        throw new BadRequestProblem('cursor: invalid cursor', [{ field: 'cursor', message: 'invalid cursor' }]);
+      if (
+        typeof cursor[0] !== 'string' ||
+        Number.isNaN(Date.parse(cursor[0])) ||
+        typeof cursor[1] !== 'string'
+      ) {
+        throw new BadRequestProblem('cursor: invalid cursor', [
+          { field: 'cursor', message: 'invalid cursor' },
+        ]);
       }
       params.push(cursor[0], cursor[1]);
       where.push(`(m.starts_at, m.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
-    const rows = await this.ds.query(`${MEETING_SELECT} WHERE ${where.join(' AND ')} ORDER BY m.starts_at, m.id LIMIT $3`, params);
+    const rows = await this.ds.query(
+      `${MEETING_SELECT} WHERE ${where.join(' AND ')} ORDER BY m.starts_at, m.id LIMIT $3`,
+      params,
+    );
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw pg row
     return toPage(rows, limit, (r: any) => [new Date(r.starts_at).toISOString(), r.id], toMeeting);
   }
 
@@ -60,7 +79,18 @@ export class MeetingsService {
         `INSERT INTO meetings (group_id, title, starts_at, ends_at, timezone, location, online_url, focus, reminder_offsets_minutes, created_by)
          SELECT $1, $2, $3, $4, coalesce($5, g.timezone), $6, $7, $8, $9, $10 FROM groups g WHERE g.id = $1
          RETURNING id, starts_at, ends_at`,
-        [groupId, dto.title, dto.startsAt, dto.endsAt, dto.timezone ?? null, dto.location ?? null, dto.onlineUrl ?? null, dto.focus ?? null, dto.reminderOffsetsMinutes ?? null, userId],
+        [
+          groupId,
+          dto.title,
+          dto.startsAt,
+          dto.endsAt,
+          dto.timezone ?? null,
+          dto.location ?? null,
+          dto.onlineUrl ?? null,
+          dto.focus ?? null,
+          dto.reminderOffsetsMinutes ?? null,
+          userId,
+        ],
       );
       await this.changes.record(em, {
         groupId,
@@ -68,7 +98,13 @@ export class MeetingsService {
         entityType: 'meeting',
         entityId: row.id,
         actorUserId: userId,
-        data: { meetingId: row.id, seriesId: null, title: dto.title, startsAt: iso(row.starts_at), endsAt: iso(row.ends_at) },
+        data: {
+          meetingId: row.id,
+          seriesId: null,
+          title: dto.title,
+          startsAt: iso(row.starts_at),
+          endsAt: iso(row.ends_at),
+        },
         audit: { title: dto.title, startsAt: iso(row.starts_at), endsAt: iso(row.ends_at), adHoc: true },
       });
       return loadMeeting(em, row.id, actor.membershipId);
@@ -90,7 +126,10 @@ export class MeetingsService {
       const endsAt = dto.endsAt
         ? new Date(dto.endsAt)
         : dto.startsAt
-          ? new Date(startsAt.getTime() + (new Date(meeting.ends_at).getTime() - new Date(meeting.starts_at).getTime()))
+          ? new Date(
+              startsAt.getTime() +
+                (new Date(meeting.ends_at).getTime() - new Date(meeting.starts_at).getTime()),
+            )
           : new Date(meeting.ends_at);
       assertSpan(startsAt.toISOString(), endsAt.toISOString());
       const after = {
@@ -111,12 +150,23 @@ export class MeetingsService {
         onlineUrl: meeting.online_url,
         focus: meeting.focus,
       };
-      const changed = Object.fromEntries(Object.entries(after).filter(([k, v]) => before[k as keyof typeof before] !== v));
+      const changed = Object.fromEntries(
+        Object.entries(after).filter(([k, v]) => before[k as keyof typeof before] !== v),
+      );
       if (Object.keys(changed).length === 0) return loadMeeting(em, meetingId, actor.membershipId);
       await em.query(
         `UPDATE meetings SET title = $2, starts_at = $3, ends_at = $4, timezone = $5, location = $6, online_url = $7, focus = $8,
                 detached = (series_id IS NOT NULL), sequence = sequence + 1, updated_at = now() WHERE id = $1`,
-        [meetingId, after.title, after.startsAt, after.endsAt, after.timezone, after.location, after.onlineUrl, after.focus],
+        [
+          meetingId,
+          after.title,
+          after.startsAt,
+          after.endsAt,
+          after.timezone,
+          after.location,
+          after.onlineUrl,
+          after.focus,
+        ],
       );
       await this.changes.record(em, {
         groupId: meeting.group_id,
@@ -124,8 +174,17 @@ export class MeetingsService {
         entityType: 'meeting',
         entityId: meetingId,
         actorUserId: userId,
-        data: { meetingId, seriesId: meeting.series_id, startsAt: after.startsAt, endsAt: after.endsAt, changed: Object.keys(changed) },
-        audit: { before: Object.fromEntries(Object.keys(changed).map((k) => [k, before[k as keyof typeof before]])), after: changed },
+        data: {
+          meetingId,
+          seriesId: meeting.series_id,
+          startsAt: after.startsAt,
+          endsAt: after.endsAt,
+          changed: Object.keys(changed),
+        },
+        audit: {
+          before: Object.fromEntries(Object.keys(changed).map((k) => [k, before[k as keyof typeof before]])),
+          after: changed,
+        },
       });
       return loadMeeting(em, meetingId, actor.membershipId);
     });
@@ -134,7 +193,8 @@ export class MeetingsService {
   async cancel(userId: string, meetingId: string, reason: string): Promise<MeetingDto> {
     return this.ds.transaction(async (em) => {
       const { actor, meeting } = await this.resolve(userId, meetingId, 'manage', em);
-      if (meeting.status !== 'scheduled') throw new ConflictProblem(`This meeting is ${meeting.status} and cannot be cancelled`);
+      if (meeting.status !== 'scheduled')
+        throw new ConflictProblem(`This meeting is ${meeting.status} and cannot be cancelled`);
       await em.query(
         `UPDATE meetings SET status = 'cancelled', cancel_reason = $2, detached = (series_id IS NOT NULL), sequence = sequence + 1, updated_at = now()
          WHERE id = $1`,
@@ -156,7 +216,8 @@ export class MeetingsService {
   async rsvp(userId: string, meetingId: string, dto: RsvpDto): Promise<RsvpViewDto> {
     return this.ds.transaction(async (em) => {
       const { actor, meeting } = await this.resolve(userId, meetingId, 'read', em);
-      if (meeting.status !== 'scheduled') throw new ConflictProblem(`This meeting is ${meeting.status}: RSVPs are closed`);
+      if (meeting.status !== 'scheduled')
+        throw new ConflictProblem(`This meeting is ${meeting.status}: RSVPs are closed`);
       const [row] = await em.query(
         `INSERT INTO meeting_rsvps (meeting_id, membership_id, response) VALUES ($1, $2, $3)
          ON CONFLICT (meeting_id, membership_id) DO UPDATE SET response = EXCLUDED.response, responded_at = now()
@@ -172,22 +233,36 @@ export class MeetingsService {
         data: { meetingId, rsvp: { memberId: actor.membershipId, response: dto.response } },
         audit: { rsvp: dto.response },
       });
-      return { meetingId, memberId: actor.membershipId, response: row.response, respondedAt: iso(row.responded_at) };
+      return {
+        meetingId,
+        memberId: actor.membershipId,
+        response: row.response,
+        respondedAt: iso(row.responded_at),
+      };
     });
   }
 
   // Records who attended; a meeting with attendance recorded is 'held'.
-  async recordAttendance(userId: string, meetingId: string, dto: RecordAttendanceDto): Promise<AttendanceDto> {
+  async recordAttendance(
+    userId: string,
+    meetingId: string,
+    dto: RecordAttendanceDto,
+  ): Promise<AttendanceDto> {
     await this.ds.transaction(async (em) => {
       const { meeting } = await this.resolve(userId, meetingId, 'focal_point', em);
-      if (meeting.status === 'cancelled') throw new ConflictProblem('Attendance cannot be recorded for a cancelled meeting');
-      if (new Date(meeting.starts_at).getTime() > Date.now()) throw new ConflictProblem('Attendance can be recorded once the meeting has started');
+      if (meeting.status === 'cancelled')
+        throw new ConflictProblem('Attendance cannot be recorded for a cancelled meeting');
+      if (new Date(meeting.starts_at).getTime() > Date.now())
+        throw new ConflictProblem('Attendance can be recorded once the meeting has started');
       const ids = dto.records.map((r) => r.memberId.toLowerCase());
-      if (new Set(ids).size !== ids.length) throw new BadRequestProblem('records: a member is listed twice', [{ field: 'records', message: 'a member is listed twice' }]);
-      const known: { id: string }[] = await em.query(`SELECT id FROM memberships WHERE group_id = $1 AND id = ANY($2::uuid[]) AND status IN ('active','ended')`, [
-        meeting.group_id,
-        ids,
-      ]);
+      if (new Set(ids).size !== ids.length)
+        throw new BadRequestProblem('records: a member is listed twice', [
+          { field: 'records', message: 'a member is listed twice' },
+        ]);
+      const known: { id: string }[] = await em.query(
+        `SELECT id FROM memberships WHERE group_id = $1 AND id = ANY($2::uuid[]) AND status IN ('active','ended')`,
+        [meeting.group_id, ids],
+      );
       const knownIds = new Set(known.map((k) => k.id));
       const unknown = ids.map((id, i) => ({ id, i })).filter((x) => !knownIds.has(x.id));
       if (unknown.length) {
@@ -211,7 +286,10 @@ export class MeetingsService {
         entityId: meetingId,
         actorUserId: userId,
         data: { meetingId, status: 'held', attendance: { recorded: ids.length, attended } },
-        audit: { attendance: dto.records.map((r) => ({ memberId: r.memberId, attended: r.attended })), statusBefore: meeting.status },
+        audit: {
+          attendance: dto.records.map((r) => ({ memberId: r.memberId, attended: r.attended })),
+          statusBefore: meeting.status,
+        },
       });
     });
     return this.attendance(userId, meetingId);
@@ -230,6 +308,7 @@ export class MeetingsService {
        WHERE a.meeting_id = $1 ORDER BY lower(o.name), lower(coalesce(u.display_name, ms.email)), a.membership_id`,
       [meetingId],
     );
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw pg row
     const records = rows.map((r: any) => ({
       memberId: r.membership_id,
       userId: r.user_id,
@@ -241,14 +320,26 @@ export class MeetingsService {
       recordedBy: r.recorded_by,
       recordedAt: iso(r.recorded_at),
     }));
-    return { meetingId, status: meeting.status, records, attendedCount: records.filter((r: { attended: boolean }) => r.attended).length };
+    return {
+      meetingId,
+      status: meeting.status,
+      records,
+      attendedCount: records.filter((r: { attended: boolean }) => r.attended).length,
+    };
   }
 
   // Loads (and in a transaction locks) the meeting, then checks the caller in its group: an
   // unknown meeting and one in a group the caller is not in are both 404.
-  private async resolve(userId: string, meetingId: string, power: GroupPower, em?: EntityManager): Promise<{ actor: GroupActor; meeting: any }> {
+  private async resolve(
+    userId: string,
+    meetingId: string,
+    power: GroupPower,
+    em?: EntityManager,
+  ): Promise<{ actor: GroupActor; meeting: MeetingRow }> {
     const m = em ?? this.ds.manager;
-    const [meeting] = await m.query(`SELECT * FROM meetings WHERE id = $1 ${em ? 'FOR UPDATE' : ''}`, [meetingId]);
+    const [meeting] = await m.query(`SELECT * FROM meetings WHERE id = $1 ${em ? 'FOR UPDATE' : ''}`, [
+      meetingId,
+    ]);
     if (!meeting) throw new NotFoundProblem('Meeting');
     const actor = await this.access.require(userId, meeting.group_id, power, em, 'Meeting');
     return { actor, meeting };
@@ -262,7 +353,16 @@ function iso(v: Date | string): string {
 function assertSpan(startsAt: string, endsAt: string): void {
   const s = Date.parse(startsAt);
   const e = Date.parse(endsAt);
-  if (Number.isNaN(s) || Number.isNaN(e)) throw new BadRequestProblem('startsAt and endsAt must be instants', [{ field: 'startsAt', message: 'must be an ISO 8601 instant' }]);
-  if (e <= s) throw new BadRequestProblem('endsAt: must be after startsAt', [{ field: 'endsAt', message: 'must be after startsAt' }]);
-  if (e - s > 7 * 86_400_000) throw new BadRequestProblem('endsAt: a meeting lasts at most 7 days', [{ field: 'endsAt', message: 'a meeting lasts at most 7 days' }]);
+  if (Number.isNaN(s) || Number.isNaN(e))
+    throw new BadRequestProblem('startsAt and endsAt must be instants', [
+      { field: 'startsAt', message: 'must be an ISO 8601 instant' },
+    ]);
+  if (e <= s)
+    throw new BadRequestProblem('endsAt: must be after startsAt', [
+      { field: 'endsAt', message: 'must be after startsAt' },
+    ]);
+  if (e - s > 7 * 86_400_000)
+    throw new BadRequestProblem('endsAt: a meeting lasts at most 7 days', [
+      { field: 'endsAt', message: 'a meeting lasts at most 7 days' },
+    ]);
 }

@@ -1,9 +1,21 @@
 import { execFileSync } from 'node:child_process';
 import { Temporal } from '@js-temporal/polyfill';
-import { localDate, nextOccurrences, occurrencesBetween, recurrenceErrors, RecurrenceSpec, ruleSyntaxError } from './recurrence';
+import {
+  localDate,
+  nextOccurrences,
+  occurrencesBetween,
+  recurrenceErrors,
+  RecurrenceSpec,
+  ruleSyntaxError,
+} from './recurrence';
 
 const NY = 'America/New_York';
-const local = (d: Date, tz: string) => Temporal.Instant.fromEpochMilliseconds(d.getTime()).toZonedDateTimeISO(tz).toPlainDateTime().toString().slice(0, 16);
+const local = (d: Date, tz: string) =>
+  Temporal.Instant.fromEpochMilliseconds(d.getTime())
+    .toZonedDateTimeISO(tz)
+    .toPlainDateTime()
+    .toString()
+    .slice(0, 16);
 
 // Expands "1997-09: 2,4,6" style lists into YYYY-MM-DD dates.
 function dates(spec: string): string[] {
@@ -15,8 +27,20 @@ function dates(spec: string): string[] {
 
 // RFC 5545 §3.8.5.3 worked examples, DTSTART;TZID=America/New_York at 09:00 local.
 // `n` limits rules that run forever to the first occurrences the RFC lists.
-const RFC_CASES: { name: string; start: string; rrule: string; expected: string; n?: number; time?: string }[] = [
-  { name: 'Daily for 10 occurrences', start: '1997-09-02', rrule: 'FREQ=DAILY;COUNT=10', expected: '1997-09: 2,3,4,5,6,7,8,9,10,11' },
+const RFC_CASES: {
+  name: string;
+  start: string;
+  rrule: string;
+  expected: string;
+  n?: number;
+  time?: string;
+}[] = [
+  {
+    name: 'Daily for 10 occurrences',
+    start: '1997-09-02',
+    rrule: 'FREQ=DAILY;COUNT=10',
+    expected: '1997-09: 2,3,4,5,6,7,8,9,10,11',
+  },
   {
     name: 'Every 10 days, 5 occurrences',
     start: '1997-09-02',
@@ -27,7 +51,8 @@ const RFC_CASES: { name: string; start: string; rrule: string; expected: string;
     name: 'Every other day - forever',
     start: '1997-09-02',
     rrule: 'FREQ=DAILY;INTERVAL=2',
-    expected: '1997-09: 2,4,6,8,10,12,14,16,18,20,22,24,26,28,30; 1997-10: 2,4,6,8,10,12,14,16,18,20,22,24,26,28,30; 1997-11: 1,3,5',
+    expected:
+      '1997-09: 2,4,6,8,10,12,14,16,18,20,22,24,26,28,30; 1997-10: 2,4,6,8,10,12,14,16,18,20,22,24,26,28,30; 1997-11: 1,3,5',
     n: 33,
   },
   {
@@ -65,7 +90,8 @@ const RFC_CASES: { name: string; start: string; rrule: string; expected: string;
     name: 'Every other week on Monday, Wednesday, and Friday until December 24, 1997',
     start: '1997-09-01',
     rrule: 'FREQ=WEEKLY;INTERVAL=2;UNTIL=19971224T000000Z;WKST=SU;BYDAY=MO,WE,FR',
-    expected: '1997-09: 1,3,5,15,17,19,29; 1997-10: 1,3,13,15,17,27,29,31; 1997-11: 10,12,14,24,26,28; 1997-12: 8,10,12,22',
+    expected:
+      '1997-09: 1,3,5,15,17,19,29; 1997-10: 1,3,13,15,17,27,29,31; 1997-11: 10,12,14,24,26,28; 1997-12: 8,10,12,22',
   },
   {
     name: 'Every other week on Tuesday and Thursday, for 8 occurrences',
@@ -77,7 +103,8 @@ const RFC_CASES: { name: string; start: string; rrule: string; expected: string;
     name: 'Monthly on the first Friday for 10 occurrences',
     start: '1997-09-05',
     rrule: 'FREQ=MONTHLY;COUNT=10;BYDAY=1FR',
-    expected: '1997-09: 5; 1997-10: 3; 1997-11: 7; 1997-12: 5; 1998-01: 2; 1998-02: 6; 1998-03: 6; 1998-04: 3; 1998-05: 1; 1998-06: 5',
+    expected:
+      '1997-09: 5; 1997-10: 3; 1997-11: 7; 1997-12: 5; 1998-01: 2; 1998-02: 6; 1998-03: 6; 1998-04: 3; 1998-05: 1; 1998-06: 5',
   },
   {
     name: 'Monthly on the first Friday until December 24, 1997',
@@ -133,21 +160,30 @@ const RFC_CASES: { name: string; start: string; rrule: string; expected: string;
     name: 'Yearly in June and July for 10 occurrences',
     start: '1997-06-10',
     rrule: 'FREQ=YEARLY;COUNT=10;BYMONTH=6,7',
-    expected: '1997-06: 10; 1997-07: 10; 1998-06: 10; 1998-07: 10; 1999-06: 10; 1999-07: 10; 2000-06: 10; 2000-07: 10; 2001-06: 10; 2001-07: 10',
+    expected:
+      '1997-06: 10; 1997-07: 10; 1998-06: 10; 1998-07: 10; 1999-06: 10; 1999-07: 10; 2000-06: 10; 2000-07: 10; 2001-06: 10; 2001-07: 10',
   },
   {
     name: 'Every other year on January, February, and March for 10 occurrences',
     start: '1997-03-10',
     rrule: 'FREQ=YEARLY;INTERVAL=2;COUNT=10;BYMONTH=1,2,3',
-    expected: '1997-03: 10; 1999-01: 10; 1999-02: 10; 1999-03: 10; 2001-01: 10; 2001-02: 10; 2001-03: 10; 2003-01: 10; 2003-02: 10; 2003-03: 10',
+    expected:
+      '1997-03: 10; 1999-01: 10; 1999-02: 10; 1999-03: 10; 2001-01: 10; 2001-02: 10; 2001-03: 10; 2003-01: 10; 2003-02: 10; 2003-03: 10',
   },
   {
     name: 'Every third year on the 1st, 100th, and 200th day for 10 occurrences',
     start: '1997-01-01',
     rrule: 'FREQ=YEARLY;INTERVAL=3;COUNT=10;BYYEARDAY=1,100,200',
-    expected: '1997-01: 1; 1997-04: 10; 1997-07: 19; 2000-01: 1; 2000-04: 9; 2000-07: 18; 2003-01: 1; 2003-04: 10; 2003-07: 19; 2006-01: 1',
+    expected:
+      '1997-01: 1; 1997-04: 10; 1997-07: 19; 2000-01: 1; 2000-04: 9; 2000-07: 18; 2003-01: 1; 2003-04: 10; 2003-07: 19; 2006-01: 1',
   },
-  { name: 'Every 20th Monday of the year, forever', start: '1997-05-19', rrule: 'FREQ=YEARLY;BYDAY=20MO', expected: '1997-05: 19; 1998-05: 18; 1999-05: 17', n: 3 },
+  {
+    name: 'Every 20th Monday of the year, forever',
+    start: '1997-05-19',
+    rrule: 'FREQ=YEARLY;BYDAY=20MO',
+    expected: '1997-05: 19; 1998-05: 18; 1999-05: 17',
+    n: 3,
+  },
   {
     name: 'Monday of week number 20, forever',
     start: '1997-05-12',
@@ -182,7 +218,8 @@ const RFC_CASES: { name: string; start: string; rrule: string; expected: string;
     name: 'The first Saturday that follows the first Sunday of the month, forever',
     start: '1997-09-13',
     rrule: 'FREQ=MONTHLY;BYDAY=SA;BYMONTHDAY=7,8,9,10,11,12,13',
-    expected: '1997-09: 13; 1997-10: 11; 1997-11: 8; 1997-12: 13; 1998-01: 10; 1998-02: 7; 1998-03: 7; 1998-04: 11; 1998-05: 9; 1998-06: 13',
+    expected:
+      '1997-09: 13; 1997-10: 11; 1997-11: 8; 1997-12: 13; 1998-01: 10; 1998-02: 7; 1998-03: 7; 1998-04: 11; 1998-05: 9; 1998-06: 13',
     n: 10,
   },
   {
@@ -231,26 +268,53 @@ describe('recurrence: RFC 5545 §3.8.5.3 examples (America/New_York, 09:00)', ()
   it.each(RFC_CASES)('$name', ({ start, rrule, expected, n }) => {
     const spec: RecurrenceSpec = { rrule, startDate: start, startTime: '09:00', timezone: NY };
     const want = dates(expected);
-    const got = n ? nextOccurrences(spec, from1990, n) : occurrencesBetween(spec, from1990, new Date('2010-01-01T00:00:00Z'));
+    const got = n
+      ? nextOccurrences(spec, from1990, n)
+      : occurrencesBetween(spec, from1990, new Date('2010-01-01T00:00:00Z'));
     expect(got.map((d) => localDate(d, NY))).toEqual(want);
     // 09:00 local whatever the offset (EDT or EST).
     for (const d of got) expect(local(d, NY).slice(11)).toBe('09:00');
   });
 
   it('keeps 09:00 local across the 1997 fall-back: 13:00Z in EDT, 14:00Z in EST', () => {
-    const got = occurrencesBetween({ rrule: 'FREQ=WEEKLY;COUNT=10', startDate: '1997-09-02', startTime: '09:00', timezone: NY }, from1990, new Date('1998-01-01T00:00:00Z'));
+    const got = occurrencesBetween(
+      { rrule: 'FREQ=WEEKLY;COUNT=10', startDate: '1997-09-02', startTime: '09:00', timezone: NY },
+      from1990,
+      new Date('1998-01-01T00:00:00Z'),
+    );
     expect(got[7].toISOString()).toBe('1997-10-21T13:00:00.000Z');
     expect(got[8].toISOString()).toBe('1997-10-28T14:00:00.000Z');
   });
 
   it('every 15 minutes for 6 occurrences (sub-daily rules expand too)', () => {
-    const got = occurrencesBetween({ rrule: 'FREQ=MINUTELY;INTERVAL=15;COUNT=6', startDate: '1997-09-02', startTime: '09:00', timezone: NY }, from1990, new Date('1998-01-01T00:00:00Z'));
-    expect(got.map((d) => local(d, NY).slice(11))).toEqual(['09:00', '09:15', '09:30', '09:45', '10:00', '10:15']);
+    const got = occurrencesBetween(
+      {
+        rrule: 'FREQ=MINUTELY;INTERVAL=15;COUNT=6',
+        startDate: '1997-09-02',
+        startTime: '09:00',
+        timezone: NY,
+      },
+      from1990,
+      new Date('1998-01-01T00:00:00Z'),
+    );
+    expect(got.map((d) => local(d, NY).slice(11))).toEqual([
+      '09:00',
+      '09:15',
+      '09:30',
+      '09:45',
+      '10:00',
+      '10:15',
+    ]);
   });
 });
 
 describe('recurrence: working group schedules', () => {
-  const spec = (rrule: string, timezone: string, startDate = '2027-01-01', startTime = '10:00'): RecurrenceSpec => ({ rrule, startDate, startTime, timezone });
+  const spec = (
+    rrule: string,
+    timezone: string,
+    startDate = '2027-01-01',
+    startTime = '10:00',
+  ): RecurrenceSpec => ({ rrule, startDate, startTime, timezone });
   const window = (s: RecurrenceSpec, n: number) => nextOccurrences(s, new Date('2026-12-01T00:00:00Z'), n);
 
   it('first Tuesday of every month at 10:00 in Lubumbashi (UTC+2, no DST)', () => {
@@ -300,7 +364,11 @@ describe('recurrence: working group schedules', () => {
 
   it('last Friday in Lubumbashi', () => {
     const got = window(spec('FREQ=MONTHLY;BYDAY=-1FR', 'Africa/Lubumbashi'), 3);
-    expect(got.map((d) => d.toISOString())).toEqual(['2027-01-29T08:00:00.000Z', '2027-02-26T08:00:00.000Z', '2027-03-26T08:00:00.000Z']);
+    expect(got.map((d) => d.toISOString())).toEqual([
+      '2027-01-29T08:00:00.000Z',
+      '2027-02-26T08:00:00.000Z',
+      '2027-03-26T08:00:00.000Z',
+    ]);
   });
 
   it('every 4 weeks (FREQ=WEEKLY;INTERVAL=4) from a Wednesday in Paris and Lubumbashi', () => {
@@ -312,7 +380,11 @@ describe('recurrence: working group schedules', () => {
       '2027-04-28T07:30:00.000Z',
     ]);
     const fbm = window(spec('FREQ=WEEKLY;INTERVAL=4', 'Africa/Lubumbashi', '2027-02-03', '09:30'), 3);
-    expect(fbm.map((d) => d.toISOString())).toEqual(['2027-02-03T07:30:00.000Z', '2027-03-03T07:30:00.000Z', '2027-03-31T07:30:00.000Z']);
+    expect(fbm.map((d) => d.toISOString())).toEqual([
+      '2027-02-03T07:30:00.000Z',
+      '2027-03-03T07:30:00.000Z',
+      '2027-03-31T07:30:00.000Z',
+    ]);
   });
 
   it('second Thursday in New York across the November fall-back', () => {
@@ -321,18 +393,26 @@ describe('recurrence: working group schedules', () => {
   });
 
   it('startDate need not match the rule: the first occurrence is the first match on or after it', () => {
-    expect(window(spec('FREQ=MONTHLY;BYDAY=1TU', 'Africa/Lubumbashi', '2027-01-06'), 1)[0].toISOString()).toBe('2027-02-02T08:00:00.000Z');
+    expect(
+      window(spec('FREQ=MONTHLY;BYDAY=1TU', 'Africa/Lubumbashi', '2027-01-06'), 1)[0].toISOString(),
+    ).toBe('2027-02-02T08:00:00.000Z');
   });
 
   it('occurrencesBetween is half-open [from, to)', () => {
     const s = spec('FREQ=MONTHLY;BYDAY=1TU', 'Africa/Lubumbashi');
-    expect(occurrencesBetween(s, new Date('2027-01-05T08:00:00Z'), new Date('2027-02-02T08:00:00Z')).map((d) => d.toISOString())).toEqual([
-      '2027-01-05T08:00:00.000Z',
-    ]);
+    expect(
+      occurrencesBetween(s, new Date('2027-01-05T08:00:00Z'), new Date('2027-02-02T08:00:00Z')).map((d) =>
+        d.toISOString(),
+      ),
+    ).toEqual(['2027-01-05T08:00:00.000Z']);
   });
 
   it('a local time inside the spring-forward gap moves forward', () => {
-    const got = nextOccurrences(spec('FREQ=DAILY;COUNT=1', 'Europe/Paris', '2027-03-28', '02:30'), new Date('2027-01-01T00:00:00Z'), 1);
+    const got = nextOccurrences(
+      spec('FREQ=DAILY;COUNT=1', 'Europe/Paris', '2027-03-28', '02:30'),
+      new Date('2027-01-01T00:00:00Z'),
+      1,
+    );
     expect(local(got[0], 'Europe/Paris')).toBe('2027-03-28T03:30');
   });
 });
@@ -355,28 +435,46 @@ describe('recurrence: validation', () => {
     expect(ruleSyntaxError(rule, { seriesOnly: true })).toMatch(message);
   });
 
-  it.each(['FREQ=MONTHLY;BYDAY=1TU', 'RRULE:FREQ=MONTHLY;BYDAY=-1FR', 'FREQ=WEEKLY;INTERVAL=4', 'FREQ=YEARLY;BYMONTH=3;BYDAY=TH', 'freq=monthly;byday=1tu'])('accepts %j', (rule) =>
-    expect(ruleSyntaxError(rule, { seriesOnly: true })).toBeNull(),
-  );
+  it.each([
+    'FREQ=MONTHLY;BYDAY=1TU',
+    'RRULE:FREQ=MONTHLY;BYDAY=-1FR',
+    'FREQ=WEEKLY;INTERVAL=4',
+    'FREQ=YEARLY;BYMONTH=3;BYDAY=TH',
+    'freq=monthly;byday=1tu',
+  ])('accepts %j', (rule) => expect(ruleSyntaxError(rule, { seriesOnly: true })).toBeNull());
 
   it('names every bad field', () => {
-    expect(recurrenceErrors({ rrule: 'FREQ=NEVER', startDate: '2027-02-30', startTime: '25:00', timezone: 'Mars/Olympus' }).map((e) => e.field)).toEqual([
-      'rrule',
-      'startDate',
-      'startTime',
-      'timezone',
-    ]);
-    expect(recurrenceErrors({ rrule: 'FREQ=MONTHLY;BYDAY=1TU', startDate: '2027-01-05', startTime: '10:00', timezone: 'Africa/Lubumbashi' })).toEqual([]);
+    expect(
+      recurrenceErrors({
+        rrule: 'FREQ=NEVER',
+        startDate: '2027-02-30',
+        startTime: '25:00',
+        timezone: 'Mars/Olympus',
+      }).map((e) => e.field),
+    ).toEqual(['rrule', 'startDate', 'startTime', 'timezone']);
+    expect(
+      recurrenceErrors({
+        rrule: 'FREQ=MONTHLY;BYDAY=1TU',
+        startDate: '2027-01-05',
+        startTime: '10:00',
+        timezone: 'Africa/Lubumbashi',
+      }),
+    ).toEqual([]);
   });
 
   it('accepts a date-only UNTIL as the inclusive last day (RFC 5545 wants a UTC date-time; calendars send both)', () => {
-    const spec = { rrule: 'FREQ=MONTHLY;BYDAY=1TU;UNTIL=20270302', startDate: '2027-01-01', startTime: '10:00', timezone: 'Africa/Lubumbashi' };
+    const spec = {
+      rrule: 'FREQ=MONTHLY;BYDAY=1TU;UNTIL=20270302',
+      startDate: '2027-01-01',
+      startTime: '10:00',
+      timezone: 'Africa/Lubumbashi',
+    };
     expect(recurrenceErrors(spec)).toEqual([]);
-    expect(occurrencesBetween(spec, new Date('2026-01-01T00:00:00Z'), new Date('2028-01-01T00:00:00Z')).map((d) => d.toISOString())).toEqual([
-      '2027-01-05T08:00:00.000Z',
-      '2027-02-02T08:00:00.000Z',
-      '2027-03-02T08:00:00.000Z',
-    ]);
+    expect(
+      occurrencesBetween(spec, new Date('2026-01-01T00:00:00Z'), new Date('2028-01-01T00:00:00Z')).map((d) =>
+        d.toISOString(),
+      ),
+    ).toEqual(['2027-01-05T08:00:00.000Z', '2027-02-02T08:00:00.000Z', '2027-03-02T08:00:00.000Z']);
   });
 });
 
@@ -391,7 +489,13 @@ describe('recurrence: independent of the process time zone', () => {
     const out = r.between(new Date('2027-01-01T00:00:00Z'), new Date('2028-01-01T00:00:00Z'), true).map((z) => new Date(Number(z.epochMilliseconds)).toISOString());
     process.stdout.write(JSON.stringify({ tz: Intl.DateTimeFormat().resolvedOptions().timeZone, out }));
   `;
-  const run = (tz: string) => JSON.parse(execFileSync(process.execPath, ['-e', script], { env: { ...process.env, TZ: tz }, cwd: process.cwd() }).toString());
+  const run = (tz: string) =>
+    JSON.parse(
+      execFileSync(process.execPath, ['-e', script], {
+        env: { ...process.env, TZ: tz },
+        cwd: process.cwd(),
+      }).toString(),
+    );
 
   it('gives the same instants under TZ=America/Los_Angeles, Asia/Tokyo and UTC as in this process', () => {
     const la = run('America/Los_Angeles');
@@ -402,7 +506,12 @@ describe('recurrence: independent of the process time zone', () => {
     expect(tokyo.out).toEqual(la.out);
     expect(utc.out).toEqual(la.out);
     const here = occurrencesBetween(
-      { rrule: 'FREQ=MONTHLY;BYDAY=1TU', startDate: '2027-01-05', startTime: '10:00', timezone: 'Europe/Paris' },
+      {
+        rrule: 'FREQ=MONTHLY;BYDAY=1TU',
+        startDate: '2027-01-05',
+        startTime: '10:00',
+        timezone: 'Europe/Paris',
+      },
       new Date('2027-01-01T00:00:00Z'),
       new Date('2028-01-01T00:00:00Z'),
     ).map((d) => d.toISOString());

@@ -50,9 +50,11 @@ const PART_CHECKS: Record<string, (v: string) => boolean> = {
 
 // Syntax and range check of a rule (RFC 5545 §3.3.10); returns the problem or null.
 export function ruleSyntaxError(rrule: unknown, opts: { seriesOnly?: boolean } = {}): string | null {
-  if (typeof rrule !== 'string' || rrule.trim() === '') return 'must be an RFC 5545 recurrence rule such as FREQ=MONTHLY;BYDAY=1TU';
+  if (typeof rrule !== 'string' || rrule.trim() === '')
+    return 'must be an RFC 5545 recurrence rule such as FREQ=MONTHLY;BYDAY=1TU';
   const text = rrule.trim().replace(/^RRULE:/i, '');
-  if (/DTSTART|[\r\n]/i.test(text)) return 'must not contain DTSTART or line breaks: give startDate and startTime instead';
+  if (/DTSTART|[\r\n]/i.test(text))
+    return 'must not contain DTSTART or line breaks: give startDate and startTime instead';
   const seen = new Set<string>();
   for (const part of text.split(';')) {
     const m = /^([A-Z]+)=(.+)$/.exec(part.toUpperCase());
@@ -68,7 +70,8 @@ export function ruleSyntaxError(rrule: unknown, opts: { seriesOnly?: boolean } =
   if (seen.has('COUNT') && seen.has('UNTIL')) return 'COUNT and UNTIL may not both be given';
   if (opts.seriesOnly) {
     const freq = /FREQ=([A-Z]+)/i.exec(text)![1].toUpperCase();
-    if (!SERIES_FREQS.includes(freq)) return `FREQ must be one of ${SERIES_FREQS.join(', ')} for a meeting series`;
+    if (!SERIES_FREQS.includes(freq))
+      return `FREQ must be one of ${SERIES_FREQS.join(', ')} for a meeting series`;
     for (const p of ['BYHOUR', 'BYMINUTE', 'BYSECOND']) {
       if (seen.has(p)) return `${p} is not allowed: the series' startTime sets the time`;
     }
@@ -105,15 +108,24 @@ export function isValidZone(v: unknown): v is string {
 
 // Field errors of a (possibly partial) spec; the rule is also compiled once so that whatever
 // rrule-temporal rejects (e.g. UNTIL of the wrong type) is reported as a 400, not a 500.
-export function recurrenceErrors(spec: Partial<RecurrenceSpec>, fields: (keyof RecurrenceSpec)[] = ['rrule', 'startDate', 'startTime', 'timezone']): FieldError[] {
+export function recurrenceErrors(
+  spec: Partial<RecurrenceSpec>,
+  fields: (keyof RecurrenceSpec)[] = ['rrule', 'startDate', 'startTime', 'timezone'],
+): FieldError[] {
   const errors: FieldError[] = [];
   if (fields.includes('rrule')) {
     const e = ruleSyntaxError(spec.rrule, { seriesOnly: true });
     if (e) errors.push({ field: 'rrule', message: e });
   }
-  if (fields.includes('startDate') && !isValidDate(spec.startDate)) errors.push({ field: 'startDate', message: 'startDate must be a calendar date YYYY-MM-DD' });
-  if (fields.includes('startTime') && !isValidTime(spec.startTime)) errors.push({ field: 'startTime', message: 'startTime must be a local time HH:MM' });
-  if (fields.includes('timezone') && !isValidZone(spec.timezone)) errors.push({ field: 'timezone', message: 'timezone must be an IANA time zone such as Africa/Lubumbashi' });
+  if (fields.includes('startDate') && !isValidDate(spec.startDate))
+    errors.push({ field: 'startDate', message: 'startDate must be a calendar date YYYY-MM-DD' });
+  if (fields.includes('startTime') && !isValidTime(spec.startTime))
+    errors.push({ field: 'startTime', message: 'startTime must be a local time HH:MM' });
+  if (fields.includes('timezone') && !isValidZone(spec.timezone))
+    errors.push({
+      field: 'timezone',
+      message: 'timezone must be an IANA time zone such as Africa/Lubumbashi',
+    });
   if (errors.length === 0 && fields.length === 4) {
     try {
       compile(spec as RecurrenceSpec).next(new Date(0), true);
@@ -127,8 +139,15 @@ export function recurrenceErrors(spec: Partial<RecurrenceSpec>, fields: (keyof R
 function compile(spec: RecurrenceSpec): RRuleTemporal {
   const time = spec.startTime.length === 5 ? `${spec.startTime}:00` : spec.startTime;
   // A local time that falls into a DST gap moves forward ('compatible'), like calendar apps.
-  const dtstart = Temporal.PlainDateTime.from(`${spec.startDate}T${time}`).toZonedDateTime(spec.timezone, { disambiguation: 'compatible' });
-  return new RRuleTemporal({ rruleString: spec.rrule.trim().replace(/^RRULE:/i, ''), dtstart, tzid: spec.timezone, maxIterations: 100_000 });
+  const dtstart = Temporal.PlainDateTime.from(`${spec.startDate}T${time}`).toZonedDateTime(spec.timezone, {
+    disambiguation: 'compatible',
+  });
+  return new RRuleTemporal({
+    rruleString: spec.rrule.trim().replace(/^RRULE:/i, ''),
+    dtstart,
+    tzid: spec.timezone,
+    maxIterations: 100_000,
+  });
 }
 
 // Occurrences whose start lies in [from, to), as UTC instants, in order. The first occurrence is
@@ -161,5 +180,8 @@ export function nextOccurrences(spec: RecurrenceSpec, from: Date, n: number): Da
 
 // The local calendar date of an instant in a zone (matching occurrences across a rule change).
 export function localDate(instant: Date, timezone: string): string {
-  return Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timezone).toPlainDate().toString();
+  return Temporal.Instant.fromEpochMilliseconds(instant.getTime())
+    .toZonedDateTimeISO(timezone)
+    .toPlainDate()
+    .toString();
 }

@@ -20,7 +20,14 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsIanaTimeZone, PageQuery } from '@roundtable/core';
-import { MEETING_STATUSES, MeetingStatus, RSVP_RESPONSES, RsvpResponse, SERIES_STATUSES, SeriesStatus } from '../meeting.entity';
+import {
+  MEETING_STATUSES,
+  MeetingStatus,
+  RSVP_RESPONSES,
+  RsvpResponse,
+  SERIES_STATUSES,
+  SeriesStatus,
+} from '../meeting.entity';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const MAX_OFFSET = 60 * 24 * 60; // 60 days before
@@ -34,7 +41,10 @@ export class CreateSeriesDto {
   @MaxLength(200)
   title: string;
 
-  @ApiProperty({ example: 'FREQ=MONTHLY;BYDAY=1TU', description: 'RFC 5545 RRULE without DTSTART; FREQ DAILY, WEEKLY, MONTHLY or YEARLY' })
+  @ApiProperty({
+    example: 'FREQ=MONTHLY;BYDAY=1TU',
+    description: 'RFC 5545 RRULE without DTSTART; FREQ DAILY, WEEKLY, MONTHLY or YEARLY',
+  })
   @IsString()
   @MaxLength(500)
   rrule: string;
@@ -65,18 +75,30 @@ export class CreateSeriesDto {
 
   @ApiPropertyOptional({ example: 'https://meet.example.org/vps-lubumbashi' })
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'onlineUrl must be an http(s) URL' })
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true },
+    { message: 'onlineUrl must be an http(s) URL' },
+  )
   @MaxLength(1000)
   onlineUrl?: string;
 
-  @ApiPropertyOptional({ default: 90, minimum: 1, maximum: 366, description: 'How far ahead meetings are materialised' })
+  @ApiPropertyOptional({
+    default: 90,
+    minimum: 1,
+    maximum: 366,
+    description: 'How far ahead meetings are materialised',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(366)
   horizonDays?: number;
 
-  @ApiPropertyOptional({ type: [Number], default: [10080, 1440], description: 'Minutes before the start at which members are reminded' })
+  @ApiPropertyOptional({
+    type: [Number],
+    default: [10080, 1440],
+    description: 'Minutes before the start at which members are reminded',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(5)
@@ -127,7 +149,10 @@ export class UpdateSeriesDto {
 
   @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'onlineUrl must be an http(s) URL' })
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true },
+    { message: 'onlineUrl must be an http(s) URL' },
+  )
   @MaxLength(1000)
   onlineUrl?: string | null;
 
@@ -164,7 +189,8 @@ export class SeriesDto {
   @ApiProperty({ type: [Number] }) reminderOffsetsMinutes: number[];
   @ApiProperty({ enum: SERIES_STATUSES }) status: SeriesStatus;
   @ApiProperty() version: number;
-  @ApiProperty({ type: [String], format: 'date-time', description: 'The next 12 start instants (UTC)' }) nextOccurrences: string[];
+  @ApiProperty({ type: [String], format: 'date-time', description: 'The next 12 start instants (UTC)' })
+  nextOccurrences: string[];
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) materialisedUntil: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
@@ -210,7 +236,10 @@ export class CreateMeetingDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'onlineUrl must be an http(s) URL' })
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true },
+    { message: 'onlineUrl must be an http(s) URL' },
+  )
   @MaxLength(1000)
   onlineUrl?: string;
 
@@ -240,7 +269,10 @@ export class UpdateMeetingDto {
   @MaxLength(200)
   title?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Reschedule this occurrence (it keeps its identity)' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'Reschedule this occurrence (it keeps its identity)',
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'startsAt must be an ISO 8601 instant' })
   startsAt?: string;
@@ -263,7 +295,10 @@ export class UpdateMeetingDto {
 
   @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'onlineUrl must be an http(s) URL' })
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true },
+    { message: 'onlineUrl must be an http(s) URL' },
+  )
   @MaxLength(1000)
   onlineUrl?: string | null;
 
@@ -315,7 +350,12 @@ export class MeetingDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) groupId: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) seriesId: string | null;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: "The occurrence's original start in its series" })
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: "The occurrence's original start in its series",
+  })
   occurrenceKey: string | null;
   @ApiProperty() title: string;
   @ApiProperty({ format: 'date-time' }) startsAt: string;
@@ -399,7 +439,9 @@ export class AttendanceDto {
 }
 
 export class CalendarQuery {
-  @ApiPropertyOptional({ description: 'Personal feed token from GET /me/calendar-token (instead of a bearer token)' })
+  @ApiPropertyOptional({
+    description: 'Personal feed token from GET /me/calendar-token (instead of a bearer token)',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200)
