@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { Temporal } from '@js-temporal/polyfill';
 import {
+  effectiveStartDate,
   localDate,
   nextOccurrences,
   occurrencesBetween,
@@ -430,6 +431,7 @@ describe('recurrence: validation', () => {
     ['DTSTART:20270105T100000\nRRULE:FREQ=MONTHLY', /DTSTART/],
     ['FREQ=HOURLY', /meeting series/],
     ['FREQ=DAILY;BYHOUR=9', /startTime/],
+    ['FREQ=DAILY;COUNT=5000', /COUNT may be at most/],
     ['FREQ=MONTHLY;FREQ=WEEKLY', /twice/],
   ])('rejects %j', (rule, message) => {
     expect(ruleSyntaxError(rule, { seriesOnly: true })).toMatch(message);
@@ -516,5 +518,56 @@ describe('recurrence: independent of the process time zone', () => {
       new Date('2028-01-01T00:00:00Z'),
     ).map((d) => d.toISOString());
     expect(here).toEqual(la.out);
+  });
+});
+
+describe('recurrence: moving the start forward for long-running series', () => {
+  const from = new Date('2023-03-10T00:00:00Z');
+  const to = new Date('2026-01-01T00:00:00Z');
+  it.each([
+    ['FREQ=DAILY;INTERVAL=3', '2021-01-31'],
+    ['FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;WKST=SU', '2021-01-31'],
+    ['FREQ=WEEKLY;INTERVAL=4', '2021-01-31'],
+    ['FREQ=MONTHLY', '2021-01-31'],
+    ['FREQ=MONTHLY;INTERVAL=5;BYDAY=-1FR', '2021-01-31'],
+    ['FREQ=MONTHLY;BYMONTHDAY=31', '2021-01-31'],
+    ['FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-2', '2021-01-31'],
+    ['FREQ=MONTHLY;INTERVAL=2;BYDAY=1TU;UNTIL=20230801T000000Z', '2021-01-31'],
+    ['FREQ=YEARLY;BYMONTH=2,8;BYMONTHDAY=29', '2020-02-29'],
+    ['FREQ=YEARLY;INTERVAL=2;BYMONTH=3,6;BYDAY=2WE', '2019-01-01'],
+  ])('%s from %s: same occurrences as expanding from the real start', (rrule, startDate) => {
+    const spec: RecurrenceSpec = { rrule, startDate, startTime: '10:00', timezone: 'Europe/Paris' };
+    const shifted = effectiveStartDate(spec, from);
+    expect(shifted > startDate).toBe(true); // the shortcut is taken
+    const fromScratch = occurrencesBetween(spec, new Date('2000-01-01T00:00:00Z'), to).filter(
+      (d) => d >= from,
+    );
+    expect(occurrencesBetween(spec, from, to).map((d) => d.toISOString())).toEqual(
+      fromScratch.map((d) => d.toISOString()),
+    );
+    expect(nextOccurrences(spec, from, 3).map((d) => d.toISOString())).toEqual(
+      fromScratch.slice(0, 3).map((d) => d.toISOString()),
+    );
+  });
+
+  it('keeps the real start for COUNT rules and for a day of month taken from the start', () => {
+    expect(
+      effectiveStartDate(
+        { rrule: 'FREQ=DAILY;COUNT=900', startDate: '2021-01-31', startTime: '10:00', timezone: 'UTC' },
+        from,
+      ),
+    ).toBe('2021-01-31');
+    expect(
+      effectiveStartDate(
+        { rrule: 'FREQ=YEARLY', startDate: '2020-02-29', startTime: '10:00', timezone: 'UTC' },
+        from,
+      ),
+    ).toBe('2020-02-29');
+    expect(
+      effectiveStartDate(
+        { rrule: 'FREQ=MONTHLY', startDate: '2021-01-31', startTime: '10:00', timezone: 'UTC' },
+        from,
+      ).endsWith('-31'),
+    ).toBe(true);
   });
 });

@@ -19,6 +19,8 @@ const WEEKDAY = '(SU|MO|TU|WE|TH|FR|SA)';
 const FREQS = ['SECONDLY', 'MINUTELY', 'HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'];
 // Meetings recur by day at least: sub-daily rules would flood the calendar.
 export const SERIES_FREQS = ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'];
+// COUNT rules are expanded from their real start (see effectiveStartDate): keep them bounded.
+const MAX_SERIES_COUNT = 1000;
 
 function intList(min: number, max: number, allowNegative: boolean): (v: string) => boolean {
   return (v) =>
@@ -72,6 +74,9 @@ export function ruleSyntaxError(rrule: unknown, opts: { seriesOnly?: boolean } =
     const freq = /FREQ=([A-Z]+)/i.exec(text)![1].toUpperCase();
     if (!SERIES_FREQS.includes(freq))
       return `FREQ must be one of ${SERIES_FREQS.join(', ')} for a meeting series`;
+    const count = /(?:^|;)COUNT=(\d+)/i.exec(text);
+    if (count && Number(count[1]) > MAX_SERIES_COUNT)
+      return `COUNT may be at most ${MAX_SERIES_COUNT} for a meeting series`;
     for (const p of ['BYHOUR', 'BYMINUTE', 'BYSECOND']) {
       if (seen.has(p)) return `${p} is not allowed: the series' startTime sets the time`;
     }
@@ -128,7 +133,8 @@ export function recurrenceErrors(
     });
   if (errors.length === 0 && fields.length === 4) {
     try {
-      compile(spec as RecurrenceSpec).next(new Date(0), true);
+      const now = new Date();
+      compile(spec as RecurrenceSpec, now).next(now, true);
     } catch (e) {
       errors.push({ field: 'rrule', message: (e as Error).message });
     }
@@ -136,12 +142,63 @@ export function recurrenceErrors(
   return errors;
 }
 
-function compile(spec: RecurrenceSpec): RRuleTemporal {
+// rrule-temporal expands from DTSTART, one period at a time: a daily series started years ago
+// would cost seconds per call. When the rule has no COUNT (which counts from the real start), the
+// start is moved forward by whole periods (INTERVAL × FREQ unit) to just before `from`; the
+// occurrence pattern is unchanged because every period keeps its position in the cycle.
+export function effectiveStartDate(spec: RecurrenceSpec, from: Date | undefined): string {
+  if (!from) return spec.startDate;
+  const rule = spec.rrule.toUpperCase();
+  if (/(^|;)COUNT=/.test(rule)) return spec.startDate;
+  const freq = /(?:^|;|:)FREQ=([A-Z]+)/.exec(rule)?.[1];
+  const interval = Number(/(?:^|;)INTERVAL=(\d+)/.exec(rule)?.[1] ?? 1);
+  const start = Temporal.PlainDate.from(spec.startDate);
+  const target = Temporal.Instant.fromEpochMilliseconds(from.getTime())
+    .toZonedDateTimeISO(spec.timezone)
+    .toPlainDate();
+  if (Temporal.PlainDate.compare(target, start) <= 0) return spec.startDate;
+  let units: number;
+  let unit: 'days' | 'weeks' | 'months' | 'years';
+  switch (freq) {
+    case 'DAILY':
+      unit = 'days';
+      units = start.until(target, { largestUnit: 'days' }).days;
+      break;
+    case 'WEEKLY':
+      unit = 'weeks';
+      units = Math.floor(start.until(target, { largestUnit: 'days' }).days / 7);
+      break;
+    case 'MONTHLY':
+      unit = 'months';
+      units = (target.year - start.year) * 12 + (target.month - start.month);
+      break;
+    case 'YEARLY':
+      unit = 'years';
+      units = target.year - start.year;
+      break;
+    default:
+      return spec.startDate; // sub-daily rules are bounded by COUNT/UNTIL in practice
+  }
+  // Without BYxxx day parts the day of month (or of year) comes from DTSTART itself: shift only to
+  // periods where that day exists (31st, 29 February), never to a clamped date.
+  const dayFromStart =
+    (unit === 'months' || unit === 'years') && !/(^|;)BY(DAY|MONTHDAY|YEARDAY|WEEKNO)=/.test(rule);
+  for (let periods = Math.floor(units / interval) - 1; periods > 0; periods--) {
+    const shifted = start.add({ [unit]: periods * interval });
+    if (!dayFromStart || shifted.day === start.day) return shifted.toString();
+  }
+  return spec.startDate;
+}
+
+function compile(spec: RecurrenceSpec, from?: Date): RRuleTemporal {
   const time = spec.startTime.length === 5 ? `${spec.startTime}:00` : spec.startTime;
   // A local time that falls into a DST gap moves forward ('compatible'), like calendar apps.
-  const dtstart = Temporal.PlainDateTime.from(`${spec.startDate}T${time}`).toZonedDateTime(spec.timezone, {
-    disambiguation: 'compatible',
-  });
+  const dtstart = Temporal.PlainDateTime.from(`${effectiveStartDate(spec, from)}T${time}`).toZonedDateTime(
+    spec.timezone,
+    {
+      disambiguation: 'compatible',
+    },
+  );
   return new RRuleTemporal({
     rruleString: spec.rrule.trim().replace(/^RRULE:/i, ''),
     dtstart,
@@ -154,7 +211,7 @@ function compile(spec: RecurrenceSpec): RRuleTemporal {
 // the first date matching the rule on or after startDate (startDate itself need not match).
 export function occurrencesBetween(spec: RecurrenceSpec, from: Date, to: Date): Date[] {
   if (to.getTime() <= from.getTime()) return [];
-  const rule = compile(spec);
+  const rule = compile(spec, from);
   return rule
     .between(from, to, true)
     .map((z) => new Date(Number(z.epochMilliseconds)))
@@ -163,7 +220,7 @@ export function occurrencesBetween(spec: RecurrenceSpec, from: Date, to: Date): 
 
 // The next `n` occurrences starting at or after `from`.
 export function nextOccurrences(spec: RecurrenceSpec, from: Date, n: number): Date[] {
-  const rule = compile(spec);
+  const rule = compile(spec, from);
   const out: Date[] = [];
   let cursor: Date = from;
   let inclusive = true;
