@@ -389,6 +389,58 @@ describe('meetings (API + worker)', () => {
     });
   });
 
+  it('a new start time moves the future meetings, keeping their identity, without duplicates', async () => {
+    const created = await t
+      .api()
+      .post(`/api/v1/groups/${groupId}/meeting-series`)
+      .set(focal.auth)
+      .send(dailySeriesBody());
+    expect(created.status).toBe(201);
+    const series = created.body;
+    const before = await waitFor(
+      () => seriesMeetings(series.id),
+      (items) => items.length >= 5,
+      'materialisation',
+    );
+    const [h, m] = series.startTime.split(':').map(Number);
+    const delta = h >= 1 ? -1 : 1; // stay on the same local date
+    const startTime = `${String(h + delta).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+    const res = await t
+      .api()
+      .patch(`/api/v1/groups/${groupId}/meeting-series/${series.id}`)
+      .set(focal.auth)
+      .send({ startTime });
+    expect(res.status).toBe(200);
+    expect(res.body.startTime).toBe(startTime);
+    await waitFor(
+      async () =>
+        (await t.ds.query(`SELECT materialised_until FROM meeting_series WHERE id = $1`, [series.id]))[0]
+          .materialised_until,
+      (v) => v !== null && new Date(v).getTime() > new Date(res.body.updatedAt).getTime() + 5 * DAY - 60_000,
+      'a materialisation run after the patch',
+    );
+    const after = await seriesMeetings(series.id);
+    const expected = occurrencesBetween(
+      { rrule: series.rrule, startDate: series.startDate, startTime, timezone: series.timezone },
+      new Date(),
+      new Date(Date.now() + 5 * DAY),
+    ).map((d) => d.toISOString());
+    expect(after.map((x) => x.id).sort()).toEqual(before.map((x) => x.id).sort());
+    for (const old of before) {
+      const moved = after.find((x) => x.id === old.id);
+      expect(new Date(moved.startsAt).getTime() - new Date(old.startsAt).getTime()).toBe(delta * 3600_000);
+      expect(moved).toEqual(
+        expect.objectContaining({
+          status: 'scheduled',
+          occurrenceKey: moved.startsAt,
+          sequence: 1,
+          detached: false,
+        }),
+      );
+    }
+    expect(after.map((x) => x.startsAt)).toEqual(expected);
+  });
+
   describe('ad hoc meetings, RSVP and attendance', () => {
     let past: any;
     let future: any;
