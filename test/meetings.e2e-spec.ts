@@ -212,6 +212,36 @@ describe('meetings (API + worker)', () => {
           .set(focal.auth),
         400,
       );
+      // Forged cursors are a 400, never a database error.
+      for (const forged of [['1', meetings[0].id], [meetings[0].startsAt, 'x'], ['nope']]) {
+        const cursor = Buffer.from(JSON.stringify(forged)).toString('base64url');
+        expectProblem(
+          await t.api().get(`/api/v1/groups/${groupId}/meetings`).query({ cursor }).set(focal.auth),
+          400,
+        );
+        expectProblem(
+          await t.api().get(`/api/v1/groups/${groupId}/meeting-series`).query({ cursor }).set(focal.auth),
+          400,
+        );
+      }
+    });
+
+    it('pages the series list', async () => {
+      const first = await t
+        .api()
+        .get(`/api/v1/groups/${groupId}/meeting-series`)
+        .query({ limit: 1, status: 'all' })
+        .set(observer.auth);
+      expect(first.status).toBe(200);
+      expect(first.body.items).toHaveLength(1);
+      expect(first.body.nextCursor).toEqual(expect.any(String));
+      const second = await t
+        .api()
+        .get(`/api/v1/groups/${groupId}/meeting-series`)
+        .query({ limit: 1, status: 'all', cursor: first.body.nextCursor })
+        .set(observer.auth);
+      expect(second.body.items).toHaveLength(1);
+      expect(second.body.items[0].id).not.toBe(first.body.items[0].id);
     });
 
     it('reschedules one occurrence: same identity, detached, SEQUENCE bumped, original slot never re-created', async () => {

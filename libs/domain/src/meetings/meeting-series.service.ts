@@ -1,11 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { BadRequestProblem, ConflictProblem, NotFoundProblem } from '@roundtable/core';
+import {
+  BadRequestProblem,
+  ConflictProblem,
+  decodeCursor,
+  isUuid,
+  NotFoundProblem,
+  pageLimit,
+  toPage,
+} from '@roundtable/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { GroupAccessPolicy } from '../access/group-access.policy';
 import { ChangeRecorder } from '../events/change-recorder';
 import { CreateSeriesDto, SeriesDto, SeriesListDto, SeriesQuery, UpdateSeriesDto } from './dto/meeting.dto';
 import { DEFAULT_REMINDER_OFFSETS, SERIES_SELECT, SeriesRow } from './meeting.entity';
 import { MeetingQueue } from './meeting-queue.service';
+import { isIsoInstant } from './meeting-view';
 import {
   localDate,
   nextOccurrences,
@@ -92,12 +101,25 @@ export class MeetingSeriesService {
 
   async list(userId: string, groupId: string, q: SeriesQuery): Promise<SeriesListDto> {
     await this.access.require(userId, groupId);
-    const status = q.status ?? 'active';
+    const limit = pageLimit(q);
+    const cursor = decodeCursor(q.cursor, 2);
+    const params: unknown[] = [groupId, q.status ?? 'active', limit + 1];
+    let keyset = '';
+    if (cursor) {
+      if (!isIsoInstant(cursor[0]) || !isUuid(cursor[1])) {
+        throw new BadRequestProblem('cursor: invalid cursor', [
+          { field: 'cursor', message: 'invalid cursor' },
+        ]);
+      }
+      params.push(cursor[0], cursor[1]);
+      // Milliseconds, like the cursor: now() has microseconds, an ISO string does not.
+      keyset = `AND (date_trunc('milliseconds', s.created_at), s.id) > ($4::timestamptz, $5::uuid)`;
+    }
     const rows: SeriesRow[] = await this.ds.query(
-      `${SERIES_SELECT} WHERE s.group_id = $1 AND ($2 = 'all' OR s.status = $2) ORDER BY s.created_at, s.id LIMIT 500`,
-      [groupId, status],
+      `${SERIES_SELECT} WHERE s.group_id = $1 AND ($2 = 'all' OR s.status = $2) ${keyset} ORDER BY date_trunc('milliseconds', s.created_at), s.id LIMIT $3`,
+      params,
     );
-    return { items: rows.map(toSeries) };
+    return toPage(rows, limit, (r) => [new Date(r.created_at).toISOString(), r.id], toSeries);
   }
 
   async get(userId: string, groupId: string, seriesId: string): Promise<SeriesDto> {

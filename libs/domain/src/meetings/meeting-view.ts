@@ -49,3 +49,12 @@ export async function loadMeeting(
   const [row] = await em.query(`${MEETING_SELECT} WHERE m.id = $2`, [viewerMembershipId, meetingId]);
   return toMeeting(row);
 }
+
+// A keyset cursor's instant, as we encoded it (anything else would reach Postgres as a bad cast).
+export function isIsoInstant(v: unknown): v is string {
+  return (
+    typeof v === 'string' &&
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(v) &&
+    !Number.isNaN(Date.parse(v))
+  );
+}

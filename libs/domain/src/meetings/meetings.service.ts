@@ -3,6 +3,7 @@ import {
   BadRequestProblem,
   ConflictProblem,
   decodeCursor,
+  isUuid,
   NotFoundProblem,
   Page,
   pageLimit,
@@ -22,7 +23,7 @@ import {
   UpdateMeetingDto,
 } from './dto/meeting.dto';
 import { MeetingRow } from './meeting.entity';
-import { loadMeeting, MEETING_SELECT, toMeeting } from './meeting-view';
+import { isIsoInstant, loadMeeting, MEETING_SELECT, toMeeting } from './meeting-view';
 
 // Single meetings: ad hoc ones, edits of one occurrence, cancellation, RSVPs and attendance.
 // Who may do what: the focal point or a co-chair ('manage') schedules, edits and cancels single
@@ -51,11 +52,7 @@ export class MeetingsService {
     if (q.status) add(`m.status = ?`, q.status);
     if (q.seriesId) add(`m.series_id = ?::uuid`, q.seriesId);
     if (cursor) {
-      if (
-        typeof cursor[0] !== 'string' ||
-        Number.isNaN(Date.parse(cursor[0])) ||
-        typeof cursor[1] !== 'string'
-      ) {
+      if (!isIsoInstant(cursor[0]) || !isUuid(cursor[1])) {
         throw new BadRequestProblem('cursor: invalid cursor', [
           { field: 'cursor', message: 'invalid cursor' },
         ]);
@@ -82,8 +79,8 @@ export class MeetingsService {
         [
           groupId,
           dto.title,
-          dto.startsAt,
-          dto.endsAt,
+          iso(dto.startsAt), // millisecond precision, like list cursors
+          iso(dto.endsAt),
           dto.timezone ?? null,
           dto.location ?? null,
           dto.onlineUrl ?? null,

@@ -150,7 +150,7 @@ export function effectiveStartDate(spec: RecurrenceSpec, from: Date | undefined)
   if (!from) return spec.startDate;
   const rule = spec.rrule.toUpperCase();
   if (/(^|;)COUNT=/.test(rule)) return spec.startDate;
-  const freq = /(?:^|;|:)FREQ=([A-Z]+)/.exec(rule)?.[1];
+  const freq: string = /(?:^|;|:)FREQ=([A-Z]+)/.exec(rule)?.[1] ?? '';
   const interval = Number(/(?:^|;)INTERVAL=(\d+)/.exec(rule)?.[1] ?? 1);
   const start = Temporal.PlainDate.from(spec.startDate);
   const target = Temporal.Instant.fromEpochMilliseconds(from.getTime())

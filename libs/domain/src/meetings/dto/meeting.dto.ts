@@ -198,9 +198,10 @@ export class SeriesDto {
 
 export class SeriesListDto {
   @ApiProperty({ type: [SeriesDto] }) items: SeriesDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
 
-export class SeriesQuery {
+export class SeriesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['active', 'deleted', 'all'], default: 'active' })
   @IsOptional()
   @IsIn(['active', 'deleted', 'all'])
