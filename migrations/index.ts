@@ -3,6 +3,7 @@
 import { Foundation1764000000000 } from './1764000000000-Foundation';
 import { CoreSchema1764000000001 } from './1764000000001-CoreSchema';
 import { CoChairRules1764000001000 } from './1764000001000-CoChairRules';
+import { MeetingsFeature1764000002000 } from './1764000002000-MeetingsFeature';
 import { IncidentUpdates1764000003000 } from './1764000003000-IncidentUpdates';
 import { RecommendationFollowUp1764000004000 } from './1764000004000-RecommendationFollowUp';
 import { AgendasAndMinutes1764000005000 } from './1764000005000-AgendasAndMinutes';
@@ -11,6 +12,7 @@ export const MIGRATIONS = [
   Foundation1764000000000,
   CoreSchema1764000000001,
   CoChairRules1764000001000,
+  MeetingsFeature1764000002000,
   IncidentUpdates1764000003000,
   RecommendationFollowUp1764000004000,
   AgendasAndMinutes1764000005000,

@@ -3,10 +3,11 @@ import { APP_CONFIG, AppConfig, AppConfigModule, AuthCoreModule, QueueModule, Re
 import { DatabaseModule } from '@roundtable/database';
 import { DomainCoreModule } from '@roundtable/domain';
 import { LoggerModule } from 'nestjs-pino';
+import { MeetingsWorkerModule } from './meetings/meetings-worker.module';
 import { RecommendationsWorkerModule } from './recommendations/recommendations-worker.module';
 
 // The only module that registers BullMQ processors (the API never runs jobs).
-export const WORKER_FEATURE_MODULES = [RecommendationsWorkerModule];
+export const WORKER_FEATURE_MODULES = [MeetingsWorkerModule, RecommendationsWorkerModule];
 
 @Module({
   imports: [

@@ -7,6 +7,7 @@ import { DomainCoreModule } from './domain-core.module';
 import { EventsModule } from './events/events.module';
 import { GroupsModule } from './groups/groups.module';
 import { IncidentsModule } from './incidents/incidents.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { MembersModule } from './members/members.module';
 import { MinutesModule } from './minutes/minutes.module';
 import { OrganisationsModule } from './organisations/organisations.module';
@@ -20,6 +21,7 @@ export const FEATURE_MODULES = [
   OrganisationsModule,
   GroupsModule,
   MembersModule,
+  MeetingsModule,
   EventsModule,
   AuditModule,
   IncidentsModule,

@@ -5,3 +5,6 @@ export * from './events/change-recorder';
 export * from './events/events.service';
 export * from './notifications/notifications.service';
 export * from './recommendations/recommendation-overdue.job';
+export * from './meetings/meeting-jobs';
+export * from './meetings/meeting-materialiser';
+export * from './meetings/meeting-reminders';

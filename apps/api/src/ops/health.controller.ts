@@ -51,7 +51,7 @@ export class HealthController {
     let timer: NodeJS.Timeout | undefined;
     try {
       const pong = await Promise.race([
-        this.redis.ping(),
+        this.whenReady().then(() => this.redis.ping()),
         new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 2000))),
       ]);
       return pong === 'PONG' ? indicator.up() : indicator.down({ message: String(pong) });
@@ -60,5 +60,19 @@ export class HealthController {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  // Connected but still in ioredis' ready check (just after boot or a reconnect): commands
+  // would fail at once (no offline queue), so wait for 'ready' within the check's timeout.
+  private whenReady(): Promise<void> {
+    if (this.redis.status !== 'connect' && this.redis.status !== 'connecting') return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        for (const event of ['ready', 'close', 'end']) this.redis.off(event, done);
+        resolve();
+      };
+      // 'close' too: a failed attempt settles at once and the ping reports the error.
+      for (const event of ['ready', 'close', 'end']) this.redis.once(event, done);
+    });
   }
 }

@@ -80,6 +80,12 @@ export class EnvironmentVariables {
   @Min(1)
   LOGIN_LOCK_SECONDS = 900;
 
+  // How often the worker's schedulers fan out meeting materialisation and scan for due reminders.
+  @Transform(toInt)
+  @IsInt({ message: 'MEETING_JOBS_INTERVAL_MS must be an integer' })
+  @Min(100)
+  MEETING_JOBS_INTERVAL_MS = 60_000;
+
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
@@ -102,6 +108,7 @@ export interface AppConfig {
   loginMaxFailures: number;
   loginLockSeconds: number;
   logLevel: string;
+  meetingJobsIntervalMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -151,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginMaxFailures: vars.LOGIN_MAX_FAILURES,
     loginLockSeconds: vars.LOGIN_LOCK_SECONDS,
     logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'silent' : 'info'),
+    meetingJobsIntervalMs: vars.MEETING_JOBS_INTERVAL_MS,
   };
 }
 
