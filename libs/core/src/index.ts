@@ -15,3 +15,4 @@ export * from './http/iana-timezone';
 export * from './realtime/event-types';
 export * from './queue/queues';
 export * from './queue/queue.module';
+export * from './http/transforms';

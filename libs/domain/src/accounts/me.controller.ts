@@ -1,18 +1,17 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, PageQuery, UuidParam } from '@roundtable/core';
+import { AuthUser, CurrentUser, PageQuery, UuidParam, queryBoolean } from '@roundtable/core';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { NotificationsService } from '../notifications/notifications.service';
 import { CalendarTokenDto, MeDto } from './dto/auth.dto';
 import { MeService } from './me.service';
 
-const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 class NotificationQuery extends PageQuery {
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(toBool)
+  @Transform(queryBoolean)
   @IsBoolean()
   unread?: boolean;
 }
@@ -20,7 +19,7 @@ class NotificationQuery extends PageQuery {
 class CalendarTokenQuery {
   @ApiPropertyOptional({ description: 'true issues a new token; the old feed URL stops working' })
   @IsOptional()
-  @Transform(toBool)
+  @Transform(queryBoolean)
   @IsBoolean()
   rotate?: boolean;
 }

@@ -1,12 +1,12 @@
+import { trimString } from '@roundtable/core';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class RegisterDto {
   @ApiProperty({ example: 'amani@example.org' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsEmail({}, { message: 'email must be a valid e-mail address' })
   @MaxLength(254)
   email: string;
@@ -18,7 +18,7 @@ export class RegisterDto {
   password: string;
 
   @ApiProperty({ example: 'Amani K.' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(120)
@@ -27,7 +27,7 @@ export class RegisterDto {
 
 export class LoginDto {
   @ApiProperty()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(254)

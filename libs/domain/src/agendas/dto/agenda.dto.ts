@@ -1,3 +1,4 @@
+import { trimString } from '@roundtable/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -25,11 +26,10 @@ export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
 export const AGENDA_ITEM_STATUSES = ['proposed', 'accepted', 'rejected', 'deferred'] as const;
 export type AgendaItemStatus = (typeof AGENDA_ITEM_STATUSES)[number];
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateAgendaItemDto {
   @ApiProperty({ example: 'Artisanal miners on the concession' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty({ message: 'title must not be empty' })
   @MaxLength(300)
@@ -80,7 +80,7 @@ export class CreateAgendaItemDto {
 export class UpdateAgendaItemDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty({ message: 'title must not be empty' })
   @MaxLength(300)
@@ -130,7 +130,7 @@ export class UpdateAgendaItemDto {
 
 export class RejectAgendaItemDto {
   @ApiProperty({ example: 'Covered under the incident roundtable' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty({ message: 'reason must not be empty' })
   @MaxLength(1000)

@@ -1,3 +1,4 @@
+import { trimString } from '@roundtable/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -14,7 +15,6 @@ import {
 import { MemberOrganisationDto } from '../../members/dto/member.dto';
 import { CONSTITUENCIES, Constituency } from '../co-chair-rules';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class AppointCoChairDto {
   @ApiProperty({ format: 'uuid', description: 'The membership (member id) to appoint' })
@@ -48,7 +48,7 @@ export class AppointCoChairDto {
 
 export class EndCoChairTermDto {
   @ApiProperty({ example: 'End of the two-year mandate' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)

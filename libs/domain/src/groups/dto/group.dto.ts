@@ -1,14 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { IsIanaTimeZone } from '@roundtable/core';
+import { IsIanaTimeZone, trimString } from '@roundtable/core';
 import { CO_CHAIR_POLICIES, CoChairPolicy } from '../group.entity';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateGroupDto {
   @ApiProperty({ example: 'Lubumbashi security and human rights working group' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -50,7 +49,7 @@ export class CreateGroupDto {
 export class UpdateGroupDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

@@ -22,7 +22,7 @@ import {
   ValidateNested,
   ValidationOptions,
 } from 'class-validator';
-import { PageQuery } from '@roundtable/core';
+import { PageQuery, trimString } from '@roundtable/core';
 import {
   INCIDENT_ACCESS_ACTIONS,
   INCIDENT_CATEGORIES,
@@ -37,7 +37,6 @@ import {
   OCCURRED_AT_SKEW_MS,
 } from '../incident.entity';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 // Optional means "may be left out" — an explicit null is invalid, never a silent NULL write.
 const Omittable = () => ValidateIf((_o, v) => v !== undefined);
 const oneOf = (name: string, values: readonly string[]) => ({
@@ -80,7 +79,7 @@ function IsNotInFuture(options?: ValidationOptions): PropertyDecorator {
 
 export class IncidentLocationDto {
   @ApiProperty({ example: 'Kolwezi, Kasulo quarter' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -135,7 +134,7 @@ export class CasualtiesDto {
 
 export class CreateIncidentDto {
   @ApiProperty({ example: 'Protest at the Kasulo gate' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -216,7 +215,7 @@ export class CreateIncidentDto {
 export class UpdateIncidentDto {
   @ApiPropertyOptional()
   @Omittable()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -339,7 +338,7 @@ export class IncidentQuery extends PageQuery {
       'Full-text search over title, description and updates (web search syntax: "exact phrase", or, -word)',
   })
   @Omittable()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)

@@ -19,7 +19,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsIanaTimeZone, PageQuery } from '@roundtable/core';
+import { IsIanaTimeZone, PageQuery, trimString } from '@roundtable/core';
 import {
   MEETING_STATUSES,
   MeetingStatus,
@@ -29,13 +29,12 @@ import {
   SeriesStatus,
 } from '../meeting.entity';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const MAX_OFFSET = 60 * 24 * 60; // 60 days before
 
 // rrule, startDate and startTime are checked by the recurrence module (one set of field errors).
 export class CreateSeriesDto {
   @ApiProperty({ example: 'Monthly security and human rights meeting' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -112,7 +111,7 @@ export class CreateSeriesDto {
 export class UpdateSeriesDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -210,7 +209,7 @@ export class SeriesQuery extends PageQuery {
 
 export class CreateMeetingDto {
   @ApiProperty({ example: 'Extraordinary meeting on the Kolwezi protests' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -264,7 +263,7 @@ export class CreateMeetingDto {
 export class UpdateMeetingDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -312,7 +311,7 @@ export class UpdateMeetingDto {
 
 export class CancelMeetingDto {
   @ApiProperty({ example: 'Road blocked by protests' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(1000)

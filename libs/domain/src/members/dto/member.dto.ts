@@ -1,15 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQuery } from '@roundtable/core';
+import { PageQuery, trimString } from '@roundtable/core';
 import { ORGANISATION_KINDS, OrganisationKind } from '../../organisations/organisation.entity';
 import { MEMBER_ROLES, MemberRole } from '../membership.entity';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class InviteMemberDto {
   @ApiProperty({ example: 'chief@police.example' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsEmail({}, { message: 'email must be a valid e-mail address' })
   @MaxLength(254)
   email: string;

@@ -11,7 +11,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { PageQuery } from '@roundtable/core';
+import { PageQuery, trimString } from '@roundtable/core';
 import { ORGANISATION_KINDS, OrganisationKind } from '../../organisations/organisation.entity';
 
 export const MINUTES_STATUSES = ['draft', 'circulated', 'approved'] as const;
@@ -19,7 +19,6 @@ export type MinutesStatus = (typeof MINUTES_STATUSES)[number];
 
 const trimEach = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value;
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class SaveMinutesDto {
   @ApiProperty({ description: 'Markdown', example: '## Incident updates\n\nThe police reported…' })
@@ -59,7 +58,7 @@ export class SaveMinutesDto {
 
 export class CreateMinutesCommentDto {
   @ApiProperty({ example: 'The second key issue should name the checkpoint.' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty({ message: 'body must not be empty' })
   @MaxLength(10_000)

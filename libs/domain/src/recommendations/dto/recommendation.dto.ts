@@ -19,7 +19,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { PageQuery } from '@roundtable/core';
+import { PageQuery, queryBoolean, trimString } from '@roundtable/core';
 import { MemberOrganisationDto } from '../../members/dto/member.dto';
 import {
   IMPACT_RATINGS,
@@ -30,14 +30,11 @@ import {
   RecommendationStatus,
 } from '../recommendation-status';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const toBool = ({ value }: { value: unknown }) =>
-  value === 'true' ? true : value === 'false' ? false : value;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class CreateRecommendationDto {
   @ApiProperty({ example: 'Train mine security guards on the use-of-force protocol' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
@@ -84,7 +81,7 @@ export class CreateRecommendationDto {
 export class UpdateRecommendationDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
@@ -119,7 +116,7 @@ export class UpdateRecommendationDto {
 
 export class ReportProgressDto {
   @ApiProperty({ example: 'Two of four training sessions held' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(5000)
@@ -168,7 +165,7 @@ export class AssessImpactDto {
   rating: ImpactRating;
 
   @ApiProperty({ example: 'No use-of-force incidents reported by the mine since the training' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(5000)
@@ -193,7 +190,7 @@ export class RecommendationQuery extends PageQuery {
     description: "true: past due (in the group's time zone) and not closed; false: the others",
   })
   @IsOptional()
-  @Transform(toBool)
+  @Transform(queryBoolean)
   @IsBoolean()
   overdue?: boolean;
 
