@@ -94,7 +94,7 @@ function startBaseline(policy) {
       ).rows;
       const items = rows.slice(0, 50).map((r) => toIncident(r, actor.organisation_id));
       // Reads of restricted incidents are logged, as the API does (pg's Pool has the same query()).
-      await logIncidentReads(pool, items, { userId: claims.sub, organisationId: actor.organisation_id }, 'list');
+      await logIncidentReads(pool, items.map((i) => ({ incidentId: i.id, confidentiality: i.confidentiality })), { userId: claims.sub, organisationId: actor.organisation_id }, 'list');
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ items, nextCursor: rows.length > 50 ? 'x' : null }));
     } catch (e) {
