@@ -3,9 +3,10 @@ import { APP_CONFIG, AppConfig, AppConfigModule, AuthCoreModule, QueueModule, Re
 import { DatabaseModule } from '@roundtable/database';
 import { DomainCoreModule } from '@roundtable/domain';
 import { LoggerModule } from 'nestjs-pino';
+import { OutboxModule } from './outbox/outbox.module';
 
 // The only module that registers BullMQ processors (the API never runs jobs).
-export const WORKER_FEATURE_MODULES = [];
+export const WORKER_FEATURE_MODULES = [OutboxModule];
 
 @Module({
   imports: [
