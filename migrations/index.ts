@@ -2,5 +2,6 @@
 // Add a new migration here (and only append: never reorder).
 import { Foundation1764000000000 } from './1764000000000-Foundation';
 import { CoreSchema1764000000001 } from './1764000000001-CoreSchema';
+import { NotificationEmailDelivery1764000006000 } from './1764000006000-NotificationEmailDelivery';
 
-export const MIGRATIONS = [Foundation1764000000000, CoreSchema1764000000001];
+export const MIGRATIONS = [Foundation1764000000000, CoreSchema1764000000001, NotificationEmailDelivery1764000006000];

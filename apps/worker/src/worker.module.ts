@@ -3,10 +3,11 @@ import { APP_CONFIG, AppConfig, AppConfigModule, AuthCoreModule, QueueModule, Re
 import { DatabaseModule } from '@roundtable/database';
 import { DomainCoreModule } from '@roundtable/domain';
 import { LoggerModule } from 'nestjs-pino';
+import { EmailModule } from './email/email.module';
 import { OutboxModule } from './outbox/outbox.module';
 
 // The only module that registers BullMQ processors (the API never runs jobs).
-export const WORKER_FEATURE_MODULES = [OutboxModule];
+export const WORKER_FEATURE_MODULES = [OutboxModule, EmailModule];
 
 @Module({
   imports: [
