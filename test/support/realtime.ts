@@ -46,6 +46,8 @@ export interface RealtimeClient {
   socket: Socket;
   // Every event received, in arrival order (duplicates included).
   received: GroupEventPayload[];
+  // notification.created payloads.
+  notifications: { id: string; type: string; entityId: string | null; title: string }[];
   resyncs: number;
   close: () => void;
 }
@@ -59,9 +61,10 @@ export function connectClient(t: TestApp, token: string | undefined, opts: { ori
     extraHeaders: opts.origin ? { origin: opts.origin } : undefined,
     autoConnect: opts.connect !== false,
   });
-  const client: RealtimeClient = { socket, received: [], resyncs: 0, close: () => socket.disconnect() };
+  const client: RealtimeClient = { socket, received: [], notifications: [], resyncs: 0, close: () => socket.disconnect() };
   socket.onAny((name: string, payload: GroupEventPayload) => {
     if (name === 'resync') client.resyncs++;
+    else if (name === 'notification.created') client.notifications.push(payload as unknown as RealtimeClient['notifications'][number]);
     else client.received.push(payload);
   });
   return client;

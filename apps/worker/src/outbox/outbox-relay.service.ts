@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, createRedis, REALTIME_NAMESPACE, rooms, socketIoKey } from '@roundtable/core';
-import { GROUP_EVENTS_CHANNEL, GroupAccessPolicy, toEventPayload } from '@roundtable/domain';
+import { APP_CONFIG, AppConfig, createRedis, NOTIFICATION_CREATED_EVENT, REALTIME_NAMESPACE, rooms, socketIoKey } from '@roundtable/core';
+import { GROUP_EVENTS_CHANNEL, GroupAccessPolicy, NOTIFICATIONS_CHANNEL, toEventPayload, toNotificationView } from '@roundtable/domain';
 import { Emitter } from '@socket.io/redis-emitter';
 import type Redis from 'ioredis';
 import { Client } from 'pg';
@@ -22,8 +22,9 @@ class RecordingPublisher {
   }
 }
 
-// Outbox relay (worker only): publishes committed, unpublished group events through Redis to the
-// Socket.IO rooms on every API instance, then marks them published in the same transaction.
+// Outbox relay (worker only): publishes committed, unpublished group events (and new
+// notifications) through Redis to the Socket.IO rooms on every API instance, then marks them
+// published in the same transaction.
 // At-least-once: a crash between PUBLISH and COMMIT republishes; clients drop duplicate ids.
 // Woken by LISTEN on the channel ChangeRecorder notifies at commit, and by a 1 s poll in case a
 // notification was missed (listener reconnecting, Redis down, a batch left over).
@@ -73,6 +74,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         do {
           this.again = false;
           while (!this.stopped && (await this.relayBatch()) === BATCH);
+          while (!this.stopped && (await this.pushNotifications()) === BATCH);
         } while (this.again && !this.stopped);
       } catch (e) {
         // Redis or Postgres unavailable: the transaction rolled back, the events stay unpublished
@@ -103,6 +105,25 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       if (rows.length) {
         await em.query(`UPDATE group_events SET published_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r: { id: string }) => r.id)]);
       }
+      return rows.length;
+    });
+  }
+
+  // New notifications go to their user's sockets (room user:<id>) as notification.created, once
+  // (at-least-once on a crash, like events; clients dedupe by id).
+  async pushNotifications(): Promise<number> {
+    return this.ds.transaction(async (em) => {
+      const rows = await em.query(
+        `SELECT id, user_id, type, group_id, entity_id, title, body, data, created_at, read_at FROM notifications
+         WHERE pushed_at IS NULL ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [BATCH],
+      );
+      if (!rows.length) return 0;
+      const publisher = new RecordingPublisher(this.redis);
+      const emitter = new Emitter(publisher, { key: socketIoKey(this.config) }).of(REALTIME_NAMESPACE);
+      for (const row of rows) emitter.to(rooms.user(row.user_id)).emit(NOTIFICATION_CREATED_EVENT, toNotificationView(row));
+      await Promise.all(publisher.pending);
+      await em.query(`UPDATE notifications SET pushed_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r: { id: string }) => r.id)]);
       return rows.length;
     });
   }
@@ -153,6 +174,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     try {
       await client.connect();
       await client.query(`LISTEN ${GROUP_EVENTS_CHANNEL}`);
+      await client.query(`LISTEN ${NOTIFICATIONS_CHANNEL}`);
       this.wake(); // anything committed while not listening
     } catch {
       retry();

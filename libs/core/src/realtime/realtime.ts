@@ -11,6 +11,9 @@ export const REALTIME_MAX_PACKET_BYTES = 64 * 1024;
 // (its Redis subscription was interrupted): clients catch up with GET /events?after=.
 export const RESYNC_EVENT = 'resync';
 
+// A new in-app notification, pushed to the user's own room.
+export const NOTIFICATION_CREATED_EVENT = 'notification.created';
+
 // Key (channel prefix) of the Socket.IO Redis adapter and emitter: starts with REDIS_PREFIX so
 // deployments and test runs sharing one Redis never hear each other.
 export function socketIoKey(config: Pick<AppConfig, 'redisPrefix'>): string {
