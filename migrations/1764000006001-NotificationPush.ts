@@ -8,7 +8,9 @@ export class NotificationPush1764000006001 implements MigrationInterface {
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE notifications ADD COLUMN pushed_at timestamptz`);
     await q.query(`UPDATE notifications SET pushed_at = created_at`);
-    await q.query(`CREATE INDEX notifications_unpushed_idx ON notifications (created_at, id) WHERE pushed_at IS NULL`);
+    await q.query(
+      `CREATE INDEX notifications_unpushed_idx ON notifications (created_at, id) WHERE pushed_at IS NULL`,
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {

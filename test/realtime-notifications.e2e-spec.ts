@@ -5,7 +5,15 @@ import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { NotificationMailer } from '../apps/worker/src/email/notification-mailer.service';
 import { createTestWorker, eventually } from './support/realtime';
-import { createGroup, createOrganisation, createTestApp, expectProblem, registerUser, TestApp, TestUser } from './support/test-app';
+import {
+  createGroup,
+  createOrganisation,
+  createTestApp,
+  expectProblem,
+  registerUser,
+  TestApp,
+  TestUser,
+} from './support/test-app';
 
 interface Mail {
   from: string;
@@ -58,14 +66,24 @@ describe('notifications: in-app list and e-mail', () => {
   let orgId: string;
 
   const invite = async (user: TestUser) => {
-    const res = await t.api().post(`/api/v1/groups/${groupId}/members`).set(focal.auth).send({ email: user.email, organisationId: orgId, role: 'member' });
+    const res = await t
+      .api()
+      .post(`/api/v1/groups/${groupId}/members`)
+      .set(focal.auth)
+      .send({ email: user.email, organisationId: orgId, role: 'member' });
     expect(res.status).toBe(201);
     return res.body.id as string;
   };
   const notificationsOf = async (user: TestUser, query = '') => {
     const res = await t.api().get(`/api/v1/me/notifications${query}`).set(user.auth);
     expect(res.status).toBe(200);
-    return res.body.items as { id: string; type: string; title: string; readAt: string | null; entityId: string }[];
+    return res.body.items as {
+      id: string;
+      type: string;
+      title: string;
+      readAt: string | null;
+      entityId: string;
+    }[];
   };
   const mailsFor = (id: string) => mails.filter((m) => m.notificationId === id);
 
@@ -90,7 +108,13 @@ describe('notifications: in-app list and e-mail', () => {
   it('lists unread notifications and marks one read (only the owner may)', async () => {
     const membershipId = await invite(invitee);
     const [n] = (await notificationsOf(invitee, '?unread=true')).filter((x) => x.entityId === membershipId);
-    expect(n).toEqual(expect.objectContaining({ type: 'member.invited', readAt: null, title: expect.stringContaining('invited') }));
+    expect(n).toEqual(
+      expect.objectContaining({
+        type: 'member.invited',
+        readAt: null,
+        title: expect.stringContaining('invited'),
+      }),
+    );
 
     const other = await t.api().post(`/api/v1/me/notifications/${n.id}/read`).set(focal.auth);
     expectProblem(other, 404);
@@ -118,7 +142,12 @@ describe('notifications: in-app list and e-mail', () => {
     expect(mail.from).toBe('roundtable@example.org');
     expect(mail.raw).toMatch(/^Subject: You are invited to join /m);
     // Marked once the SMTP server has accepted it.
-    await eventually(async () => (await t.ds.query(`SELECT emailed_at FROM notifications WHERE id = $1`, [n.id]))[0].emailed_at, 10_000, 'emailed_at');
+    await eventually(
+      async () =>
+        (await t.ds.query(`SELECT emailed_at FROM notifications WHERE id = $1`, [n.id]))[0].emailed_at,
+      10_000,
+      'emailed_at',
+    );
 
     // Later sweeps (proved to have run by a later notification's e-mail) do not send it again.
     const next = await registerUser(t, 'next');
@@ -141,10 +170,19 @@ describe('notifications: in-app list and e-mail', () => {
       }),
     );
     expect(ids).toHaveLength(3);
-    await Promise.all(workers.flatMap((w) => [w.get(NotificationMailer).sweep(), w.get(NotificationMailer).sweep()]));
+    await Promise.all(
+      workers.flatMap((w) => [w.get(NotificationMailer).sweep(), w.get(NotificationMailer).sweep()]),
+    );
     await eventually(() => ids.every((id) => mailsFor(id).length > 0), 20_000, 'bulk e-mails');
     const [more] = await t.ds.transaction((em) =>
-      t.app.get(NotificationsService).notify(em, { userIds: [users[0].id], type: 'x', title: 'Sentinel', dedupeKey: `test:${randomUUID()}` }),
+      t.app
+        .get(NotificationsService)
+        .notify(em, {
+          userIds: [users[0].id],
+          type: 'x',
+          title: 'Sentinel',
+          dedupeKey: `test:${randomUUID()}`,
+        }),
     );
     await eventually(() => mailsFor(more).length > 0, 20_000, 'sentinel e-mail');
     for (const id of ids) expect(mailsFor(id)).toHaveLength(1);
@@ -154,21 +192,51 @@ describe('notifications: in-app list and e-mail', () => {
   it('does not e-mail old notifications, and records a refusal without marking it sent', async () => {
     const refused = await registerUser(t, 'refused', `refused.${randomUUID().slice(0, 8)}@example.org`);
     const [old] = await t.ds.transaction((em) =>
-      t.app.get(NotificationsService).notify(em, { userIds: [invitee.id], type: 'x', title: 'Old news', dedupeKey: `test:${randomUUID()}` }),
+      t.app
+        .get(NotificationsService)
+        .notify(em, {
+          userIds: [invitee.id],
+          type: 'x',
+          title: 'Old news',
+          dedupeKey: `test:${randomUUID()}`,
+        }),
     );
     await t.ds.query(`UPDATE notifications SET created_at = now() - interval '3 days' WHERE id = $1`, [old]);
     const [bounce] = await t.ds.transaction((em) =>
-      t.app.get(NotificationsService).notify(em, { userIds: [refused.id], type: 'x', title: 'Refused', dedupeKey: `test:${randomUUID()}` }),
+      t.app
+        .get(NotificationsService)
+        .notify(em, {
+          userIds: [refused.id],
+          type: 'x',
+          title: 'Refused',
+          dedupeKey: `test:${randomUUID()}`,
+        }),
     );
     const [sentinel] = await t.ds.transaction((em) =>
-      t.app.get(NotificationsService).notify(em, { userIds: [invitee.id], type: 'x', title: 'Sentinel', dedupeKey: `test:${randomUUID()}` }),
+      t.app
+        .get(NotificationsService)
+        .notify(em, {
+          userIds: [invitee.id],
+          type: 'x',
+          title: 'Sentinel',
+          dedupeKey: `test:${randomUUID()}`,
+        }),
     );
     await eventually(() => mailsFor(sentinel).length > 0, 20_000, 'sentinel e-mail');
     const row = await eventually(async () => {
-      const [r] = await t.ds.query(`SELECT emailed_at, email_error, email_attempts FROM notifications WHERE id = $1`, [bounce]);
+      const [r] = await t.ds.query(
+        `SELECT emailed_at, email_error, email_attempts FROM notifications WHERE id = $1`,
+        [bounce],
+      );
       return r.email_error ? r : null;
     });
-    expect(row).toEqual(expect.objectContaining({ emailed_at: null, email_attempts: 5, email_error: expect.stringContaining('mailbox unavailable') }));
+    expect(row).toEqual(
+      expect.objectContaining({
+        emailed_at: null,
+        email_attempts: 5,
+        email_error: expect.stringContaining('mailbox unavailable'),
+      }),
+    );
     expect(mailsFor(old)).toEqual([]);
     expect(mailsFor(bounce)).toEqual([]);
     const [o] = await t.ds.query(`SELECT emailed_at FROM notifications WHERE id = $1`, [old]);

@@ -5,7 +5,15 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import Redis from 'ioredis';
 import { connectedClient, createTestWorker, eventually, RealtimeClient } from './support/realtime';
-import { addMember, createGroup, createOrganisation, createTestApp, registerUser, TestApp, TestUser } from './support/test-app';
+import {
+  addMember,
+  createGroup,
+  createOrganisation,
+  createTestApp,
+  registerUser,
+  TestApp,
+  TestUser,
+} from './support/test-app';
 
 // A Redis of our own on a free port, so stopping it leaves the shared one alone.
 async function freePort(): Promise<number> {
@@ -20,13 +28,25 @@ async function freePort(): Promise<number> {
 }
 
 async function startRedis(port: number): Promise<ChildProcess> {
-  const proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  const probe = new Redis(port, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const proc = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
+  const probe = new Redis(port, '127.0.0.1', {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   try {
-    await eventually(async () => {
-      if (probe.status !== 'ready') await probe.connect().catch(() => undefined);
-      return (await probe.ping()) === 'PONG';
-    }, 10_000, 'redis-server up');
+    await eventually(
+      async () => {
+        if (probe.status !== 'ready') await probe.connect().catch(() => undefined);
+        return (await probe.ping()) === 'PONG';
+      },
+      10_000,
+      'redis-server up',
+    );
   } finally {
     probe.disconnect();
   }
@@ -52,7 +72,10 @@ function followProtocol(t: TestApp, user: TestUser, groupId: string, c: Realtime
     replays++;
     let after = Math.max(0, ...[...byId.values()].map((e) => e.seq));
     for (;;) {
-      const res = await t.api().get(`/api/v1/groups/${groupId}/events?after=${after}&limit=50`).set(user.auth);
+      const res = await t
+        .api()
+        .get(`/api/v1/groups/${groupId}/events?after=${after}&limit=50`)
+        .set(user.auth);
       if (res.status !== 200) throw new Error(`replay ${res.status}`);
       (res.body.items as GroupEventPayload[]).forEach(take);
       if (!res.body.nextCursor) return;
@@ -132,19 +155,32 @@ describe('realtime while Redis restarts', () => {
 
     redis = await startRedis(port);
     // The relay retries and publishes the backlog.
-    await eventually(async () => {
-      const [row] = await a.ds.query(`SELECT count(*)::int AS n FROM group_events WHERE group_id = $1 AND published_at IS NULL`, [groupId]);
-      return row.n === 0;
-    }, 20_000, 'outbox drained');
+    await eventually(
+      async () => {
+        const [row] = await a.ds.query(
+          `SELECT count(*)::int AS n FROM group_events WHERE group_id = $1 AND published_at IS NULL`,
+          [groupId],
+        );
+        return row.n === 0;
+      },
+      20_000,
+      'outbox drained',
+    );
     await patch('after the outage');
-    const [{ max }] = await a.ds.query(`SELECT max(seq)::int AS max FROM group_events WHERE group_id = $1`, [groupId]);
+    const [{ max }] = await a.ds.query(`SELECT max(seq)::int AS max FROM group_events WHERE group_id = $1`, [
+      groupId,
+    ]);
     const [{ first }] = await a.ds.query(
       `SELECT seq::int AS first FROM group_events WHERE group_id = $1 AND data->>'description' = 'before the outage'`,
       [groupId],
     );
     const expected = Array.from({ length: max - first + 1 }, (_, i) => first + i);
     for (const v of views) {
-      await eventually(() => v.has((e) => e.data.description === 'after the outage'), 20_000, 'event after the outage');
+      await eventually(
+        () => v.has((e) => e.data.description === 'after the outage'),
+        20_000,
+        'event after the outage',
+      );
       for (const d of during) expect(v.has((e) => e.data.description === d)).toBe(true);
       // Every seq from the first one received to the last, each exactly once.
       await eventually(() => v.seqs().length >= expected.length);

@@ -3,8 +3,23 @@ import { JwtService } from '@nestjs/jwt';
 import { GroupEventPayload } from '@roundtable/core';
 import { ChangeRecorder } from '@roundtable/domain';
 import { randomUUID } from 'node:crypto';
-import { connectClient, connected, connectedClient, createTestWorker, eventually, RealtimeClient } from './support/realtime';
-import { addMember, createGroup, createOrganisation, createTestApp, registerUser, TestApp, TestUser } from './support/test-app';
+import {
+  connectClient,
+  connected,
+  connectedClient,
+  createTestWorker,
+  eventually,
+  RealtimeClient,
+} from './support/realtime';
+import {
+  addMember,
+  createGroup,
+  createOrganisation,
+  createTestApp,
+  registerUser,
+  TestApp,
+  TestUser,
+} from './support/test-app';
 
 const ALLOWED_ORIGIN = 'https://app.roundtable.example';
 
@@ -124,9 +139,15 @@ describe('realtime across instances', () => {
     expect(onFocal.received.map((e) => e.id)).not.toContain(r.id);
     expect(onFocal.received.filter((e) => e.entityId === restricted)).toEqual([]);
     // The same rule holds for replay.
-    const replayFocal = await a.api().get(`/api/v1/groups/${groupId}/events?after=${r.seq - 1}`).set(focal.auth);
+    const replayFocal = await a
+      .api()
+      .get(`/api/v1/groups/${groupId}/events?after=${r.seq - 1}`)
+      .set(focal.auth);
     expect(replayFocal.body.items.map((e: GroupEventPayload) => e.id)).toEqual([g.id]);
-    const replayNgo = await b.api().get(`/api/v1/groups/${groupId}/events?after=${r.seq - 1}`).set(ngo.auth);
+    const replayNgo = await b
+      .api()
+      .get(`/api/v1/groups/${groupId}/events?after=${r.seq - 1}`)
+      .set(ngo.auth);
     expect(replayNgo.body.items.map((e: GroupEventPayload) => e.id)).toEqual([r.id, g.id]);
   });
 
@@ -136,12 +157,16 @@ describe('realtime across instances', () => {
     const last = await eventually(groupUpdate(c, first));
     c.close();
     const missed: string[] = [];
-    for (let i = 0; i < 5; i++) missed.push(await patchGroup(a, focal, groupId, `missed ${i} ${randomUUID()}`));
+    for (let i = 0; i < 5; i++)
+      missed.push(await patchGroup(a, focal, groupId, `missed ${i} ${randomUUID()}`));
     // Catch up page by page, as a reconnecting client does.
     const got: GroupEventPayload[] = [];
     let after = String(last.seq);
     for (;;) {
-      const res = await b.api().get(`/api/v1/groups/${groupId}/events?after=${after}&limit=2`).set(police.auth);
+      const res = await b
+        .api()
+        .get(`/api/v1/groups/${groupId}/events?after=${after}&limit=2`)
+        .set(police.auth);
       expect(res.status).toBe(200);
       got.push(...res.body.items);
       if (!res.body.nextCursor) break;
@@ -156,7 +181,7 @@ describe('realtime across instances', () => {
     expect(e.seq).toBe(last.seq + missed.length + 1);
   });
 
-  it('stops delivering a group\'s events to a member as soon as the membership ends, and starts when one joins', async () => {
+  it("stops delivering a group's events to a member as soon as the membership ends, and starts when one joins", async () => {
     const leaver = await registerUser(a, 'leaver');
     const memberId = await addMember(a, groupId, focal, leaver, orgs.ngo);
     const onLeaver = await client(b, leaver);
@@ -175,7 +200,9 @@ describe('realtime across instances', () => {
     await eventually(groupUpdate(onFocal, sentinel));
     await eventually(groupUpdate(onNgo, sentinel));
     expect(onLeaver.socket.connected).toBe(true);
-    const seen = onLeaver.received.filter((e) => e.groupId === groupId).map((e) => e.data.description ?? e.type);
+    const seen = onLeaver.received
+      .filter((e) => e.groupId === groupId)
+      .map((e) => e.data.description ?? e.type);
     expect(seen).toContain(before);
     expect(seen).not.toContain(after);
     expect(seen).not.toContain(sentinel);
@@ -185,31 +212,47 @@ describe('realtime across instances', () => {
     const joiner = await registerUser(a, 'joiner');
     const onJoiner = await client(b, joiner);
     await addMember(a, groupId, focal, joiner, orgs.police);
-    await eventually(() => onJoiner.received.find((e) => e.type === 'member.joined' && e.data.userId === joiner.id));
+    await eventually(() =>
+      onJoiner.received.find((e) => e.type === 'member.joined' && e.data.userId === joiner.id),
+    );
     const welcome = await patchGroup(a, focal, groupId, `welcome ${randomUUID()}`);
     await eventually(groupUpdate(onJoiner, welcome));
   });
 
-  it('pushes a new notification to its user\'s sockets only, on any instance', async () => {
+  it("pushes a new notification to its user's sockets only, on any instance", async () => {
     const invitee = await registerUser(a, 'invitee');
     const onB = await client(b, invitee);
     const onA = await client(a, invitee);
     const bystander = await client(b, ngo);
-    const res = await a.api().post(`/api/v1/groups/${groupId}/members`).set(focal.auth).send({ email: invitee.email, organisationId: orgs.ngo, role: 'member' });
+    const res = await a
+      .api()
+      .post(`/api/v1/groups/${groupId}/members`)
+      .set(focal.auth)
+      .send({ email: invitee.email, organisationId: orgs.ngo, role: 'member' });
     expect(res.status).toBe(201);
     for (const c of [onA, onB]) {
       const n = await eventually(() => c.notifications.find((x) => x.entityId === res.body.id));
-      expect(n).toEqual(expect.objectContaining({ id: expect.any(String), type: 'member.invited', title: expect.stringContaining('invited') }));
+      expect(n).toEqual(
+        expect.objectContaining({
+          id: expect.any(String),
+          type: 'member.invited',
+          title: expect.stringContaining('invited'),
+        }),
+      );
     }
     // The bystander gets the group's member.invited event, but not the invitee's notification.
-    await eventually(() => bystander.received.find((e) => e.type === 'member.invited' && e.entityId === res.body.id));
+    await eventually(() =>
+      bystander.received.find((e) => e.type === 'member.invited' && e.entityId === res.body.id),
+    );
     expect(bystander.notifications).toEqual([]);
     const [row] = await a.ds.query(`SELECT pushed_at FROM notifications WHERE entity_id = $1`, [res.body.id]);
     expect(row.pushed_at).not.toBeNull();
   });
 
   it('refuses a bad, missing or expired token with connect_error "unauthorized"', async () => {
-    const expired = a.app.get(JwtService).sign({ sub: focal.id, email: focal.email, typ: 'access' }, { expiresIn: -60 });
+    const expired = a.app
+      .get(JwtService)
+      .sign({ sub: focal.id, email: focal.email, typ: 'access' }, { expiresIn: -60 });
     const refresh = focal.refreshToken;
     for (const token of ['not-a-token', undefined, expired, refresh, focal.token.slice(0, -2) + 'xx']) {
       const c = connectClient(b, token);
@@ -240,17 +283,33 @@ describe('realtime across instances', () => {
 });
 
 // The incidents API belongs to another feature; rows are written directly.
-async function insertIncident(t: TestApp, groupId: string, reporter: TestUser, orgId: string, confidentiality: string, sharedWith: string[]): Promise<string> {
+async function insertIncident(
+  t: TestApp,
+  groupId: string,
+  reporter: TestUser,
+  orgId: string,
+  confidentiality: string,
+  sharedWith: string[],
+): Promise<string> {
   const [row] = await t.ds.query(
     `INSERT INTO incidents (group_id, reporter_user_id, reporter_organisation_id, title, description, occurred_at, location_name, category, severity, confidentiality)
      VALUES ($1, $2, $3, 'Roadblock at the mine gate', 'details', now(), 'Kolwezi', 'community_protest', 'high', $4) RETURNING id`,
     [groupId, reporter.id, orgId, confidentiality],
   );
-  for (const org of sharedWith) await t.ds.query(`INSERT INTO incident_shares (incident_id, organisation_id) VALUES ($1, $2)`, [row.id, org]);
+  for (const org of sharedWith)
+    await t.ds.query(`INSERT INTO incident_shares (incident_id, organisation_id) VALUES ($1, $2)`, [
+      row.id,
+      org,
+    ]);
   return row.id;
 }
 
-async function recordIncidentEvent(t: TestApp, groupId: string, incidentId: string, actor: string): Promise<GroupEventPayload> {
+async function recordIncidentEvent(
+  t: TestApp,
+  groupId: string,
+  incidentId: string,
+  actor: string,
+): Promise<GroupEventPayload> {
   return t.ds.transaction((em) =>
     t.app.get(ChangeRecorder).record(em, {
       groupId,

@@ -26,13 +26,17 @@ export async function createTestWorker(env: Record<string, string> = {}): Promis
 }
 
 // Polls `check` until it returns without throwing (or a truthy value), or fails after `ms`.
-export async function eventually<T>(check: () => T | Promise<T>, ms = 15_000, label = 'condition'): Promise<NonNullable<T>> {
+export async function eventually<T>(
+  check: () => T | Promise<T>,
+  ms = 15_000,
+  label = 'condition',
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + ms;
   let last: unknown;
   for (;;) {
     try {
       const v = await check();
-      if (v !== false && v !== undefined && v !== null) return v as NonNullable<T>;
+      if (v !== false && v !== undefined && v !== null) return v;
       last = new Error(`${label} not met`);
     } catch (e) {
       last = e;
@@ -52,7 +56,11 @@ export interface RealtimeClient {
   close: () => void;
 }
 
-export function connectClient(t: TestApp, token: string | undefined, opts: { origin?: string; connect?: boolean } = {}): RealtimeClient {
+export function connectClient(
+  t: TestApp,
+  token: string | undefined,
+  opts: { origin?: string; connect?: boolean } = {},
+): RealtimeClient {
   const socket = io(`${t.url}/realtime`, {
     auth: token === undefined ? {} : { token },
     transports: ['websocket'],
@@ -61,10 +69,17 @@ export function connectClient(t: TestApp, token: string | undefined, opts: { ori
     extraHeaders: opts.origin ? { origin: opts.origin } : undefined,
     autoConnect: opts.connect !== false,
   });
-  const client: RealtimeClient = { socket, received: [], notifications: [], resyncs: 0, close: () => socket.disconnect() };
+  const client: RealtimeClient = {
+    socket,
+    received: [],
+    notifications: [],
+    resyncs: 0,
+    close: () => socket.disconnect(),
+  };
   socket.onAny((name: string, payload: GroupEventPayload) => {
     if (name === 'resync') client.resyncs++;
-    else if (name === 'notification.created') client.notifications.push(payload as unknown as RealtimeClient['notifications'][number]);
+    else if (name === 'notification.created')
+      client.notifications.push(payload as unknown as RealtimeClient['notifications'][number]);
     else client.received.push(payload);
   });
   return client;

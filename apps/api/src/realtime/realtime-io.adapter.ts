@@ -30,23 +30,36 @@ export class RealtimeIoAdapter extends IoAdapter {
     const allowed = new Set(config.corsOrigins);
     // Commands wait for Redis instead of failing: HTTP never depends on these connections, and
     // the subscriber must (re)subscribe whenever Redis comes back.
-    const pub = createRedis(config.redisUrl, 'RealtimePub', { enableOfflineQueue: true, maxRetriesPerRequest: null });
-    const sub = createRedis(config.redisUrl, 'RealtimeSub', { enableOfflineQueue: true, maxRetriesPerRequest: null });
+    const pub = createRedis(config.redisUrl, 'RealtimePub', {
+      enableOfflineQueue: true,
+      maxRetriesPerRequest: null,
+    });
+    const sub = createRedis(config.redisUrl, 'RealtimeSub', {
+      enableOfflineQueue: true,
+      maxRetriesPerRequest: null,
+    });
     this.clients.push(pub, sub);
     const server: Server = super.createIOServer(port, {
       ...options,
       maxHttpBufferSize: REALTIME_MAX_PACKET_BYTES,
       // Browsers send Origin; it must be allowed. Non-browser clients send none and are let in
       // (they authenticate with a token like every client).
-      allowRequest: (req: IncomingMessage, callback: (err: string | null | undefined, success: boolean) => void) => {
+      allowRequest: (
+        req: IncomingMessage,
+        callback: (err: string | null | undefined, success: boolean) => void,
+      ) => {
         const origin = req.headers.origin;
         callback(null, origin === undefined || allowed.has(origin));
       },
       cors: { origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true },
-      adapter: createAdapter(withHandledRejections(pub, 'RealtimePub'), withHandledRejections(sub, 'RealtimeSub'), {
-        key: socketIoKey(config),
-      }),
-    } as Partial<ServerOptions>);
+      adapter: createAdapter(
+        withHandledRejections(pub, 'RealtimePub'),
+        withHandledRejections(sub, 'RealtimeSub'),
+        {
+          key: socketIoKey(config),
+        },
+      ),
+    });
     // While the subscription was down, relayed events for this instance's sockets were lost:
     // once it is back (the resubscribe is sent before 'ready'; the PING answers after it), tell
     // the clients to catch up through the replay endpoint.

@@ -47,7 +47,8 @@ export class RealtimeGateway implements OnGatewayInit<Namespace> {
     // is dropped; one that asks for an acknowledgement is told so.
     socket.use((packet, _next) => {
       const ack = packet[packet.length - 1];
-      if (typeof ack === 'function') ack({ error: 'forbidden', detail: 'Clients cannot send events; rooms are chosen by the server' });
+      if (typeof ack === 'function')
+        ack({ error: 'forbidden', detail: 'Clients cannot send events; rooms are chosen by the server' });
     });
 
     // The user room first: membership changes committed from now on reach this socket through it
@@ -74,14 +75,18 @@ export class RealtimeGateway implements OnGatewayInit<Namespace> {
       `SELECT group_id, organisation_id FROM memberships WHERE user_id = $1 AND status = 'active'`,
       [userId],
     );
-    return new Set(rows.flatMap((r) => [rooms.group(r.group_id), rooms.groupOrganisation(r.group_id, r.organisation_id)]));
+    return new Set(
+      rows.flatMap((r) => [rooms.group(r.group_id), rooms.groupOrganisation(r.group_id, r.organisation_id)]),
+    );
   }
 }
 
 // `exp` of an already verified JWT, in ms.
 function tokenExpiry(token: string): number {
   try {
-    const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as { exp?: unknown };
+    const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as {
+      exp?: unknown;
+    };
     return typeof claims.exp === 'number' ? claims.exp * 1000 : Number.POSITIVE_INFINITY;
   } catch {
     return Number.POSITIVE_INFINITY;

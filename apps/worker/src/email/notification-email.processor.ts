@@ -20,7 +20,11 @@ export class NotificationEmailProcessor extends WorkerHost implements OnApplicat
   async onApplicationBootstrap(): Promise<void> {
     // Redis may be down at boot; BullMQ waits for it, the worker does not.
     const schedule = this.mailer.enabled
-      ? this.queue.upsertJobScheduler(EMAIL_SWEEP_JOB, { every: EMAIL_SWEEP_EVERY_MS }, { name: EMAIL_SWEEP_JOB })
+      ? this.queue.upsertJobScheduler(
+          EMAIL_SWEEP_JOB,
+          { every: EMAIL_SWEEP_EVERY_MS },
+          { name: EMAIL_SWEEP_JOB },
+        )
       : this.queue.removeJobScheduler(EMAIL_SWEEP_JOB);
     void schedule.catch(() => undefined);
   }

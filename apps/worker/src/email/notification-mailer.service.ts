@@ -93,7 +93,9 @@ export class NotificationMailer implements OnApplicationShutdown {
       );
       return false;
     }
-    await this.ds.query(`UPDATE notifications SET emailed_at = now(), email_error = NULL WHERE id = $1`, [n.id]);
+    await this.ds.query(`UPDATE notifications SET emailed_at = now(), email_error = NULL WHERE id = $1`, [
+      n.id,
+    ]);
     return true;
   }
 }

@@ -34,10 +34,16 @@ export function planDelivery(r: EventRouting): DeliveryPlan {
   const organisationId = typeof event.data.organisationId === 'string' ? event.data.organisationId : null;
   if (event.type === 'member.left' && userId) {
     const orgs = new Set([...(r.formerOrganisationIds ?? []), ...(organisationId ? [organisationId] : [])]);
-    plan.leave = { userId, rooms: [rooms.group(event.groupId), ...[...orgs].map((o) => rooms.groupOrganisation(event.groupId, o))] };
+    plan.leave = {
+      userId,
+      rooms: [rooms.group(event.groupId), ...[...orgs].map((o) => rooms.groupOrganisation(event.groupId, o))],
+    };
   }
   if (event.type === 'member.joined' && userId && organisationId) {
-    plan.join = { userId, rooms: [rooms.group(event.groupId), rooms.groupOrganisation(event.groupId, organisationId)] };
+    plan.join = {
+      userId,
+      rooms: [rooms.group(event.groupId), rooms.groupOrganisation(event.groupId, organisationId)],
+    };
   }
   return plan;
 }

@@ -1,6 +1,20 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, createRedis, NOTIFICATION_CREATED_EVENT, REALTIME_NAMESPACE, rooms, socketIoKey } from '@roundtable/core';
-import { GROUP_EVENTS_CHANNEL, GroupAccessPolicy, NOTIFICATIONS_CHANNEL, toEventPayload, toNotificationView } from '@roundtable/domain';
+import {
+  APP_CONFIG,
+  AppConfig,
+  createRedis,
+  NOTIFICATION_CREATED_EVENT,
+  REALTIME_NAMESPACE,
+  rooms,
+  socketIoKey,
+} from '@roundtable/core';
+import {
+  GROUP_EVENTS_CHANNEL,
+  GroupAccessPolicy,
+  NOTIFICATIONS_CHANNEL,
+  toEventPayload,
+  toNotificationView,
+} from '@roundtable/domain';
 import { Emitter } from '@socket.io/redis-emitter';
 import type Redis from 'ioredis';
 import { Client } from 'pg';
@@ -103,7 +117,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         await this.publish(row, await this.plan(em, row));
       }
       if (rows.length) {
-        await em.query(`UPDATE group_events SET published_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r: { id: string }) => r.id)]);
+        await em.query(`UPDATE group_events SET published_at = now() WHERE id = ANY($1::bigint[])`, [
+          rows.map((r: { id: string }) => r.id),
+        ]);
       }
       return rows.length;
     });
@@ -121,9 +137,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       if (!rows.length) return 0;
       const publisher = new RecordingPublisher(this.redis);
       const emitter = new Emitter(publisher, { key: socketIoKey(this.config) }).of(REALTIME_NAMESPACE);
-      for (const row of rows) emitter.to(rooms.user(row.user_id)).emit(NOTIFICATION_CREATED_EVENT, toNotificationView(row));
+      for (const row of rows)
+        emitter.to(rooms.user(row.user_id)).emit(NOTIFICATION_CREATED_EVENT, toNotificationView(row));
       await Promise.all(publisher.pending);
-      await em.query(`UPDATE notifications SET pushed_at = now() WHERE id = ANY($1::uuid[])`, [rows.map((r: { id: string }) => r.id)]);
+      await em.query(`UPDATE notifications SET pushed_at = now() WHERE id = ANY($1::uuid[])`, [
+        rows.map((r: { id: string }) => r.id),
+      ]);
       return rows.length;
     });
   }
@@ -132,7 +151,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async plan(em: EntityManager, row: any): Promise<DeliveryPlan> {
     const event = toEventPayload(row);
     if (row.incident_id) {
-      return planDelivery({ event, incidentId: row.incident_id, incidentAudience: await this.access.incidentAudience(row.incident_id, em) });
+      return planDelivery({
+        event,
+        incidentId: row.incident_id,
+        incidentAudience: await this.access.incidentAudience(row.incident_id, em),
+      });
     }
     let formerOrganisationIds: string[] = [];
     if (event.type === 'member.left' && typeof event.data.userId === 'string') {
@@ -160,7 +183,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   // A dedicated connection LISTENs for commits; it is re-opened if it drops.
   private async listen(): Promise<void> {
     if (this.stopped) return;
-    const client = new Client({ connectionString: this.config.databaseUrl, application_name: 'roundtable-outbox-listener' });
+    const client = new Client({
+      connectionString: this.config.databaseUrl,
+      application_name: 'roundtable-outbox-listener',
+    });
     const retry = () => {
       if (this.listener !== client) return;
       this.listener = null;
