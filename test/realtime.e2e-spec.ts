@@ -262,6 +262,17 @@ describe('realtime across instances', () => {
     }
   });
 
+  it('disconnects a socket when its access token expires', async () => {
+    const shortLived = a.app
+      .get(JwtService)
+      .sign({ sub: ngo.id, email: ngo.email, typ: 'access' }, { expiresIn: 2 });
+    const c = connectClient(b, shortLived);
+    clients.push(c);
+    const reason = new Promise<string>((resolve) => c.socket.once('disconnect', (r) => resolve(r)));
+    await connected(c);
+    await expect(reason).resolves.toBe('io server disconnect');
+  });
+
   it('refuses a browser origin that is not allowed and accepts an allowed one', async () => {
     const evil = connectClient(a, focal.token, { origin: 'https://evil.example' });
     clients.push(evil);
