@@ -93,6 +93,32 @@ describe('realtime across instances', () => {
     expect(row.published_at).not.toBeNull();
   });
 
+  it('delivers concurrent changes from both instances in seq order, and replay has no gaps', async () => {
+    const c = await client(b, police);
+    const mark = await patchGroup(a, focal, groupId, `mark ${randomUUID()}`);
+    const start = (await eventually(groupUpdate(c, mark))).seq;
+    const run = randomUUID();
+    const descriptions = Array.from({ length: 20 }, (_, i) => `concurrent ${run} ${i}`);
+    await Promise.all(descriptions.map((d, i) => patchGroup(i % 2 ? a : b, focal, groupId, d)));
+    await eventually(
+      () => descriptions.every((d) => c.received.some((e) => e.data.description === d)),
+      20_000,
+      'all concurrent events',
+    );
+    const arrived = c.received.filter((e) => e.groupId === groupId && e.seq > start).map((e) => e.seq);
+    expect(arrived).toEqual([...arrived].sort((x, y) => x - y));
+    expect(new Set(arrived).size).toBe(arrived.length);
+    const replay = await a
+      .api()
+      .get(`/api/v1/groups/${groupId}/events?after=${start}&limit=200`)
+      .set(police.auth);
+    const seqs = replay.body.items.map((e: GroupEventPayload) => e.seq);
+    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => start + 1 + i));
+    expect(replay.body.items.map((e: GroupEventPayload) => e.data.description)).toEqual(
+      expect.arrayContaining(descriptions),
+    );
+  });
+
   it('does not deliver events of another group', async () => {
     const outsider = await registerUser(a, 'outsider');
     const otherOrg = await createOrganisation(a, outsider, 'company');
