@@ -1,4 +1,7 @@
+import { Logger } from '@nestjs/common';
 import { rooms, socketIoKey, withHandledRejections } from './realtime';
+
+beforeAll(() => Logger.overrideLogger(false));
 
 describe('realtime names', () => {
   it('prefixes the Socket.IO channels with REDIS_PREFIX', () => {
