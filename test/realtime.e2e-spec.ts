@@ -119,6 +119,20 @@ describe('realtime across instances', () => {
     );
   });
 
+  it('delivers events written while no worker was running once a worker starts', async () => {
+    const c = await client(b, ngo);
+    await worker.close();
+    const description = await patchGroup(a, focal, groupId, `while the worker was down ${randomUUID()}`);
+    const [row] = await a.ds.query(
+      `SELECT id, published_at FROM group_events WHERE group_id = $1 AND data->>'description' = $2`,
+      [groupId, description],
+    );
+    expect(row.published_at).toBeNull();
+    worker = await createTestWorker();
+    const e = await eventually(groupUpdate(c, description));
+    expect(e.id).toBe(String(row.id));
+  });
+
   it('does not deliver events of another group', async () => {
     const outsider = await registerUser(a, 'outsider');
     const otherOrg = await createOrganisation(a, outsider, 'company');
