@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
+import { OnGatewayConnection, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import { AccessTokenService, REALTIME_NAMESPACE, rooms } from '@roundtable/core';
 import { Namespace, Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
@@ -15,7 +15,7 @@ const MAX_TIMER_MS = 2_147_483_647;
 // gap. Delivery itself is done by the worker's outbox relay through the Redis adapter
 // (docs/REALTIME.md).
 @WebSocketGateway({ namespace: REALTIME_NAMESPACE })
-export class RealtimeGateway implements OnGatewayInit<Namespace> {
+export class RealtimeGateway implements OnGatewayInit<Namespace>, OnGatewayConnection<Socket> {
   private readonly logger = new Logger('Realtime');
 
   constructor(
@@ -61,13 +61,16 @@ export class RealtimeGateway implements OnGatewayInit<Namespace> {
     const now = await this.roomsOf(user.id);
     for (const room of wanted) if (!now.has(room)) await socket.leave(room);
 
-    // An access token is short-lived; a socket does not outlive it. The client reconnects with a
-    // fresh token (and catches up through replay).
-    const expiresInMs = tokenExpiry(token) - Date.now();
-    if (expiresInMs < MAX_TIMER_MS) {
-      const timer = setTimeout(() => socket.disconnect(true), Math.max(expiresInMs, 0));
-      socket.once('disconnect', () => clearTimeout(timer));
-    }
+    socket.data.tokenExpiresAt = tokenExpiry(token);
+  }
+
+  // An access token is short-lived; a socket does not outlive it. The client reconnects with a
+  // fresh token (and catches up through replay). Set here, once the handshake has succeeded.
+  handleConnection(socket: Socket): void {
+    const expiresInMs = (socket.data.tokenExpiresAt as number) - Date.now();
+    if (!(expiresInMs < MAX_TIMER_MS)) return;
+    const timer = setTimeout(() => socket.disconnect(true), Math.max(expiresInMs, 0));
+    socket.once('disconnect', () => clearTimeout(timer));
   }
 
   private async roomsOf(userId: string): Promise<Set<string>> {
