@@ -7,6 +7,8 @@ import { MeetingsFeature1764000002000 } from './1764000002000-MeetingsFeature';
 import { IncidentUpdates1764000003000 } from './1764000003000-IncidentUpdates';
 import { RecommendationFollowUp1764000004000 } from './1764000004000-RecommendationFollowUp';
 import { AgendasAndMinutes1764000005000 } from './1764000005000-AgendasAndMinutes';
+import { NotificationEmailDelivery1764000006000 } from './1764000006000-NotificationEmailDelivery';
+import { NotificationPush1764000006001 } from './1764000006001-NotificationPush';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -16,4 +18,6 @@ export const MIGRATIONS = [
   IncidentUpdates1764000003000,
   RecommendationFollowUp1764000004000,
   AgendasAndMinutes1764000005000,
+  NotificationEmailDelivery1764000006000,
+  NotificationPush1764000006001,
 ];

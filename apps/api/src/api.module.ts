@@ -20,6 +20,7 @@ import { DomainModule } from '@roundtable/domain';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { HealthController } from './ops/health.controller';
+import { RealtimeModule } from './realtime/realtime.module';
 import { HttpMetricsMiddleware, MetricsController } from './ops/metrics';
 import { RequestContextMiddleware } from './ops/request-context.middleware';
 import { FailOpenThrottlerStorage, UserThrottlerGuard } from './ops/user-throttler.guard';
@@ -59,6 +60,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
       }),
     }),
     DomainModule,
+    RealtimeModule,
   ],
   controllers: [HealthController, MetricsController],
   providers: [

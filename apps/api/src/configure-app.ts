@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig, createValidationPipe, sendProblem } from '@round
 import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
 
 export const API_PREFIX = 'api/v1';
 
@@ -24,6 +25,8 @@ export function configureApp(app: NestExpressApplication): void {
   });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
+  // Socket.IO (/realtime): origin allow-list, packet cap and the Redis adapter.
+  app.useWebSocketAdapter(new RealtimeIoAdapter(app));
 
   const document = SwaggerModule.createDocument(
     app,

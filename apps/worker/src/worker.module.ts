@@ -3,11 +3,13 @@ import { APP_CONFIG, AppConfig, AppConfigModule, AuthCoreModule, QueueModule, Re
 import { DatabaseModule } from '@roundtable/database';
 import { DomainCoreModule } from '@roundtable/domain';
 import { LoggerModule } from 'nestjs-pino';
+import { EmailModule } from './email/email.module';
 import { MeetingsWorkerModule } from './meetings/meetings-worker.module';
+import { OutboxModule } from './outbox/outbox.module';
 import { RecommendationsWorkerModule } from './recommendations/recommendations-worker.module';
 
 // The only module that registers BullMQ processors (the API never runs jobs).
-export const WORKER_FEATURE_MODULES = [MeetingsWorkerModule, RecommendationsWorkerModule];
+export const WORKER_FEATURE_MODULES = [OutboxModule, EmailModule, MeetingsWorkerModule, RecommendationsWorkerModule];
 
 @Module({
   imports: [

@@ -13,6 +13,7 @@ export * from './http/validation.pipe';
 export * from './http/uuid.pipe';
 export * from './http/iana-timezone';
 export * from './realtime/event-types';
+export * from './realtime/realtime';
 export * from './queue/queues';
 export * from './queue/queue.module';
 export * from './http/transforms';

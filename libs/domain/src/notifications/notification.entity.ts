@@ -14,4 +14,11 @@ export class Notification {
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @Column({ type: 'timestamptz', nullable: true }) readAt: Date | null;
   @Column({ type: 'timestamptz', nullable: true }) emailedAt: Date | null;
+  // Realtime push (worker): set once relayed to the user's sockets.
+  @Column({ type: 'timestamptz', nullable: true }) pushedAt: Date | null;
+  // E-mail delivery (worker): claimed before sending, so never sent twice.
+  @Column({ type: 'timestamptz', nullable: true }) emailClaimedAt: Date | null;
+  @Column({ type: 'int', default: 0 }) emailAttempts: number;
+  @Column({ type: 'timestamptz', nullable: true }) emailRetryAt: Date | null;
+  @Column({ type: 'text', nullable: true }) emailError: string | null;
 }

@@ -26,6 +26,10 @@ export interface NotificationView {
   readAt: string | null;
 }
 
+// Notified at commit when notifications are created; wakes the worker that pushes them to the
+// user's sockets (notification.created, docs/REALTIME.md).
+export const NOTIFICATIONS_CHANNEL = 'roundtable_notifications';
+
 @Injectable()
 export class NotificationsService {
   constructor(private readonly ds: DataSource) {}
@@ -41,6 +45,7 @@ export class NotificationsService {
        RETURNING id`,
       [userIds, n.type, n.groupId ?? null, n.entityId ?? null, n.title, n.body ?? null, JSON.stringify(n.data ?? {}), n.dedupeKey],
     );
+    if (rows.length) await em.query(`SELECT pg_notify($1, '')`, [NOTIFICATIONS_CHANNEL]);
     return rows.map((r) => r.id);
   }
 
@@ -59,7 +64,7 @@ export class NotificationsService {
        FROM notifications WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT $2`,
       params,
     );
-    return toPage(rows, limit, (r: PgRow) => [new Date(r.created_at).toISOString(), r.id], toView);
+    return toPage(rows, limit, (r: PgRow) => [new Date(r.created_at).toISOString(), r.id], toNotificationView);
   }
 
   async markRead(userId: string, id: string): Promise<NotificationView> {
@@ -69,12 +74,12 @@ export class NotificationsService {
       [id, userId],
     );
     if (!row) throw new NotFoundProblem('Notification');
-    return toView(row);
+    return toNotificationView(row);
   }
 }
 
- 
-function toView(r: PgRow): NotificationView {
+
+export function toNotificationView(r: PgRow): NotificationView {
   return {
     id: r.id,
     type: r.type,

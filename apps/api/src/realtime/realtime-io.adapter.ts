@@ -1,0 +1,86 @@
+import { INestApplicationContext, Logger } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import {
+  APP_CONFIG,
+  AppConfig,
+  createRedis,
+  REALTIME_MAX_PACKET_BYTES,
+  REALTIME_NAMESPACE,
+  RESYNC_EVENT,
+  socketIoKey,
+  withHandledRejections,
+} from '@roundtable/core';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { IncomingMessage } from 'node:http';
+import type Redis from 'ioredis';
+import { Server, ServerOptions } from 'socket.io';
+
+// Socket.IO server options that depend on configuration, and the Redis adapter through which the
+// worker's relayed events (and cross-instance room changes) reach every API instance.
+export class RealtimeIoAdapter extends IoAdapter {
+  private readonly logger = new Logger('Realtime');
+  private readonly clients: Redis[] = [];
+
+  constructor(private readonly app: INestApplicationContext) {
+    super(app);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const config = this.app.get<AppConfig>(APP_CONFIG);
+    const allowed = new Set(config.corsOrigins);
+    // Commands wait for Redis instead of failing: HTTP never depends on these connections, and
+    // the subscriber must (re)subscribe whenever Redis comes back.
+    const pub = createRedis(config.redisUrl, 'RealtimePub', {
+      enableOfflineQueue: true,
+      maxRetriesPerRequest: null,
+    });
+    const sub = createRedis(config.redisUrl, 'RealtimeSub', {
+      enableOfflineQueue: true,
+      maxRetriesPerRequest: null,
+    });
+    this.clients.push(pub, sub);
+    const server: Server = super.createIOServer(port, {
+      ...options,
+      maxHttpBufferSize: REALTIME_MAX_PACKET_BYTES,
+      // Browsers send Origin; it must be allowed. Non-browser clients send none and are let in
+      // (they authenticate with a token like every client).
+      allowRequest: (
+        req: IncomingMessage,
+        callback: (err: string | null | undefined, success: boolean) => void,
+      ) => {
+        const origin = req.headers.origin;
+        callback(null, origin === undefined || allowed.has(origin));
+      },
+      cors: { origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true },
+      adapter: createAdapter(
+        withHandledRejections(pub, 'RealtimePub'),
+        withHandledRejections(sub, 'RealtimeSub'),
+        {
+          key: socketIoKey(config),
+        },
+      ),
+    });
+    // While the subscription was down, relayed events for this instance's sockets were lost:
+    // once it is back (the resubscribe is sent before 'ready'; the PING answers after it), tell
+    // the clients to catch up through the replay endpoint.
+    let interrupted = false;
+    sub.on('close', () => (interrupted = true));
+    sub.on('ready', () => {
+      if (!interrupted) return;
+      interrupted = false;
+      sub.ping().then(
+        () => {
+          this.logger.log('Redis subscription restored; asking clients to resync');
+          server.of(REALTIME_NAMESPACE).local.emit(RESYNC_EVENT, { reason: 'redis-reconnected' });
+        },
+        () => undefined,
+      );
+    });
+    return server;
+  }
+
+  override async dispose(): Promise<void> {
+    await super.dispose();
+    for (const c of this.clients.splice(0)) c.disconnect();
+  }
+}

@@ -1,0 +1,97 @@
+import { Logger } from '@nestjs/common';
+import { OnGatewayConnection, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
+import { AccessTokenService, REALTIME_NAMESPACE, rooms } from '@roundtable/core';
+import { Namespace, Socket } from 'socket.io';
+import { DataSource } from 'typeorm';
+
+type Next = (err?: Error) => void;
+
+// Longest timer Node accepts; tokens living longer than this are not cut off.
+const MAX_TIMER_MS = 2_147_483_647;
+
+// The /realtime namespace. Clients only listen: the server authenticates the handshake and puts
+// the socket into the rooms of the caller's active memberships before the connection is
+// acknowledged, so "connected" means "subscribed" and a replay started after `connect` leaves no
+// gap. Delivery itself is done by the worker's outbox relay through the Redis adapter
+// (docs/REALTIME.md).
+@WebSocketGateway({ namespace: REALTIME_NAMESPACE })
+export class RealtimeGateway implements OnGatewayInit<Namespace>, OnGatewayConnection<Socket> {
+  private readonly logger = new Logger('Realtime');
+
+  constructor(
+    private readonly tokens: AccessTokenService,
+    private readonly ds: DataSource,
+  ) {}
+
+  afterInit(nsp: Namespace): void {
+    // A middleware (rather than handleConnection) so a refusal reaches the client as connect_error.
+    nsp.use((socket, next: Next) => {
+      this.admit(socket).then(
+        () => next(),
+        (e: Error) => {
+          if (e.message !== 'unauthorized') this.logger.warn(`realtime handshake failed: ${e.message}`);
+          next(new Error(e.message === 'unauthorized' ? 'unauthorized' : 'unavailable'));
+        },
+      );
+    });
+  }
+
+  private async admit(socket: Socket): Promise<void> {
+    const auth = socket.handshake.auth as { token?: unknown } | undefined;
+    const token = typeof auth?.token === 'string' ? auth.token : null;
+    const user = this.tokens.verify(token);
+    if (!user || !token) throw new Error('unauthorized');
+    socket.data.userId = user.id;
+
+    // Clients send nothing the server acts on — in particular they cannot join rooms. Any packet
+    // is dropped; one that asks for an acknowledgement is told so.
+    socket.use((packet, _next) => {
+      const ack = packet[packet.length - 1];
+      if (typeof ack === 'function')
+        ack({ error: 'forbidden', detail: 'Clients cannot send events; rooms are chosen by the server' });
+    });
+
+    // The user room first: membership changes committed from now on reach this socket through it
+    // (the relay joins/removes the user's sockets), those committed before are in the query.
+    await socket.join(rooms.user(user.id));
+    const wanted = await this.roomsOf(user.id);
+    await socket.join([...wanted]);
+    // A membership that ended between the query and the join may have had its "leave" processed
+    // before this socket was in the room: reconcile once against the now-committed state.
+    const now = await this.roomsOf(user.id);
+    for (const room of wanted) if (!now.has(room)) await socket.leave(room);
+
+    socket.data.tokenExpiresAt = tokenExpiry(token);
+  }
+
+  // An access token is short-lived; a socket does not outlive it. The client reconnects with a
+  // fresh token (and catches up through replay). Set here, once the handshake has succeeded.
+  handleConnection(socket: Socket): void {
+    const expiresInMs = (socket.data.tokenExpiresAt as number) - Date.now();
+    if (!(expiresInMs < MAX_TIMER_MS)) return;
+    const timer = setTimeout(() => socket.disconnect(true), Math.max(expiresInMs, 0));
+    socket.once('disconnect', () => clearTimeout(timer));
+  }
+
+  private async roomsOf(userId: string): Promise<Set<string>> {
+    const rows: { group_id: string; organisation_id: string }[] = await this.ds.query(
+      `SELECT group_id, organisation_id FROM memberships WHERE user_id = $1 AND status = 'active'`,
+      [userId],
+    );
+    return new Set(
+      rows.flatMap((r) => [rooms.group(r.group_id), rooms.groupOrganisation(r.group_id, r.organisation_id)]),
+    );
+  }
+}
+
+// `exp` of an already verified JWT, in ms.
+function tokenExpiry(token: string): number {
+  try {
+    const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as {
+      exp?: unknown;
+    };
+    return typeof claims.exp === 'number' ? claims.exp * 1000 : Number.POSITIVE_INFINITY;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}

@@ -1,0 +1,69 @@
+import { GroupEventPayload } from '@roundtable/core';
+import { planDelivery } from './delivery-plan';
+
+const G = '11111111-1111-1111-1111-111111111111';
+const event = (type: GroupEventPayload['type'], data: Record<string, unknown> = {}): GroupEventPayload => ({
+  id: '1',
+  seq: 1,
+  type,
+  groupId: G,
+  entityId: null,
+  at: '2027-01-05T08:00:00.000Z',
+  data,
+});
+
+describe('planDelivery', () => {
+  it('sends ordinary events to the group room', () => {
+    expect(planDelivery({ event: event('group.updated'), incidentId: null })).toEqual({ to: [`group:${G}`] });
+  });
+
+  it('sends events of a group-wide incident to the group room', () => {
+    expect(
+      planDelivery({ event: event('incident.reported'), incidentId: 'i', incidentAudience: null }).to,
+    ).toEqual([`group:${G}`]);
+  });
+
+  it('sends events of a restricted incident only to the entitled organisations, never the group room', () => {
+    const plan = planDelivery({
+      event: event('incident.updated'),
+      incidentId: 'i',
+      incidentAudience: ['a', 'b'],
+    });
+    expect(plan.to).toEqual([`group:${G}:org:a`, `group:${G}:org:b`]);
+  });
+
+  it('delivers an incident event to nobody when the audience is unknown', () => {
+    expect(
+      planDelivery({ event: event('incident.updated'), incidentId: 'i', incidentAudience: [] }).to,
+    ).toEqual([]);
+    expect(planDelivery({ event: event('incident.updated'), incidentId: 'i' }).to).toEqual([]);
+  });
+
+  it('removes a leaving member from the group rooms before the event is sent', () => {
+    const plan = planDelivery({
+      event: event('member.left', { userId: 'u', organisationId: 'a' }),
+      incidentId: null,
+      formerOrganisationIds: ['b'],
+    });
+    expect(plan.leave).toEqual({
+      userId: 'u',
+      rooms: [`group:${G}`, `group:${G}:org:b`, `group:${G}:org:a`],
+    });
+    expect(plan.to).toEqual([`group:${G}`]);
+  });
+
+  it('adds a joining member to the group rooms', () => {
+    const plan = planDelivery({
+      event: event('member.joined', { userId: 'u', organisationId: 'a' }),
+      incidentId: null,
+    });
+    expect(plan.join).toEqual({ userId: 'u', rooms: [`group:${G}`, `group:${G}:org:a`] });
+  });
+
+  it('changes no rooms for a withdrawn invitation without an account', () => {
+    expect(
+      planDelivery({ event: event('member.left', { userId: null, organisationId: 'a' }), incidentId: null })
+        .leave,
+    ).toBeUndefined();
+  });
+});

@@ -1,0 +1,209 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  APP_CONFIG,
+  AppConfig,
+  createRedis,
+  NOTIFICATION_CREATED_EVENT,
+  REALTIME_NAMESPACE,
+  rooms,
+  socketIoKey,
+} from '@roundtable/core';
+import {
+  GROUP_EVENTS_CHANNEL,
+  GroupAccessPolicy,
+  NOTIFICATIONS_CHANNEL,
+  toEventPayload,
+  toNotificationView,
+} from '@roundtable/domain';
+import { Emitter } from '@socket.io/redis-emitter';
+import type Redis from 'ioredis';
+import { Client } from 'pg';
+import { DataSource, EntityManager } from 'typeorm';
+import { DeliveryPlan, planDelivery } from './delivery-plan';
+
+const BATCH = 200;
+const POLL_MS = 1000;
+// One relay at a time keeps events in id order (per group: seq order) across several workers.
+const RELAY_LOCK = 0x726f_756e; // arbitrary, fixed
+
+// The emitter ignores what Redis answers; this client records each PUBLISH so the relay can
+// wait for them and only mark events published once Redis has accepted them.
+class RecordingPublisher {
+  readonly pending: Promise<unknown>[] = [];
+  constructor(private readonly redis: Redis) {}
+  publish(channel: string, message: string | Buffer): void {
+    this.pending.push(this.redis.publish(channel, message));
+  }
+}
+
+// Outbox relay (worker only): publishes committed, unpublished group events (and new
+// notifications) through Redis to the Socket.IO rooms on every API instance, then marks them
+// published in the same transaction.
+// At-least-once: a crash between PUBLISH and COMMIT republishes; clients drop duplicate ids.
+// Woken by LISTEN on the channel ChangeRecorder notifies at commit, and by a 1 s poll in case a
+// notification was missed (listener reconnecting, Redis down, a batch left over).
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('OutboxRelay');
+  private redis: Redis;
+  private listener: Client | null = null;
+  private poll: NodeJS.Timeout | null = null;
+  private relisten: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private lastFailure = 0;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly access: GroupAccessPolicy,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.redis = createRedis(this.config.redisUrl, 'OutboxRelayRedis');
+    void this.listen();
+    this.poll = setInterval(() => this.wake(), POLL_MS);
+    this.wake();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.poll) clearInterval(this.poll);
+    if (this.relisten) clearTimeout(this.relisten);
+    await this.running;
+    await this.listener?.end().catch(() => undefined);
+    this.redis.disconnect();
+  }
+
+  // Runs relay passes until the outbox is drained; concurrent wake-ups fold into one more pass.
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          while (!this.stopped && (await this.relayBatch()) === BATCH);
+          while (!this.stopped && (await this.pushNotifications()) === BATCH);
+        } while (this.again && !this.stopped);
+      } catch (e) {
+        // Redis or Postgres unavailable: the transaction rolled back, the events stay unpublished
+        // and the next poll retries.
+        if (Date.now() - this.lastFailure > 10_000) {
+          this.lastFailure = Date.now();
+          this.logger.warn(`relay paused: ${(e as Error).message}`);
+        }
+      } finally {
+        this.running = null;
+      }
+    })();
+  }
+
+  // Publishes one batch; returns how many events it published.
+  async relayBatch(): Promise<number> {
+    return this.ds.transaction(async (em) => {
+      const [{ locked }] = await em.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [RELAY_LOCK]);
+      if (!locked) return 0;
+      const rows = await em.query(
+        `SELECT id, group_id, seq, type, entity_id, at, data, incident_id FROM group_events
+         WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [BATCH],
+      );
+      for (const row of rows) {
+        await this.publish(row, await this.plan(em, row));
+      }
+      if (rows.length) {
+        await em.query(`UPDATE group_events SET published_at = now() WHERE id = ANY($1::bigint[])`, [
+          rows.map((r: { id: string }) => r.id),
+        ]);
+      }
+      return rows.length;
+    });
+  }
+
+  // New notifications go to their user's sockets (room user:<id>) as notification.created, once
+  // (at-least-once on a crash, like events; clients dedupe by id).
+  async pushNotifications(): Promise<number> {
+    return this.ds.transaction(async (em) => {
+      const rows = await em.query(
+        `SELECT id, user_id, type, group_id, entity_id, title, body, data, created_at, read_at FROM notifications
+         WHERE pushed_at IS NULL ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [BATCH],
+      );
+      if (!rows.length) return 0;
+      const publisher = new RecordingPublisher(this.redis);
+      const emitter = new Emitter(publisher, { key: socketIoKey(this.config) }).of(REALTIME_NAMESPACE);
+      for (const row of rows)
+        emitter.to(rooms.user(row.user_id)).emit(NOTIFICATION_CREATED_EVENT, toNotificationView(row));
+      await Promise.all(publisher.pending);
+      await em.query(`UPDATE notifications SET pushed_at = now() WHERE id = ANY($1::uuid[])`, [
+        rows.map((r: { id: string }) => r.id),
+      ]);
+      return rows.length;
+    });
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw pg row
+  private async plan(em: EntityManager, row: any): Promise<DeliveryPlan> {
+    const event = toEventPayload(row);
+    if (row.incident_id) {
+      return planDelivery({
+        event,
+        incidentId: row.incident_id,
+        incidentAudience: await this.access.incidentAudience(row.incident_id, em),
+      });
+    }
+    let formerOrganisationIds: string[] = [];
+    if (event.type === 'member.left' && typeof event.data.userId === 'string') {
+      const orgs: { organisation_id: string }[] = await em.query(
+        `SELECT DISTINCT organisation_id FROM memberships WHERE group_id = $1 AND user_id = $2`,
+        [event.groupId, event.data.userId],
+      );
+      formerOrganisationIds = orgs.map((o) => o.organisation_id);
+    }
+    return planDelivery({ event, incidentId: null, formerOrganisationIds });
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw pg row
+  private async publish(row: any, plan: DeliveryPlan): Promise<void> {
+    const publisher = new RecordingPublisher(this.redis);
+    const emitter = new Emitter(publisher, { key: socketIoKey(this.config) }).of(REALTIME_NAMESPACE);
+    // Room changes go first on the same connection, so every instance applies them before the
+    // event arrives: a member who left never receives it, one who joined does.
+    if (plan.leave) emitter.in(rooms.user(plan.leave.userId)).socketsLeave(plan.leave.rooms);
+    if (plan.join) emitter.in(rooms.user(plan.join.userId)).socketsJoin(plan.join.rooms);
+    if (plan.to.length) emitter.to(plan.to).emit(row.type, toEventPayload(row));
+    await Promise.all(publisher.pending);
+  }
+
+  // A dedicated connection LISTENs for commits; it is re-opened if it drops.
+  private async listen(): Promise<void> {
+    if (this.stopped) return;
+    const client = new Client({
+      connectionString: this.config.databaseUrl,
+      application_name: 'roundtable-outbox-listener',
+    });
+    const retry = () => {
+      if (this.listener !== client) return;
+      this.listener = null;
+      client.end().catch(() => undefined);
+      if (!this.stopped) this.relisten = setTimeout(() => void this.listen(), POLL_MS);
+    };
+    this.listener = client;
+    client.on('error', retry);
+    client.on('end', retry);
+    client.on('notification', () => this.wake());
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${GROUP_EVENTS_CHANNEL}`);
+      await client.query(`LISTEN ${NOTIFICATIONS_CHANNEL}`);
+      this.wake(); // anything committed while not listening
+    } catch {
+      retry();
+    }
+  }
+}

@@ -1,0 +1,197 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { GroupEventPayload } from '@roundtable/core';
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import Redis from 'ioredis';
+import { connectedClient, createTestWorker, eventually, RealtimeClient } from './support/realtime';
+import {
+  addMember,
+  createGroup,
+  createOrganisation,
+  createTestApp,
+  registerUser,
+  TestApp,
+  TestUser,
+} from './support/test-app';
+
+// A Redis of our own on a free port, so stopping it leaves the shared one alone.
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function startRedis(port: number): Promise<ChildProcess> {
+  const proc = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
+  const probe = new Redis(port, '127.0.0.1', {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  try {
+    await eventually(
+      async () => {
+        if (probe.status !== 'ready') await probe.connect().catch(() => undefined);
+        return (await probe.ping()) === 'PONG';
+      },
+      10_000,
+      'redis-server up',
+    );
+  } finally {
+    probe.disconnect();
+  }
+  return proc;
+}
+
+async function stopRedis(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  proc.kill('SIGKILL');
+  await exited;
+}
+
+// A client that follows docs/REALTIME.md: events by id (duplicates dropped), and on `resync` a
+// catch-up through GET /events?after= from the last seq it holds.
+function followProtocol(t: TestApp, user: TestUser, groupId: string, c: RealtimeClient) {
+  const byId = new Map<string, GroupEventPayload>();
+  let replays = 0;
+  const errors: string[] = [];
+  const take = (e: GroupEventPayload) => {
+    if (e.groupId === groupId) byId.set(e.id, e);
+  };
+  const catchUp = async () => {
+    replays++;
+    let after = Math.max(0, ...[...byId.values()].map((e) => e.seq));
+    for (;;) {
+      const res = await t
+        .api()
+        .get(`/api/v1/groups/${groupId}/events?after=${after}&limit=50`)
+        .set(user.auth);
+      if (res.status !== 200) throw new Error(`replay ${res.status}`);
+      (res.body.items as GroupEventPayload[]).forEach(take);
+      if (!res.body.nextCursor) return;
+      after = Number(res.body.nextCursor);
+    }
+  };
+  c.socket.onAny((name: string, payload: GroupEventPayload) => {
+    if (name === 'resync') catchUp().catch((e: Error) => errors.push(e.message));
+    else if (name !== 'notification.created') take(payload);
+  });
+  return {
+    seqs: () => [...byId.values()].map((e) => e.seq).sort((x, y) => x - y),
+    has: (pred: (e: GroupEventPayload) => boolean) => [...byId.values()].some(pred),
+    replays: () => replays,
+    errors,
+  };
+}
+
+describe('realtime while Redis restarts', () => {
+  let redis: ChildProcess;
+  let port: number;
+  let a: TestApp;
+  let b: TestApp;
+  let worker: INestApplicationContext;
+  const clients: RealtimeClient[] = [];
+
+  beforeAll(async () => {
+    port = await freePort();
+    redis = await startRedis(port);
+    const env = { REDIS_URL: `redis://127.0.0.1:${port}` };
+    a = await createTestApp(env);
+    b = await createTestApp(env);
+    worker = await createTestWorker(env);
+  });
+
+  afterAll(async () => {
+    for (const c of clients) c.close();
+    await worker?.close();
+    await a?.close();
+    await b?.close();
+    if (redis) await stopRedis(redis);
+  });
+
+  it('keeps accepting writes while Redis is down and delivers every event once it is back', async () => {
+    const focal = await registerUser(a, 'focal');
+    const member = await registerUser(a, 'member');
+    const company = await createOrganisation(a, focal, 'company');
+    const ngo = await createOrganisation(a, member, 'civil_society');
+    const groupId = (await createGroup(a, focal, company.id)).id;
+    await addMember(a, groupId, focal, member, ngo.id);
+    const patch = async (description: string) => {
+      const res = await a.api().patch(`/api/v1/groups/${groupId}`).set(focal.auth).send({ description });
+      expect(res.status).toBe(200);
+    };
+
+    const onB = await connectedClient(b, member.token);
+    const onA = await connectedClient(a, focal.token);
+    clients.push(onB, onA);
+    const views = [followProtocol(b, member, groupId, onB), followProtocol(a, focal, groupId, onA)];
+    await patch('before the outage');
+    for (const v of views) await eventually(() => v.has((e) => e.data.description === 'before the outage'));
+
+    await stopRedis(redis);
+    const during: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      during.push(`during the outage ${i} ${randomUUID()}`);
+      await patch(during[i]);
+    }
+    // Written to Postgres, not relayed: Redis is gone.
+    const pending = await a.ds.query(
+      `SELECT count(*)::int AS n FROM group_events WHERE group_id = $1 AND published_at IS NULL AND data->>'description' LIKE 'during the outage%'`,
+      [groupId],
+    );
+    expect(pending[0].n).toBe(5);
+    const health = await a.api().get('/health');
+    expect(health.status).toBe(503);
+    expect(health.body.checks.redis).toBe('down');
+
+    redis = await startRedis(port);
+    // The relay retries and publishes the backlog.
+    await eventually(
+      async () => {
+        const [row] = await a.ds.query(
+          `SELECT count(*)::int AS n FROM group_events WHERE group_id = $1 AND published_at IS NULL`,
+          [groupId],
+        );
+        return row.n === 0;
+      },
+      20_000,
+      'outbox drained',
+    );
+    await patch('after the outage');
+    const [{ max }] = await a.ds.query(`SELECT max(seq)::int AS max FROM group_events WHERE group_id = $1`, [
+      groupId,
+    ]);
+    const [{ first }] = await a.ds.query(
+      `SELECT seq::int AS first FROM group_events WHERE group_id = $1 AND data->>'description' = 'before the outage'`,
+      [groupId],
+    );
+    const expected = Array.from({ length: max - first + 1 }, (_, i) => first + i);
+    for (const v of views) {
+      await eventually(
+        () => v.has((e) => e.data.description === 'after the outage'),
+        20_000,
+        'event after the outage',
+      );
+      for (const d of during) expect(v.has((e) => e.data.description === d)).toBe(true);
+      // Every seq from the first one received to the last, each exactly once.
+      await eventually(() => v.seqs().length >= expected.length);
+      expect(v.seqs()).toEqual(expected);
+      expect(v.errors).toEqual([]);
+    }
+    // Each instance noticed that its subscription was interrupted and told its clients.
+    expect(onA.resyncs).toBeGreaterThanOrEqual(1);
+    expect(onB.resyncs).toBeGreaterThanOrEqual(1);
+    expect(onA.socket.connected && onB.socket.connected).toBe(true);
+  });
+});
