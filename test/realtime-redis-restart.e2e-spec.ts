@@ -53,6 +53,17 @@ async function startRedis(port: number): Promise<ChildProcess> {
   return proc;
 }
 
+// Connections other clients hold to the Redis on `port` (the probe's own excluded).
+async function redisConnections(port: number): Promise<number> {
+  const probe = new Redis(port, '127.0.0.1', { maxRetriesPerRequest: 0, retryStrategy: () => null });
+  try {
+    const list = (await probe.client('LIST')) as string;
+    return list.split('\n').filter(Boolean).length - 1;
+  } finally {
+    probe.disconnect();
+  }
+}
+
 async function stopRedis(proc: ChildProcess): Promise<void> {
   if (proc.exitCode !== null || proc.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
@@ -139,6 +150,7 @@ describe('realtime while Redis restarts', () => {
     await patch('before the outage');
     for (const v of views) await eventually(() => v.has((e) => e.data.description === 'before the outage'));
 
+    const connectionsBefore = await redisConnections(port);
     await stopRedis(redis);
     const during: string[] = [];
     for (let i = 0; i < 5; i++) {
@@ -193,5 +205,13 @@ describe('realtime while Redis restarts', () => {
     expect(onA.resyncs).toBeGreaterThanOrEqual(1);
     expect(onB.resyncs).toBeGreaterThanOrEqual(1);
     expect(onA.socket.connected && onB.socket.connected).toBe(true);
+    // Let every client (BullMQ's blocking ones included) reconnect before the apps close: a
+    // BullMQ worker closed while its connection is still reconnecting never finishes closing
+    // (taskforcesh/bullmq#4656).
+    await eventually(
+      async () => (await redisConnections(port)) >= connectionsBefore,
+      30_000,
+      'clients reconnected',
+    );
   });
 });
