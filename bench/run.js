@@ -30,7 +30,9 @@ Object.assign(process.env, {
 const dist = (p) => path.join(__dirname, '..', 'dist', p);
 const { migrate, dropDatabase } = require(dist('libs/database/src'));
 const { bootstrapApi } = require(dist('apps/api/src/main'));
-const { INCIDENT_SELECT, toIncident, logIncidentReads } = require(dist('libs/domain/src/incidents/incident-view'));
+const { INCIDENT_SELECT, toIncident, logIncidentReads } = require(
+  dist('libs/domain/src/incidents/incident-view'),
+);
 const { GroupAccessPolicy } = require(dist('libs/domain/src/access/group-access.policy'));
 const jwt = require('jsonwebtoken');
 
@@ -38,14 +40,18 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
 function request(url, { method = 'GET', headers = {}, body } = {}) {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, agent, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString();
-        resolve({ status: res.statusCode, body: text ? JSON.parse(text) : undefined });
-      });
-    });
+    const req = http.request(
+      url,
+      { method, agent, headers: { 'content-type': 'application/json', ...headers } },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString();
+          resolve({ status: res.statusCode, body: text ? JSON.parse(text) : undefined });
+        });
+      },
+    );
     req.on('error', reject);
     if (body) req.write(JSON.stringify(body));
     req.end();
@@ -69,7 +75,15 @@ async function load(name, url, headers) {
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   latencies.sort((a, b) => a - b);
   const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-  return { name, requests: latencies.length, rps: latencies.length / SECONDS, p50: pct(50), p95: pct(95), p99: pct(99), errors };
+  return {
+    name,
+    requests: latencies.length,
+    rps: latencies.length / SECONDS,
+    p50: pct(50),
+    p95: pct(95),
+    p99: pct(99),
+    errors,
+  };
 }
 
 // The baseline: what the endpoint does, with nothing but pg and node:http.
@@ -79,7 +93,9 @@ function startBaseline(policy) {
   const server = http.createServer(async (req, res) => {
     try {
       const [, , , , groupId] = req.url.split('?')[0].split('/');
-      const claims = jwt.verify((req.headers.authorization ?? '').slice(7), process.env.JWT_SECRET, { algorithms: ['HS256'] });
+      const claims = jwt.verify((req.headers.authorization ?? '').slice(7), process.env.JWT_SECRET, {
+        algorithms: ['HS256'],
+      });
       const actor = (await pool.query(actorSql, [groupId, claims.sub])).rows[0];
       if (!actor) {
         res.writeHead(404).end();
@@ -94,27 +110,50 @@ function startBaseline(policy) {
       ).rows;
       const items = rows.slice(0, 50).map((r) => toIncident(r, actor.organisation_id));
       // Reads of restricted incidents are logged, as the API does (pg's Pool has the same query()).
-      await logIncidentReads(pool, items.map((i) => ({ incidentId: i.id, confidentiality: i.confidentiality })), { userId: claims.sub, organisationId: actor.organisation_id }, 'list');
+      await logIncidentReads(
+        pool,
+        items.map((i) => ({ incidentId: i.id, confidentiality: i.confidentiality })),
+        { userId: claims.sub, organisationId: actor.organisation_id },
+        'list',
+      );
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ items, nextCursor: rows.length > 50 ? 'x' : null }));
     } catch (e) {
       res.writeHead(500).end(String(e));
     }
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, pool, port: server.address().port })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, pool, port: server.address().port })),
+  );
 }
 
 async function seed(api) {
   const email = `bench-${Date.now()}@example.org`;
   const password = 'bench password 123';
-  await request(`${api}/api/v1/auth/register`, { method: 'POST', body: { email, password, displayName: 'Bench' } });
-  const { body: tokens } = await request(`${api}/api/v1/auth/login`, { method: 'POST', body: { email, password } });
+  await request(`${api}/api/v1/auth/register`, {
+    method: 'POST',
+    body: { email, password, displayName: 'Bench' },
+  });
+  const { body: tokens } = await request(`${api}/api/v1/auth/login`, {
+    method: 'POST',
+    body: { email, password },
+  });
   const auth = { authorization: `Bearer ${tokens.accessToken}` };
-  const { body: org } = await request(`${api}/api/v1/organisations`, { method: 'POST', headers: auth, body: { name: `Bench NGO ${Date.now()}`, kind: 'civil_society' } });
-  const { body: group } = await request(`${api}/api/v1/groups`, { method: 'POST', headers: auth, body: { name: 'Bench group', organisationId: org.id, timezone: 'Africa/Lubumbashi' } });
+  const { body: org } = await request(`${api}/api/v1/organisations`, {
+    method: 'POST',
+    headers: auth,
+    body: { name: `Bench NGO ${Date.now()}`, kind: 'civil_society' },
+  });
+  const { body: group } = await request(`${api}/api/v1/groups`, {
+    method: 'POST',
+    headers: auth,
+    body: { name: 'Bench group', organisationId: org.id, timezone: 'Africa/Lubumbashi' },
+  });
   const client = new Client({ connectionString: DATABASE_URL });
   await client.connect();
-  const { rows: [user] } = await client.query(`SELECT id FROM users WHERE email = $1`, [email]);
+  const {
+    rows: [user],
+  } = await client.query(`SELECT id FROM users WHERE email = $1`, [email]);
   await client.query(
     `INSERT INTO incidents (group_id, reporter_user_id, reporter_organisation_id, title, description, occurred_at,
        location_name, category, severity, confidentiality, created_at)
@@ -137,7 +176,9 @@ async function main() {
   const baseline = await startBaseline(new GroupAccessPolicy(null));
 
   const path1 = `/api/v1/groups/${groupId}/incidents?limit=50`;
-  console.log(`GET ${path1.replace(groupId, '{groupId}')} — ${INCIDENTS} incidents, ${CONCURRENCY} concurrent, ${SECONDS}s each`);
+  console.log(
+    `GET ${path1.replace(groupId, '{groupId}')} — ${INCIDENTS} incidents, ${CONCURRENCY} concurrent, ${SECONDS}s each`,
+  );
   // Alternate baseline and API twice so drift on a shared machine hits both alike.
   const runs = [];
   for (let i = 0; i < 2; i++) {
@@ -146,16 +187,31 @@ async function main() {
   }
   const sum = (name) => {
     const r = runs.filter((x) => x.name === name);
-    return { name, rps: r.reduce((a, x) => a + x.rps, 0) / r.length, p50: r.reduce((a, x) => a + x.p50, 0) / r.length, p95: r.reduce((a, x) => a + x.p95, 0) / r.length, errors: r.reduce((a, x) => a + x.errors, 0) };
+    return {
+      name,
+      rps: r.reduce((a, x) => a + x.rps, 0) / r.length,
+      p50: r.reduce((a, x) => a + x.p50, 0) / r.length,
+      p95: r.reduce((a, x) => a + x.p95, 0) / r.length,
+      errors: r.reduce((a, x) => a + x.errors, 0),
+    };
   };
   const b = sum('baseline (pg + node:http)');
   const a = sum('roundtable API');
-  const table = [b, a].map((r) => ({ name: r.name, 'req/s': r.rps.toFixed(0), 'p50 ms': r.p50.toFixed(1), 'p95 ms': r.p95.toFixed(1), errors: r.errors }));
+  const table = [b, a].map((r) => ({
+    name: r.name,
+    'req/s': r.rps.toFixed(0),
+    'p50 ms': r.p50.toFixed(1),
+    'p95 ms': r.p95.toFixed(1),
+    errors: r.errors,
+  }));
   console.table(table);
   const ratio = a.rps / b.rps;
   console.log(`throughput ratio API / baseline: ${ratio.toFixed(2)}`);
   fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
-  fs.writeFileSync(path.join(__dirname, 'results', `incidents-list-${new Date().toISOString().replace(/[:.]/g, '-')}.json`), JSON.stringify({ runs, ratio }, null, 2));
+  fs.writeFileSync(
+    path.join(__dirname, 'results', `incidents-list-${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
+    JSON.stringify({ runs, ratio }, null, 2),
+  );
 
   baseline.server.close();
   await baseline.pool.end();

@@ -82,7 +82,9 @@ export class Foundation1764000000000 implements MigrationInterface {
       )`);
     // One open (invited or active) membership per person per group: a user belongs to a group
     // through exactly one organisation at a time.
-    await q.query(`CREATE UNIQUE INDEX memberships_open_email_key ON memberships (group_id, lower(email)) WHERE status IN ('invited','active')`);
+    await q.query(
+      `CREATE UNIQUE INDEX memberships_open_email_key ON memberships (group_id, lower(email)) WHERE status IN ('invited','active')`,
+    );
     await q.query(`CREATE INDEX memberships_user_idx ON memberships (user_id, status)`);
     await q.query(`CREATE INDEX memberships_group_idx ON memberships (group_id, status)`);
     await q.query(`CREATE INDEX memberships_email_idx ON memberships (lower(email)) WHERE user_id IS NULL`);
@@ -102,7 +104,9 @@ export class Foundation1764000000000 implements MigrationInterface {
         ended_by uuid REFERENCES users(id),
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX co_chair_terms_membership_idx ON co_chair_terms (membership_id) WHERE ended_at IS NULL`);
+    await q.query(
+      `CREATE INDEX co_chair_terms_membership_idx ON co_chair_terms (membership_id) WHERE ended_at IS NULL`,
+    );
 
     // Group events: the per-group ordered log clients replay, and the outbox the relay publishes.
     await q.query(`
@@ -118,7 +122,9 @@ export class Foundation1764000000000 implements MigrationInterface {
         published_at timestamptz,
         UNIQUE (group_id, seq)
       )`);
-    await q.query(`CREATE INDEX group_events_unpublished_idx ON group_events (id) WHERE published_at IS NULL`);
+    await q.query(
+      `CREATE INDEX group_events_unpublished_idx ON group_events (id) WHERE published_at IS NULL`,
+    );
 
     await q.query(`
       CREATE TABLE audit_events (

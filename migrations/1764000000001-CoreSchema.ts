@@ -54,7 +54,9 @@ export class CoreSchema1764000000001 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         CHECK ((series_id IS NULL) = (occurrence_key IS NULL))
       )`);
-    await q.query(`CREATE UNIQUE INDEX meetings_occurrence_key ON meetings (series_id, occurrence_key) WHERE series_id IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX meetings_occurrence_key ON meetings (series_id, occurrence_key) WHERE series_id IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX meetings_group_starts_idx ON meetings (group_id, starts_at, id)`);
 
     await q.query(`
@@ -84,7 +86,9 @@ export class CoreSchema1764000000001 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX incidents_group_created_idx ON incidents (group_id, created_at DESC, id DESC)`);
+    await q.query(
+      `CREATE INDEX incidents_group_created_idx ON incidents (group_id, created_at DESC, id DESC)`,
+    );
     await q.query(`
       CREATE TABLE incident_shares (
         incident_id uuid NOT NULL REFERENCES incidents(id),
@@ -118,7 +122,9 @@ export class CoreSchema1764000000001 implements MigrationInterface {
         organisation_id uuid NOT NULL REFERENCES organisations(id),
         PRIMARY KEY (recommendation_id, organisation_id)
       )`);
-    await q.query(`CREATE INDEX recommendation_organisations_org_idx ON recommendation_organisations (organisation_id)`);
+    await q.query(
+      `CREATE INDEX recommendation_organisations_org_idx ON recommendation_organisations (organisation_id)`,
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {

@@ -26,7 +26,12 @@ async function checkPostgres(config: AppConfig): Promise<string | null> {
 }
 
 async function checkRedis(config: AppConfig): Promise<string | null> {
-  const redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 3000 });
+  const redis = new Redis(config.redisUrl, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    connectTimeout: 3000,
+  });
   redis.on('error', () => undefined);
   try {
     await redis.connect();
@@ -40,7 +45,9 @@ async function checkRedis(config: AppConfig): Promise<string | null> {
 }
 
 // Checks the dependencies answer, then applies migrations. Exits with a clear message if not.
-export async function preflight(log: (m: string) => void = (m) => console.log(`[roundtable] ${m}`)): Promise<AppConfig> {
+export async function preflight(
+  log: (m: string) => void = (m) => console.log(`[roundtable] ${m}`),
+): Promise<AppConfig> {
   let config: AppConfig;
   try {
     config = loadConfig();

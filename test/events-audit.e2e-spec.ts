@@ -1,4 +1,13 @@
-import { addMember, createGroup, createOrganisation, createTestApp, expectProblem, registerUser, TestApp, TestUser } from './support/test-app';
+import {
+  addMember,
+  createGroup,
+  createOrganisation,
+  createTestApp,
+  expectProblem,
+  registerUser,
+  TestApp,
+  TestUser,
+} from './support/test-app';
 
 describe('group events and audit', () => {
   let t: TestApp;
@@ -9,7 +18,11 @@ describe('group events and audit', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    [focal, member, outsider] = await Promise.all([registerUser(t, 'focal'), registerUser(t, 'member'), registerUser(t, 'outsider')]);
+    [focal, member, outsider] = await Promise.all([
+      registerUser(t, 'focal'),
+      registerUser(t, 'member'),
+      registerUser(t, 'outsider'),
+    ]);
     const company = await createOrganisation(t, focal, 'company');
     const ngo = await createOrganisation(t, focal, 'civil_society');
     group = await createGroup(t, focal, company.id);
@@ -19,7 +32,13 @@ describe('group events and audit', () => {
 
   it('numbers events strictly increasing per group, without gaps, even under concurrent writes', async () => {
     const writes = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => t.api().patch(`/api/v1/groups/${group.id}`).set(focal.auth).send({ description: `edit ${i}` })),
+      Array.from({ length: 12 }, (_, i) =>
+        t
+          .api()
+          .patch(`/api/v1/groups/${group.id}`)
+          .set(focal.auth)
+          .send({ description: `edit ${i}` }),
+      ),
     );
     expect(writes.map((w) => w.status)).toEqual(Array(12).fill(200));
     const res = await t.api().get(`/api/v1/groups/${group.id}/events?limit=200`).set(member.auth);
@@ -39,11 +58,15 @@ describe('group events and audit', () => {
   });
 
   it('replays after a seq, page by page', async () => {
-    const all = (await t.api().get(`/api/v1/groups/${group.id}/events?limit=200`).set(member.auth)).body.items;
+    const all = (await t.api().get(`/api/v1/groups/${group.id}/events?limit=200`).set(member.auth)).body
+      .items;
     const page1 = await t.api().get(`/api/v1/groups/${group.id}/events?after=2&limit=3`).set(member.auth);
     expect(page1.body.items.map((e: { seq: number }) => e.seq)).toEqual([3, 4, 5]);
     expect(page1.body.nextCursor).toBe('5');
-    const rest = await t.api().get(`/api/v1/groups/${group.id}/events?after=${all.length - 1}`).set(member.auth);
+    const rest = await t
+      .api()
+      .get(`/api/v1/groups/${group.id}/events?after=${all.length - 1}`)
+      .set(member.auth);
     expect(rest.body.items).toHaveLength(1);
     expect(rest.body.nextCursor).toBeNull();
     expectProblem(await t.api().get(`/api/v1/groups/${group.id}/events?after=-1`).set(member.auth), 400);
@@ -51,12 +74,21 @@ describe('group events and audit', () => {
   });
 
   it('writes the audit row in the same transaction as the change', async () => {
-    const before = await t.ds.query(`SELECT count(*)::int AS n FROM audit_events WHERE group_id = $1`, [group.id]);
-    const events = await t.ds.query(`SELECT count(*)::int AS n FROM group_events WHERE group_id = $1`, [group.id]);
+    const before = await t.ds.query(`SELECT count(*)::int AS n FROM audit_events WHERE group_id = $1`, [
+      group.id,
+    ]);
+    const events = await t.ds.query(`SELECT count(*)::int AS n FROM group_events WHERE group_id = $1`, [
+      group.id,
+    ]);
     expect(before[0].n).toBe(events[0].n);
     // A refused change writes neither.
-    expectProblem(await t.api().patch(`/api/v1/groups/${group.id}`).set(member.auth).send({ name: 'x' }), 403);
-    const after = await t.ds.query(`SELECT count(*)::int AS n FROM audit_events WHERE group_id = $1`, [group.id]);
+    expectProblem(
+      await t.api().patch(`/api/v1/groups/${group.id}`).set(member.auth).send({ name: 'x' }),
+      403,
+    );
+    const after = await t.ds.query(`SELECT count(*)::int AS n FROM audit_events WHERE group_id = $1`, [
+      group.id,
+    ]);
     expect(after[0].n).toBe(before[0].n);
   });
 
@@ -65,10 +97,17 @@ describe('group events and audit', () => {
     expect(res.status).toBe(200);
     expect(res.body.items).toHaveLength(5);
     expect(res.body.items[0]).toEqual(
-      expect.objectContaining({ action: 'group.updated', entityType: 'group', actor: { userId: focal.id, displayName: 'focal' } }),
+      expect.objectContaining({
+        action: 'group.updated',
+        entityType: 'group',
+        actor: { userId: focal.id, displayName: 'focal' },
+      }),
     );
     expect(res.body.nextCursor).toEqual(expect.any(String));
-    const next = await t.api().get(`/api/v1/groups/${group.id}/audit?limit=5&cursor=${res.body.nextCursor}`).set(focal.auth);
+    const next = await t
+      .api()
+      .get(`/api/v1/groups/${group.id}/audit?limit=5&cursor=${res.body.nextCursor}`)
+      .set(focal.auth);
     expect(Number(next.body.items[0].id)).toBeLessThan(Number(res.body.items[4].id));
     expectProblem(await t.api().get(`/api/v1/groups/${group.id}/audit`).set(member.auth), 403);
     expectProblem(await t.api().get(`/api/v1/groups/${group.id}/audit`).set(outsider.auth), 404);
@@ -77,7 +116,12 @@ describe('group events and audit', () => {
   it('marks notifications read, only the owner’s', async () => {
     const invitee = await registerUser(t, 'invitee');
     const company = await createOrganisation(t, focal, 'company');
-    await t.api().post(`/api/v1/groups/${group.id}/members`).set(focal.auth).send({ email: invitee.email, organisationId: company.id, role: 'member' }).expect(201);
+    await t
+      .api()
+      .post(`/api/v1/groups/${group.id}/members`)
+      .set(focal.auth)
+      .send({ email: invitee.email, organisationId: company.id, role: 'member' })
+      .expect(201);
     const list = await t.api().get('/api/v1/me/notifications?unread=true').set(invitee.auth);
     expect(list.body.items).toHaveLength(1);
     const id = list.body.items[0].id;
@@ -85,7 +129,9 @@ describe('group events and audit', () => {
     const read = await t.api().post(`/api/v1/me/notifications/${id}/read`).set(invitee.auth);
     expect(read.status).toBe(200);
     expect(read.body.readAt).toEqual(expect.any(String));
-    expect((await t.api().get('/api/v1/me/notifications?unread=true').set(invitee.auth)).body.items).toEqual([]);
+    expect((await t.api().get('/api/v1/me/notifications?unread=true').set(invitee.auth)).body.items).toEqual(
+      [],
+    );
     expect((await t.api().get('/api/v1/me/notifications').set(invitee.auth)).body.items).toHaveLength(1);
   });
 });

@@ -10,7 +10,12 @@ describe('problem details for bad requests', () => {
   afterAll(() => t.close());
 
   it('malformed JSON → 400', async () => {
-    const res = await t.api().post('/api/v1/organisations').set(u.auth).set('Content-Type', 'application/json').send('{"name": ');
+    const res = await t
+      .api()
+      .post('/api/v1/organisations')
+      .set(u.auth)
+      .set('Content-Type', 'application/json')
+      .send('{"name": ');
     expectProblem(res, 400);
     expect(res.body.detail).toMatch(/not valid JSON/);
   });
@@ -53,7 +58,12 @@ describe('problem details for bad requests', () => {
   });
 
   it('responses never carry stack traces', async () => {
-    const res = await t.api().post('/api/v1/organisations').set(u.auth).set('Content-Type', 'application/json').send('[[[');
+    const res = await t
+      .api()
+      .post('/api/v1/organisations')
+      .set(u.auth)
+      .set('Content-Type', 'application/json')
+      .send('[[[');
     expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(js|ts):\d+/);
   });
 

@@ -13,7 +13,9 @@ describe('operations', () => {
     const res = await t.api().get('/metrics');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/plain/);
-    expect(res.text).toMatch(/roundtable_http_request_duration_seconds_count\{method="GET",route="\/health",status="200"\}/);
+    expect(res.text).toMatch(
+      /roundtable_http_request_duration_seconds_count\{method="GET",route="\/health",status="200"\}/,
+    );
     expect(res.text).toMatch(/roundtable_process_cpu_user_seconds_total/);
   });
 
@@ -23,12 +25,19 @@ describe('operations', () => {
     expect(doc.openapi).toMatch(/^3\./);
     // Every route Nest mapped appears in the document, with a typed success response.
     const server = t.app.getHttpServer();
-    const router = (t.app.getHttpAdapter().getInstance() as { router?: { stack: unknown[] }; _router?: { stack: unknown[] } });
-    const stack = (router.router ?? router._router)!.stack as { route?: { path: string; methods: Record<string, boolean> } }[];
+    const router = t.app.getHttpAdapter().getInstance() as {
+      router?: { stack: unknown[] };
+      _router?: { stack: unknown[] };
+    };
+    const stack = (router.router ?? router._router)!.stack as {
+      route?: { path: string; methods: Record<string, boolean> };
+    }[];
     const routes = stack
       // Nest also mounts catch-all layers (every method on the prefix) for 404s; skip those.
       .filter((l) => l.route && Object.keys(l.route.methods).length < 5)
-      .flatMap((l) => Object.keys(l.route!.methods).map((m) => [m, l.route!.path.replace(/:(\w+)/g, '{$1}')] as const));
+      .flatMap((l) =>
+        Object.keys(l.route!.methods).map((m) => [m, l.route!.path.replace(/:(\w+)/g, '{$1}')] as const),
+      );
     expect(routes.length).toBeGreaterThan(20);
     const missing: string[] = [];
     for (const [method, path] of routes) {
@@ -43,7 +52,11 @@ describe('operations', () => {
       if (!ok || (ok[0] !== '204' && !Object.values(body?.content ?? {}).some((c) => c.schema))) {
         missing.push(`${method.toUpperCase()} ${path} (no response schema)`);
       }
-      if (['post', 'put', 'patch'].includes(method) && op.requestBody === undefined && !/\/(accept|decline|read|publish|circulate|approve|defer|logout|cancel|end)$/.test(path)) {
+      if (
+        ['post', 'put', 'patch'].includes(method) &&
+        op.requestBody === undefined &&
+        !/\/(accept|decline|read|publish|circulate|approve|defer|logout|cancel|end)$/.test(path)
+      ) {
         missing.push(`${method.toUpperCase()} ${path} (no request body schema)`);
       }
     }

@@ -175,14 +175,12 @@ describe('notifications: in-app list and e-mail', () => {
     );
     await eventually(() => ids.every((id) => mailsFor(id).length > 0), 20_000, 'bulk e-mails');
     const [more] = await t.ds.transaction((em) =>
-      t.app
-        .get(NotificationsService)
-        .notify(em, {
-          userIds: [users[0].id],
-          type: 'x',
-          title: 'Sentinel',
-          dedupeKey: `test:${randomUUID()}`,
-        }),
+      t.app.get(NotificationsService).notify(em, {
+        userIds: [users[0].id],
+        type: 'x',
+        title: 'Sentinel',
+        dedupeKey: `test:${randomUUID()}`,
+      }),
     );
     await eventually(() => mailsFor(more).length > 0, 20_000, 'sentinel e-mail');
     for (const id of ids) expect(mailsFor(id)).toHaveLength(1);
@@ -192,35 +190,29 @@ describe('notifications: in-app list and e-mail', () => {
   it('does not e-mail old notifications, and records a refusal without marking it sent', async () => {
     const refused = await registerUser(t, 'refused', `refused.${randomUUID().slice(0, 8)}@example.org`);
     const [old] = await t.ds.transaction((em) =>
-      t.app
-        .get(NotificationsService)
-        .notify(em, {
-          userIds: [invitee.id],
-          type: 'x',
-          title: 'Old news',
-          dedupeKey: `test:${randomUUID()}`,
-        }),
+      t.app.get(NotificationsService).notify(em, {
+        userIds: [invitee.id],
+        type: 'x',
+        title: 'Old news',
+        dedupeKey: `test:${randomUUID()}`,
+      }),
     );
     await t.ds.query(`UPDATE notifications SET created_at = now() - interval '3 days' WHERE id = $1`, [old]);
     const [bounce] = await t.ds.transaction((em) =>
-      t.app
-        .get(NotificationsService)
-        .notify(em, {
-          userIds: [refused.id],
-          type: 'x',
-          title: 'Refused',
-          dedupeKey: `test:${randomUUID()}`,
-        }),
+      t.app.get(NotificationsService).notify(em, {
+        userIds: [refused.id],
+        type: 'x',
+        title: 'Refused',
+        dedupeKey: `test:${randomUUID()}`,
+      }),
     );
     const [sentinel] = await t.ds.transaction((em) =>
-      t.app
-        .get(NotificationsService)
-        .notify(em, {
-          userIds: [invitee.id],
-          type: 'x',
-          title: 'Sentinel',
-          dedupeKey: `test:${randomUUID()}`,
-        }),
+      t.app.get(NotificationsService).notify(em, {
+        userIds: [invitee.id],
+        type: 'x',
+        title: 'Sentinel',
+        dedupeKey: `test:${randomUUID()}`,
+      }),
     );
     await eventually(() => mailsFor(sentinel).length > 0, 20_000, 'sentinel e-mail');
     const row = await eventually(async () => {

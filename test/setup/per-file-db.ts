@@ -38,5 +38,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (process.env.KEEP_TEST_DB !== '1') await adminQuery(`DROP DATABASE IF EXISTS "${fileName}" WITH (FORCE)`);
+  if (process.env.KEEP_TEST_DB !== '1')
+    await adminQuery(`DROP DATABASE IF EXISTS "${fileName}" WITH (FORCE)`);
 });

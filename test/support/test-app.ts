@@ -61,8 +61,15 @@ export function uniqueName(label: string): string {
   return `${label} ${randomUUID().slice(0, 8)}`;
 }
 
-export async function registerUser(t: TestApp, label = 'user', email = uniqueEmail(label)): Promise<TestUser> {
-  const reg = await t.api().post('/api/v1/auth/register').send({ email, password: PASSWORD, displayName: label });
+export async function registerUser(
+  t: TestApp,
+  label = 'user',
+  email = uniqueEmail(label),
+): Promise<TestUser> {
+  const reg = await t
+    .api()
+    .post('/api/v1/auth/register')
+    .send({ email, password: PASSWORD, displayName: label });
   if (reg.status !== 201) throw new Error(`register failed: ${reg.status} ${JSON.stringify(reg.body)}`);
   const login = await t.api().post('/api/v1/auth/login').send({ email, password: PASSWORD });
   if (login.status !== 200) throw new Error(`login failed: ${login.status} ${JSON.stringify(login.body)}`);
@@ -75,8 +82,17 @@ export async function registerUser(t: TestApp, label = 'user', email = uniqueEma
   };
 }
 
-export async function createOrganisation(t: TestApp, user: TestUser, kind: string, label = kind): Promise<{ id: string; name: string; kind: string }> {
-  const res = await t.api().post('/api/v1/organisations').set(user.auth).send({ name: uniqueName(label), kind });
+export async function createOrganisation(
+  t: TestApp,
+  user: TestUser,
+  kind: string,
+  label = kind,
+): Promise<{ id: string; name: string; kind: string }> {
+  const res = await t
+    .api()
+    .post('/api/v1/organisations')
+    .set(user.auth)
+    .send({ name: uniqueName(label), kind });
   if (res.status !== 201) throw new Error(`organisation failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
@@ -105,7 +121,11 @@ export async function addMember(
   organisationId: string,
   role = 'member',
 ): Promise<string> {
-  const inv = await t.api().post(`/api/v1/groups/${groupId}/members`).set(inviter.auth).send({ email: user.email, organisationId, role });
+  const inv = await t
+    .api()
+    .post(`/api/v1/groups/${groupId}/members`)
+    .set(inviter.auth)
+    .send({ email: user.email, organisationId, role });
   if (inv.status !== 201) throw new Error(`invite failed: ${inv.status} ${JSON.stringify(inv.body)}`);
   const acc = await t.api().post(`/api/v1/me/invitations/${inv.body.id}/accept`).set(user.auth);
   if (acc.status !== 200) throw new Error(`accept failed: ${acc.status} ${JSON.stringify(acc.body)}`);
@@ -117,5 +137,7 @@ export function expectProblem(res: request.Response, status: number): void {
     status,
     type: expect.stringContaining('application/problem+json'),
   });
-  expect(res.body).toEqual(expect.objectContaining({ status, title: expect.any(String), type: expect.any(String) }));
+  expect(res.body).toEqual(
+    expect.objectContaining({ status, title: expect.any(String), type: expect.any(String) }),
+  );
 }

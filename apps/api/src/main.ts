@@ -6,8 +6,14 @@ import { ApiModule } from './api.module';
 import { configureApp } from './configure-app';
 
 // shutdownHooks: false when a launcher running several apps in one process handles signals.
-export async function bootstrapApi(port?: number, { shutdownHooks = true } = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bodyParser: false, bufferLogs: true });
+export async function bootstrapApi(
+  port?: number,
+  { shutdownHooks = true } = {},
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule, {
+    bodyParser: false,
+    bufferLogs: true,
+  });
   configureApp(app);
   if (shutdownHooks) app.enableShutdownHooks();
   const config = app.get<AppConfig>(APP_CONFIG);

@@ -1,5 +1,12 @@
 import { Module } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, AppConfigModule, AuthCoreModule, QueueModule, RedisModule } from '@roundtable/core';
+import {
+  APP_CONFIG,
+  AppConfig,
+  AppConfigModule,
+  AuthCoreModule,
+  QueueModule,
+  RedisModule,
+} from '@roundtable/core';
 import { DatabaseModule } from '@roundtable/database';
 import { DomainCoreModule } from '@roundtable/domain';
 import { LoggerModule } from 'nestjs-pino';
@@ -9,14 +16,21 @@ import { OutboxModule } from './outbox/outbox.module';
 import { RecommendationsWorkerModule } from './recommendations/recommendations-worker.module';
 
 // The only module that registers BullMQ processors (the API never runs jobs).
-export const WORKER_FEATURE_MODULES = [OutboxModule, EmailModule, MeetingsWorkerModule, RecommendationsWorkerModule];
+export const WORKER_FEATURE_MODULES = [
+  OutboxModule,
+  EmailModule,
+  MeetingsWorkerModule,
+  RecommendationsWorkerModule,
+];
 
 @Module({
   imports: [
     AppConfigModule,
     LoggerModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.logLevel, customProps: () => ({ service: 'worker' }) } }),
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: { level: config.logLevel, customProps: () => ({ service: 'worker' }) },
+      }),
     }),
     RedisModule,
     AuthCoreModule,

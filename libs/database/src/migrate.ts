@@ -3,7 +3,10 @@ import { dataSourceOptions } from './data-source-options';
 import { ensureDatabase } from './ensure-database';
 
 // Creates the database if needed and applies pending migrations; used by `npm start` and tests.
-export async function migrate(databaseUrl: string, log: (m: string) => void = () => undefined): Promise<string[]> {
+export async function migrate(
+  databaseUrl: string,
+  log: (m: string) => void = () => undefined,
+): Promise<string[]> {
   if (await ensureDatabase(databaseUrl)) log(`created database ${new URL(databaseUrl).pathname.slice(1)}`);
   const ds = new DataSource({ ...dataSourceOptions(databaseUrl), entities: [], logging: false });
   await ds.initialize();
@@ -20,7 +23,8 @@ export async function revertAll(databaseUrl: string): Promise<void> {
   const ds = new DataSource({ ...dataSourceOptions(databaseUrl), entities: [] });
   await ds.initialize();
   try {
-    while ((await ds.query(`SELECT count(*)::int AS n FROM migrations`))[0].n > 0) await ds.undoLastMigration();
+    while ((await ds.query(`SELECT count(*)::int AS n FROM migrations`))[0].n > 0)
+      await ds.undoLastMigration();
   } finally {
     await ds.destroy();
   }

@@ -22,7 +22,13 @@ export class UserThrottlerGuard extends ThrottlerGuard {
 export class FailOpenThrottlerStorage implements ThrottlerStorage {
   constructor(private readonly inner: ThrottlerStorage) {}
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
     try {
       return await this.inner.increment(key, ttl, limit, blockDuration, throttlerName);
     } catch {

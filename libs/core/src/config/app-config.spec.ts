@@ -25,7 +25,11 @@ describe('loadConfig', () => {
   });
 
   it('parses booleans and lists', () => {
-    const c = loadConfig({ AUTH_OPEN_SIGNUP: 'false', CORS_ORIGINS: 'https://a.org, https://b.org', RATE_LIMIT_PER_MINUTE: '0' });
+    const c = loadConfig({
+      AUTH_OPEN_SIGNUP: 'false',
+      CORS_ORIGINS: 'https://a.org, https://b.org',
+      RATE_LIMIT_PER_MINUTE: '0',
+    });
     expect(c.openSignup).toBe(false);
     expect(c.corsOrigins).toEqual(['https://a.org', 'https://b.org']);
     expect(c.rateLimitPerMinute).toBe(0);

@@ -35,23 +35,40 @@ export function toProblem(exception: unknown): { problem: ProblemDetails; header
       typeof body === 'string'
         ? body
         : Array.isArray((body as { message?: unknown }).message)
-          ? ((body as { message: string[] }).message).join('; ')
+          ? (body as { message: string[] }).message.join('; ')
           : typeof (body as { message?: unknown }).message === 'string'
             ? (body as { message: string }).message
             : exception.message;
     return { problem: makeProblem(status, message), headers };
   }
   // body-parser errors carry a status and a type.
-  const err = exception as { status?: number; statusCode?: number; type?: string; code?: string; message?: string };
+  const err = exception as {
+    status?: number;
+    statusCode?: number;
+    type?: string;
+    code?: string;
+    message?: string;
+  };
   if (err && typeof err === 'object') {
-    if (err.type === 'entity.too.large') return { problem: makeProblem(413, 'The request body exceeds 1 MiB'), headers };
-    if (err.type === 'entity.parse.failed') return { problem: makeProblem(400, 'The request body is not valid JSON'), headers };
+    if (err.type === 'entity.too.large')
+      return { problem: makeProblem(413, 'The request body exceeds 1 MiB'), headers };
+    if (err.type === 'entity.parse.failed')
+      return { problem: makeProblem(400, 'The request body is not valid JSON'), headers };
     if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported')
       return { problem: makeProblem(415, err.message), headers };
     if (exception instanceof QueryFailedError) {
       const code = (exception as unknown as { code?: string }).code;
       const status = code ? PG_CLIENT_ERRORS[code] : undefined;
-      if (status) return { problem: makeProblem(status, status === 409 ? 'The request conflicts with the current state' : 'A value in the request is invalid'), headers };
+      if (status)
+        return {
+          problem: makeProblem(
+            status,
+            status === 409
+              ? 'The request conflicts with the current state'
+              : 'A value in the request is invalid',
+          ),
+          headers,
+        };
     }
     const status = err.status ?? err.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
@@ -61,10 +78,15 @@ export function toProblem(exception: unknown): { problem: ProblemDetails; header
   return { problem: makeProblem(500, 'An unexpected error occurred'), headers };
 }
 
-export function sendProblem(res: Response, req: Request | undefined, exception: unknown, logger?: Logger): void {
+export function sendProblem(
+  res: Response,
+  req: Request | undefined,
+  exception: unknown,
+  logger?: Logger,
+): void {
   const { problem, headers } = toProblem(exception);
   if (problem.status >= 500 && logger) {
-    logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
   }
   if (req?.originalUrl) problem.instance = req.originalUrl.split('?')[0];
   if (res.headersSent) return;

@@ -38,9 +38,21 @@ export function problemTitle(status: number): string {
 }
 
 export function problemType(status: number): string {
-  return status >= 500 ? 'about:blank' : `https://roundtable.dev/problems/${problemTitle(status).toLowerCase().replace(/\s+/g, '-')}`;
+  return status >= 500
+    ? 'about:blank'
+    : `https://roundtable.dev/problems/${problemTitle(status).toLowerCase().replace(/\s+/g, '-')}`;
 }
 
-export function makeProblem(status: number, detail?: string, extra: Partial<ProblemDetails> = {}): ProblemDetails {
-  return { type: problemType(status), title: problemTitle(status), status, ...(detail ? { detail } : {}), ...extra };
+export function makeProblem(
+  status: number,
+  detail?: string,
+  extra: Partial<ProblemDetails> = {},
+): ProblemDetails {
+  return {
+    type: problemType(status),
+    title: problemTitle(status),
+    status,
+    ...(detail ? { detail } : {}),
+    ...extra,
+  };
 }

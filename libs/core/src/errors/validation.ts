@@ -8,7 +8,10 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
     const field = parent ? `${parent}.${e.property}` : e.property;
     for (const message of Object.values(e.constraints ?? {})) {
       // class-validator's whitelist message is "property x should not exist"; say it plainly.
-      out.push({ field, message: message.startsWith(`property ${e.property} should not exist`) ? 'unknown field' : message });
+      out.push({
+        field,
+        message: message.startsWith(`property ${e.property} should not exist`) ? 'unknown field' : message,
+      });
     }
     if (e.children?.length) out.push(...flattenValidationErrors(e.children, field));
   }
@@ -17,5 +20,8 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
 
 export function validationProblem(errors: ValidationError[]): BadRequestProblem {
   const list = flattenValidationErrors(errors);
-  return new BadRequestProblem(list.length === 1 ? `${list[0].field}: ${list[0].message}` : 'The request is invalid', list);
+  return new BadRequestProblem(
+    list.length === 1 ? `${list[0].field}: ${list[0].message}` : 'The request is invalid',
+    list,
+  );
 }

@@ -11,9 +11,21 @@ describe('keyset cursors', () => {
   });
   it('pages with limit + 1 rows', () => {
     const rows = [1, 2, 3].map((n) => ({ n }));
-    const p = toPage(rows, 2, (r) => [r.n], (r) => r.n);
+    const p = toPage(
+      rows,
+      2,
+      (r) => [r.n],
+      (r) => r.n,
+    );
     expect(p.items).toEqual([1, 2]);
     expect(decodeCursor(p.nextCursor!, 1)).toEqual([2]);
-    expect(toPage(rows, 3, (r) => [r.n], (r) => r.n).nextCursor).toBeNull();
+    expect(
+      toPage(
+        rows,
+        3,
+        (r) => [r.n],
+        (r) => r.n,
+      ).nextCursor,
+    ).toBeNull();
   });
 });

@@ -52,7 +52,12 @@ export function decodeCursor(cursor: string | undefined, arity: number): CursorV
 }
 
 // Rows were fetched with limit + 1 so we know whether another page exists.
-export function toPage<R, T>(rows: R[], limit: number, key: (row: R) => CursorValue[], map: (row: R) => T): Page<T> {
+export function toPage<R, T>(
+  rows: R[],
+  limit: number,
+  key: (row: R) => CursorValue[],
+  map: (row: R) => T,
+): Page<T> {
   const more = rows.length > limit;
   const items = more ? rows.slice(0, limit) : rows;
   return {

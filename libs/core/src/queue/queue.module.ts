@@ -11,7 +11,12 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
       useFactory: (config: AppConfig) => ({
         connection: { url: config.redisUrl, maxRetriesPerRequest: null, enableOfflineQueue: true },
         prefix: `${config.redisPrefix}:bull`,
-        defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 5000, attempts: 5, backoff: { type: 'exponential', delay: 1000 } },
+        defaultJobOptions: {
+          removeOnComplete: 1000,
+          removeOnFail: 5000,
+          attempts: 5,
+          backoff: { type: 'exponential', delay: 1000 },
+        },
       }),
     }),
   ],

@@ -1,4 +1,12 @@
-import { Global, Inject, Injectable, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationShutdown,
+  OnModuleInit,
+} from '@nestjs/common';
 import Redis, { RedisOptions } from 'ioredis';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 
@@ -62,7 +70,11 @@ class RedisLifecycle implements OnModuleInit, OnApplicationShutdown {
 @Global()
 @Module({
   providers: [
-    { provide: REDIS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createRedis(config.redisUrl, 'Redis') },
+    {
+      provide: REDIS,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => createRedis(config.redisUrl, 'Redis'),
+    },
     RedisLifecycle,
   ],
   exports: [REDIS],

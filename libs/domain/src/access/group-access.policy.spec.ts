@@ -1,4 +1,11 @@
-import { GroupActor, GroupPower, hasPower, IncidentAction, mayOnIncident, revealsIncidentReporter } from './group-access.policy';
+import {
+  GroupActor,
+  GroupPower,
+  hasPower,
+  IncidentAction,
+  mayOnIncident,
+  revealsIncidentReporter,
+} from './group-access.policy';
 
 const actor = (role: GroupActor['role'], isCoChair = false): GroupActor => ({
   userId: 'u',
@@ -12,10 +19,26 @@ const actor = (role: GroupActor['role'], isCoChair = false): GroupActor => ({
 
 describe('hasPower', () => {
   const table: [string, GroupActor, Record<GroupPower, boolean>][] = [
-    ['focal point', actor('focal_point'), { read: true, contribute: true, manage: true, focal_point: true, co_chair: false }],
-    ['member', actor('member'), { read: true, contribute: true, manage: false, focal_point: false, co_chair: false }],
-    ['co-chair member', actor('member', true), { read: true, contribute: true, manage: true, focal_point: false, co_chair: true }],
-    ['observer', actor('observer'), { read: true, contribute: false, manage: false, focal_point: false, co_chair: false }],
+    [
+      'focal point',
+      actor('focal_point'),
+      { read: true, contribute: true, manage: true, focal_point: true, co_chair: false },
+    ],
+    [
+      'member',
+      actor('member'),
+      { read: true, contribute: true, manage: false, focal_point: false, co_chair: false },
+    ],
+    [
+      'co-chair member',
+      actor('member', true),
+      { read: true, contribute: true, manage: true, focal_point: false, co_chair: true },
+    ],
+    [
+      'observer',
+      actor('observer'),
+      { read: true, contribute: false, manage: false, focal_point: false, co_chair: false },
+    ],
   ];
   it.each(table)('%s', (_name, a, expected) => {
     for (const [power, allowed] of Object.entries(expected)) {
@@ -25,15 +48,42 @@ describe('hasPower', () => {
 });
 
 describe('incident rules (for an incident the caller can see)', () => {
-  const of = (role: GroupActor['role'], organisationId: string, isCoChair = false): GroupActor => ({ ...actor(role, isCoChair), organisationId });
+  const of = (role: GroupActor['role'], organisationId: string, isCoChair = false): GroupActor => ({
+    ...actor(role, isCoChair),
+    organisationId,
+  });
   const incident = { reporterOrganisationId: 'reporting' };
   const table: [string, GroupActor, Record<IncidentAction, boolean>][] = [
-    ['reporting org member', of('member', 'reporting'), { edit: true, post_update: true, change_status: true, read_access_log: true }],
-    ['reporting org observer', of('observer', 'reporting'), { edit: false, post_update: false, change_status: false, read_access_log: true }],
-    ['other member', of('member', 'other'), { edit: false, post_update: true, change_status: false, read_access_log: false }],
-    ['focal point', of('focal_point', 'other'), { edit: false, post_update: true, change_status: true, read_access_log: false }],
-    ['co-chair', of('member', 'other', true), { edit: false, post_update: true, change_status: true, read_access_log: false }],
-    ['observer', of('observer', 'other'), { edit: false, post_update: false, change_status: false, read_access_log: false }],
+    [
+      'reporting org member',
+      of('member', 'reporting'),
+      { edit: true, post_update: true, change_status: true, read_access_log: true },
+    ],
+    [
+      'reporting org observer',
+      of('observer', 'reporting'),
+      { edit: false, post_update: false, change_status: false, read_access_log: true },
+    ],
+    [
+      'other member',
+      of('member', 'other'),
+      { edit: false, post_update: true, change_status: false, read_access_log: false },
+    ],
+    [
+      'focal point',
+      of('focal_point', 'other'),
+      { edit: false, post_update: true, change_status: true, read_access_log: false },
+    ],
+    [
+      'co-chair',
+      of('member', 'other', true),
+      { edit: false, post_update: true, change_status: true, read_access_log: false },
+    ],
+    [
+      'observer',
+      of('observer', 'other'),
+      { edit: false, post_update: false, change_status: false, read_access_log: false },
+    ],
   ];
   it.each(table)('%s', (_name, a, expected) => {
     for (const [action, allowed] of Object.entries(expected)) {
@@ -42,8 +92,14 @@ describe('incident rules (for an incident the caller can see)', () => {
   });
 
   it('reveals the reporter of an anonymous incident only to the reporting organisation', () => {
-    expect(revealsIncidentReporter('reporting', { reporterOrganisationId: 'reporting', anonymous: true })).toBe(true);
-    expect(revealsIncidentReporter('other', { reporterOrganisationId: 'reporting', anonymous: true })).toBe(false);
-    expect(revealsIncidentReporter('other', { reporterOrganisationId: 'reporting', anonymous: false })).toBe(true);
+    expect(
+      revealsIncidentReporter('reporting', { reporterOrganisationId: 'reporting', anonymous: true }),
+    ).toBe(true);
+    expect(revealsIncidentReporter('other', { reporterOrganisationId: 'reporting', anonymous: true })).toBe(
+      false,
+    );
+    expect(revealsIncidentReporter('other', { reporterOrganisationId: 'reporting', anonymous: false })).toBe(
+      true,
+    );
   });
 });

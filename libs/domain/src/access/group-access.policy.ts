@@ -49,7 +49,11 @@ const ACTOR_SQL = `
 export class GroupAccessPolicy {
   constructor(private readonly ds: DataSource) {}
 
-  async actor(userId: string, groupId: string, em: EntityManager = this.ds.manager): Promise<GroupActor | null> {
+  async actor(
+    userId: string,
+    groupId: string,
+    em: EntityManager = this.ds.manager,
+  ): Promise<GroupActor | null> {
     const rows = await em.query(ACTOR_SQL, [groupId, userId]);
     const r = rows[0];
     if (!r) return null;
@@ -146,7 +150,8 @@ export class GroupAccessPolicy {
 
   // 403 unless the caller may do `action` to an incident they can already see.
   assertIncident(actor: GroupActor, incident: IncidentAccessFacts, action: IncidentAction): void {
-    if (!mayOnIncident(actor, incident, action)) throw new ForbiddenProblem(INCIDENT_FORBIDDEN_DETAIL[action]);
+    if (!mayOnIncident(actor, incident, action))
+      throw new ForbiddenProblem(INCIDENT_FORBIDDEN_DETAIL[action]);
   }
 }
 
@@ -175,7 +180,11 @@ export type IncidentAction =
   | 'read_access_log'; // any member of the reporting organisation
 
 // Rules for an incident the caller can already see (visibility itself is incidentVisibilitySql).
-export function mayOnIncident(actor: GroupActor, incident: Pick<IncidentAccessFacts, 'reporterOrganisationId'>, action: IncidentAction): boolean {
+export function mayOnIncident(
+  actor: GroupActor,
+  incident: Pick<IncidentAccessFacts, 'reporterOrganisationId'>,
+  action: IncidentAction,
+): boolean {
   const ownOrganisation = actor.organisationId === incident.reporterOrganisationId;
   switch (action) {
     case 'edit':
@@ -191,7 +200,10 @@ export function mayOnIncident(actor: GroupActor, incident: Pick<IncidentAccessFa
 
 // An anonymous incident names its reporter (user and organisation) only to the reporting
 // organisation; the same holds for updates its members post on it.
-export function revealsIncidentReporter(viewerOrganisationId: string, incident: Pick<IncidentAccessFacts, 'reporterOrganisationId' | 'anonymous'>): boolean {
+export function revealsIncidentReporter(
+  viewerOrganisationId: string,
+  incident: Pick<IncidentAccessFacts, 'reporterOrganisationId' | 'anonymous'>,
+): boolean {
   return !incident.anonymous || viewerOrganisationId === incident.reporterOrganisationId;
 }
 

@@ -1,5 +1,11 @@
 import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Public } from '@roundtable/core';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
@@ -7,7 +13,9 @@ import { AuthService } from './auth.service';
 import { LoginDto, RefreshDto, RegisterDto, TokensDto, UserDto } from './dto/auth.dto';
 
 class LogoutDto {
-  @ApiPropertyOptional({ description: 'Revoke this token family only; without it every session of the user ends' })
+  @ApiPropertyOptional({
+    description: 'Revoke this token family only; without it every session of the user ends',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(512)

@@ -34,7 +34,8 @@ export class AuthService {
   ) {}
 
   async register(dto: RegisterDto): Promise<UserDto> {
-    if (!this.config.openSignup) throw new ForbiddenProblem('Open registration is turned off on this platform');
+    if (!this.config.openSignup)
+      throw new ForbiddenProblem('Open registration is turned off on this platform');
     const hash = await argon2.hash(dto.password, ARGON2_OPTIONS);
     return this.ds.transaction(async (em) => {
       const rows = await em.query(
@@ -51,14 +52,27 @@ export class AuthService {
         [user.id, user.email],
       );
       for (const m of linked) await this.members.notifyInvitation(em, m.id);
-      await this.changes.audit(em, { actorUserId: user.id, action: 'user.registered', entityType: 'user', entityId: user.id });
-      return { id: user.id, email: user.email, displayName: user.display_name, createdAt: new Date(user.created_at).toISOString() };
+      await this.changes.audit(em, {
+        actorUserId: user.id,
+        action: 'user.registered',
+        entityType: 'user',
+        entityId: user.id,
+      });
+      return {
+        id: user.id,
+        email: user.email,
+        displayName: user.display_name,
+        createdAt: new Date(user.created_at).toISOString(),
+      };
     });
   }
 
   async login(dto: LoginDto, ip: string): Promise<TokensDto> {
     await this.throttle.assertAllowed(dto.email, ip);
-    const [user] = await this.ds.query(`SELECT id, email, password_hash FROM users WHERE lower(email) = lower($1)`, [dto.email]);
+    const [user] = await this.ds.query(
+      `SELECT id, email, password_hash FROM users WHERE lower(email) = lower($1)`,
+      [dto.email],
+    );
     dummyHashPromise ??= argon2.hash(randomBytes(16).toString('hex'), ARGON2_OPTIONS);
     const ok = user
       ? await argon2.verify(user.password_hash, dto.password)
@@ -81,8 +95,16 @@ export class AuthService {
       );
       if (!row) return null;
       if (row.used_at || row.revoked_at) {
-        await em.query(`UPDATE refresh_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE family_id = $1`, [row.family_id]);
-        await this.changes.audit(em, { actorUserId: row.user_id, action: 'auth.refresh_reuse', entityType: 'user', entityId: row.user_id });
+        await em.query(
+          `UPDATE refresh_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE family_id = $1`,
+          [row.family_id],
+        );
+        await this.changes.audit(em, {
+          actorUserId: row.user_id,
+          action: 'auth.refresh_reuse',
+          entityType: 'user',
+          entityId: row.user_id,
+        });
         return null;
       }
       if (new Date(row.expires_at) <= new Date()) return null;
@@ -101,11 +123,18 @@ export class AuthService {
         [sha256(refreshToken), userId],
       );
     } else {
-      await this.ds.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+      await this.ds.query(
+        `UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`,
+        [userId],
+      );
     }
   }
 
-  private async issue(em: EntityManager, user: { id: string; email: string }, familyId: string): Promise<TokensDto> {
+  private async issue(
+    em: EntityManager,
+    user: { id: string; email: string },
+    familyId: string,
+  ): Promise<TokensDto> {
     const refreshToken = randomBytes(32).toString('base64url');
     await em.query(
       `INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at)

@@ -11,24 +11,43 @@ export class LoginThrottle {
   private readonly byAddress: RateLimiterRedis;
 
   constructor(@Inject(REDIS) redis: Redis, @Inject(APP_CONFIG) config: AppConfig) {
-    const base = { storeClient: redis, duration: config.loginLockSeconds, blockDuration: config.loginLockSeconds, useRedisPackage: false };
+    const base = {
+      storeClient: redis,
+      duration: config.loginLockSeconds,
+      blockDuration: config.loginLockSeconds,
+      useRedisPackage: false,
+    };
     this.byAccount = new RateLimiterRedis({
       ...base,
       keyPrefix: redisKey(config, 'login', 'account'),
       points: config.loginMaxFailures,
-      insuranceLimiter: new RateLimiterMemory({ points: config.loginMaxFailures, duration: config.loginLockSeconds }),
+      insuranceLimiter: new RateLimiterMemory({
+        points: config.loginMaxFailures,
+        duration: config.loginLockSeconds,
+      }),
     });
     this.byAddress = new RateLimiterRedis({
       ...base,
       keyPrefix: redisKey(config, 'login', 'address'),
       points: config.loginMaxFailures * 4,
-      insuranceLimiter: new RateLimiterMemory({ points: config.loginMaxFailures * 4, duration: config.loginLockSeconds }),
+      insuranceLimiter: new RateLimiterMemory({
+        points: config.loginMaxFailures * 4,
+        duration: config.loginLockSeconds,
+      }),
     });
   }
 
   async assertAllowed(email: string, ip: string): Promise<void> {
-    const [a, b] = await Promise.all([this.get(this.byAccount, email.toLowerCase()), this.get(this.byAddress, ip)]);
-    const blocked = [a, b].filter((r, i) => r && r.remainingPoints <= 0 && r.consumedPoints >= (i === 0 ? this.byAccount.points : this.byAddress.points));
+    const [a, b] = await Promise.all([
+      this.get(this.byAccount, email.toLowerCase()),
+      this.get(this.byAddress, ip),
+    ]);
+    const blocked = [a, b].filter(
+      (r, i) =>
+        r &&
+        r.remainingPoints <= 0 &&
+        r.consumedPoints >= (i === 0 ? this.byAccount.points : this.byAddress.points),
+    );
     if (blocked.length) {
       const wait = Math.max(...blocked.map((r) => r!.msBeforeNext));
       throw new TooManyRequestsProblem(Math.ceil(wait / 1000), 'Too many failed logins; try again later');

@@ -7,7 +7,6 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { CalendarTokenDto, MeDto } from './dto/auth.dto';
 import { MeService } from './me.service';
 
-
 class NotificationQuery extends PageQuery {
   @ApiPropertyOptional()
   @IsOptional()
@@ -58,7 +57,10 @@ export class MeController {
 
   @Get('calendar-token')
   @ApiOkResponse({ type: CalendarTokenDto })
-  async calendarToken(@CurrentUser() user: AuthUser, @Query() q: CalendarTokenQuery): Promise<CalendarTokenDto> {
+  async calendarToken(
+    @CurrentUser() user: AuthUser,
+    @Query() q: CalendarTokenQuery,
+  ): Promise<CalendarTokenDto> {
     const token = await this.me.calendarToken(user.id, q.rotate === true);
     return { token, feedPathTemplate: '/api/v1/groups/{groupId}/calendar.ics?token=' + token };
   }

@@ -8,7 +8,10 @@ export class MeService {
   constructor(private readonly ds: DataSource) {}
 
   async me(userId: string): Promise<MeDto> {
-    const [user] = await this.ds.query(`SELECT id, email, display_name, created_at FROM users WHERE id = $1`, [userId]);
+    const [user] = await this.ds.query(
+      `SELECT id, email, display_name, created_at FROM users WHERE id = $1`,
+      [userId],
+    );
     if (!user) throw new NotFoundProblem('User');
     const memberships = await this.ds.query(
       `SELECT m.id, m.group_id, g.name AS group_name, m.organisation_id, o.name AS organisation_name, m.role,

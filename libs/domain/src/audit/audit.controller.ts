@@ -32,7 +32,11 @@ export class AuditController {
 
   @Get()
   @ApiOkResponse({ type: AuditPageDto })
-  list(@CurrentUser() user: AuthUser, @Param('groupId', new UuidParam('Group')) groupId: string, @Query() q: PageQuery) {
+  list(
+    @CurrentUser() user: AuthUser,
+    @Param('groupId', new UuidParam('Group')) groupId: string,
+    @Query() q: PageQuery,
+  ) {
     return this.audit.list(user.id, groupId, q);
   }
 }

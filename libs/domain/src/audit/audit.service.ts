@@ -38,15 +38,20 @@ export class AuditService {
        WHERE a.group_id = $1 ${keyset} ORDER BY a.id DESC LIMIT $2`,
       params,
     );
-    return toPage(rows, limit, (r: PgRow) => [String(r.id)], (r: PgRow) => ({
-      id: String(r.id),
-      at: new Date(r.at).toISOString(),
-      action: r.action,
-      entityType: r.entity_type,
-      entityId: r.entity_id,
-      actor: r.actor_user_id ? { userId: r.actor_user_id, displayName: r.display_name } : null,
-      details: r.details,
-      requestId: r.request_id,
-    }));
+    return toPage(
+      rows,
+      limit,
+      (r: PgRow) => [String(r.id)],
+      (r: PgRow) => ({
+        id: String(r.id),
+        at: new Date(r.at).toISOString(),
+        action: r.action,
+        entityType: r.entity_type,
+        entityId: r.entity_id,
+        actor: r.actor_user_id ? { userId: r.actor_user_id, displayName: r.display_name } : null,
+        details: r.details,
+        requestId: r.request_id,
+      }),
+    );
   }
 }

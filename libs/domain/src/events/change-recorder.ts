@@ -28,9 +28,10 @@ export class ChangeRecorder {
       throw new Error('ChangeRecorder.record must run inside a transaction');
     }
     // TypeORM returns [rows, affected] for UPDATE ... RETURNING on Postgres.
-    const [[bumped]] = await em.query(`UPDATE groups SET event_seq = event_seq + 1 WHERE id = $1 RETURNING event_seq`, [
-      change.groupId,
-    ]);
+    const [[bumped]] = await em.query(
+      `UPDATE groups SET event_seq = event_seq + 1 WHERE id = $1 RETURNING event_seq`,
+      [change.groupId],
+    );
     if (!bumped) throw new Error(`group ${change.groupId} does not exist`);
     const seq = bumped.event_seq;
     const data = change.data ?? {};
@@ -69,12 +70,27 @@ export class ChangeRecorder {
   // account-level actions with no group event).
   async audit(
     em: EntityManager,
-    entry: { groupId?: string | null; actorUserId: string | null; action: string; entityType: string; entityId: string | null; details?: Record<string, unknown> },
+    entry: {
+      groupId?: string | null;
+      actorUserId: string | null;
+      action: string;
+      entityType: string;
+      entityId: string | null;
+      details?: Record<string, unknown>;
+    },
   ): Promise<void> {
     await em.query(
       `INSERT INTO audit_events (group_id, actor_user_id, action, entity_type, entity_id, details, request_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [entry.groupId ?? null, entry.actorUserId, entry.action, entry.entityType, entry.entityId, JSON.stringify(entry.details ?? {}), currentRequestId() ?? null],
+      [
+        entry.groupId ?? null,
+        entry.actorUserId,
+        entry.action,
+        entry.entityType,
+        entry.entityId,
+        JSON.stringify(entry.details ?? {}),
+        currentRequestId() ?? null,
+      ],
     );
   }
 }

@@ -1,5 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthUser, CurrentUser, GROUP_EVENT_TYPES, MAX_LIMIT, UuidParam } from '@roundtable/core';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -23,7 +30,8 @@ class EventQuery {
 }
 
 class GroupEventDto {
-  @ApiProperty({ description: 'Globally unique event id (clients may use it to drop duplicates)' }) id: string;
+  @ApiProperty({ description: 'Globally unique event id (clients may use it to drop duplicates)' })
+  id: string;
   @ApiProperty({ description: 'Strictly increasing per group' }) seq: number;
   @ApiProperty({ enum: GROUP_EVENT_TYPES }) type: string;
   @ApiProperty({ format: 'uuid' }) groupId: string;
@@ -34,7 +42,11 @@ class GroupEventDto {
 
 class EventPageDto {
   @ApiProperty({ type: [GroupEventDto] }) items: GroupEventDto[];
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as `after` for the next page; null when caught up' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as `after` for the next page; null when caught up',
+  })
   nextCursor: string | null;
 }
 
@@ -50,11 +62,15 @@ export class EventsController {
     description:
       'The same events are pushed live over Socket.IO: namespace `/realtime`, handshake `auth: { token: <accessToken> }` ' +
       '(bad token → connect_error "unauthorized"), each event emitted under its `type` with this object as payload, ' +
-      '`notification.created` for the caller\'s new notifications, and `resync` when the server may have missed events. ' +
+      "`notification.created` for the caller's new notifications, and `resync` when the server may have missed events. " +
       'After (re)connecting or on `resync`, call this with `after` = the last seq seen and drop duplicate ids (docs/REALTIME.md).',
   })
   @ApiOkResponse({ type: EventPageDto })
-  replay(@CurrentUser() user: AuthUser, @Param('groupId', new UuidParam('Group')) groupId: string, @Query() q: EventQuery) {
+  replay(
+    @CurrentUser() user: AuthUser,
+    @Param('groupId', new UuidParam('Group')) groupId: string,
+    @Query() q: EventQuery,
+  ) {
     return this.events.replay(user.id, groupId, q.after ?? 0, q.limit ?? 50);
   }
 }

@@ -24,7 +24,10 @@ export class GroupsController {
 
   @Get(':groupId')
   @ApiOkResponse({ type: GroupDto })
-  get(@CurrentUser() user: AuthUser, @Param('groupId', new UuidParam('Group')) groupId: string): Promise<GroupDto> {
+  get(
+    @CurrentUser() user: AuthUser,
+    @Param('groupId', new UuidParam('Group')) groupId: string,
+  ): Promise<GroupDto> {
     return this.groups.get(user.id, groupId);
   }
 

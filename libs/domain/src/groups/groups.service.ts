@@ -18,11 +18,23 @@ export class GroupsService {
   async create(userId: string, dto: CreateGroupDto): Promise<GroupDto> {
     return this.ds.transaction(async (em) => {
       const [org] = await em.query(`SELECT id FROM organisations WHERE id = $1`, [dto.organisationId]);
-      if (!org) throw new BadRequestProblem('organisationId: no such organisation', [{ field: 'organisationId', message: 'no such organisation' }]);
+      if (!org)
+        throw new BadRequestProblem('organisationId: no such organisation', [
+          { field: 'organisationId', message: 'no such organisation' },
+        ]);
       const [group] = await em.query(
         `INSERT INTO groups (name, description, region, languages, timezone, co_chair_policy, organisation_id, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [dto.name, dto.description ?? null, dto.region ?? null, dto.languages ?? [], dto.timezone, dto.coChairPolicy ?? 'company_and_civil_society', dto.organisationId, userId],
+        [
+          dto.name,
+          dto.description ?? null,
+          dto.region ?? null,
+          dto.languages ?? [],
+          dto.timezone,
+          dto.coChairPolicy ?? 'company_and_civil_society',
+          dto.organisationId,
+          userId,
+        ],
       );
       const [membership] = await em.query(
         `INSERT INTO memberships (group_id, user_id, email, organisation_id, role, status, invited_by, joined_at)
@@ -59,11 +71,16 @@ export class GroupsService {
        WHERE true ${keyset} ORDER BY lower(g.name), g.id LIMIT $2`,
       params,
     );
-    return toPage(rows, limit, (r: PgRow) => [String(r.name).toLowerCase(), r.id], (r: PgRow) => ({
-      ...toGroup(r),
-      myRole: r.my_role,
-      iAmCoChair: r.i_am_co_chair,
-    }));
+    return toPage(
+      rows,
+      limit,
+      (r: PgRow) => [String(r.name).toLowerCase(), r.id],
+      (r: PgRow) => ({
+        ...toGroup(r),
+        myRole: r.my_role,
+        iAmCoChair: r.i_am_co_chair,
+      }),
+    );
   }
 
   async get(userId: string, groupId: string): Promise<GroupDto> {
@@ -110,7 +127,6 @@ export class GroupsService {
   }
 }
 
- 
 export function toGroup(r: PgRow): GroupDto {
   return {
     id: r.id,

@@ -112,7 +112,9 @@ export class IncidentsService {
     if (q.category) add((p) => `i.category = ${p}`, q.category);
     if (q.status) add((p) => `i.status = ${p}`, q.status);
     if (q.from && q.to && Date.parse(q.from) >= Date.parse(q.to)) {
-      throw new BadRequestProblem('to: must be later than from', [{ field: 'to', message: 'must be later than from' }]);
+      throw new BadRequestProblem('to: must be later than from', [
+        { field: 'to', message: 'must be later than from' },
+      ]);
     }
     if (q.from) add((p) => `i.occurred_at >= ${p}::timestamptz`, parseInstant(q.from, 'from'));
     if (q.to) add((p) => `i.occurred_at < ${p}::timestamptz`, parseInstant(q.to, 'to'));

@@ -1,7 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, UuidParam } from '@roundtable/core';
-import { EndMembershipQuery, InvitationDto, InviteMemberDto, MemberDto, MemberPageDto, MemberQuery, UpdateMemberDto } from './dto/member.dto';
+import {
+  EndMembershipQuery,
+  InvitationDto,
+  InviteMemberDto,
+  MemberDto,
+  MemberPageDto,
+  MemberQuery,
+  UpdateMemberDto,
+} from './dto/member.dto';
 import { MembersService } from './members.service';
 
 @ApiTags('members')
@@ -12,13 +20,21 @@ export class MembersController {
 
   @Post()
   @ApiCreatedResponse({ type: MemberDto })
-  invite(@CurrentUser() user: AuthUser, @Param('groupId', new UuidParam('Group')) groupId: string, @Body() dto: InviteMemberDto) {
+  invite(
+    @CurrentUser() user: AuthUser,
+    @Param('groupId', new UuidParam('Group')) groupId: string,
+    @Body() dto: InviteMemberDto,
+  ) {
     return this.members.invite(user.id, groupId, dto);
   }
 
   @Get()
   @ApiOkResponse({ type: MemberPageDto })
-  list(@CurrentUser() user: AuthUser, @Param('groupId', new UuidParam('Group')) groupId: string, @Query() q: MemberQuery) {
+  list(
+    @CurrentUser() user: AuthUser,
+    @Param('groupId', new UuidParam('Group')) groupId: string,
+    @Query() q: MemberQuery,
+  ) {
     return this.members.list(user.id, groupId, q);
   }
 

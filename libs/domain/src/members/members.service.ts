@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { BadRequestProblem, ConflictProblem, decodeCursor, NotFoundProblem, Page, pageLimit, toPage, PgRow } from '@roundtable/core';
+import {
+  BadRequestProblem,
+  ConflictProblem,
+  decodeCursor,
+  NotFoundProblem,
+  Page,
+  pageLimit,
+  toPage,
+  PgRow,
+} from '@roundtable/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { GroupAccessPolicy, GroupActor, hasPower } from '../access/group-access.policy';
 import { ChangeRecorder } from '../events/change-recorder';
@@ -28,7 +37,10 @@ export class MembersService {
     return this.ds.transaction(async (em) => {
       const actor = await this.access.require(userId, groupId, 'manage', em);
       const [org] = await em.query(`SELECT id FROM organisations WHERE id = $1`, [dto.organisationId]);
-      if (!org) throw new BadRequestProblem('organisationId: no such organisation', [{ field: 'organisationId', message: 'no such organisation' }]);
+      if (!org)
+        throw new BadRequestProblem('organisationId: no such organisation', [
+          { field: 'organisationId', message: 'no such organisation' },
+        ]);
       const [row] = await em.query(
         `INSERT INTO memberships (group_id, user_id, email, organisation_id, role, is_contact_point, status, invited_by)
          VALUES ($1, (SELECT id FROM users WHERE lower(email) = lower($2)), $2, $3, $4, $5, 'invited', $6)
@@ -36,7 +48,8 @@ export class MembersService {
          RETURNING id, user_id`,
         [groupId, dto.email, dto.organisationId, dto.role, dto.isContactPoint ?? false, userId],
       );
-      if (!row) throw new ConflictProblem('This person is already a member of the group or has a pending invitation');
+      if (!row)
+        throw new ConflictProblem('This person is already a member of the group or has a pending invitation');
       await this.changes.record(em, {
         groupId,
         type: 'member.invited',
@@ -89,24 +102,34 @@ export class MembersService {
     }
     if (cursor) {
       params.push(cursor[0], cursor[1], cursor[2]);
-      where.push(`(lower(o.name), lower(m.email), m.id) > ($${params.length - 2}, $${params.length - 1}, $${params.length}::uuid)`);
+      where.push(
+        `(lower(o.name), lower(m.email), m.id) > ($${params.length - 2}, $${params.length - 1}, $${params.length}::uuid)`,
+      );
     }
     const rows = await this.ds.query(
       `${MEMBER_SELECT} WHERE ${where.join(' AND ')} ORDER BY lower(o.name), lower(m.email), m.id LIMIT $2`,
       params,
     );
-    return toPage(rows, limit, (r: PgRow) => [String(r.organisation_name).toLowerCase(), String(r.email).toLowerCase(), r.id], (r) => toMember(r, actor));
+    return toPage(
+      rows,
+      limit,
+      (r: PgRow) => [String(r.organisation_name).toLowerCase(), String(r.email).toLowerCase(), r.id],
+      (r) => toMember(r, actor),
+    );
   }
 
   async update(userId: string, groupId: string, memberId: string, dto: UpdateMemberDto): Promise<MemberDto> {
     return this.ds.transaction(async (em) => {
       const actor = await this.access.require(userId, groupId, 'manage', em);
       const target = await this.lockMember(em, groupId, memberId);
-      if (target.status === 'ended' || target.status === 'declined') throw new ConflictProblem('This membership has ended');
-      if (dto.role && dto.role !== 'focal_point' && target.role === 'focal_point') await this.assertAnotherFocalPoint(em, groupId, memberId);
+      if (target.status === 'ended' || target.status === 'declined')
+        throw new ConflictProblem('This membership has ended');
+      if (dto.role && dto.role !== 'focal_point' && target.role === 'focal_point')
+        await this.assertAnotherFocalPoint(em, groupId, memberId);
       const changed: Record<string, unknown> = {};
       if (dto.role !== undefined && dto.role !== target.role) changed.role = dto.role;
-      if (dto.isContactPoint !== undefined && dto.isContactPoint !== target.is_contact_point) changed.isContactPoint = dto.isContactPoint;
+      if (dto.isContactPoint !== undefined && dto.isContactPoint !== target.is_contact_point)
+        changed.isContactPoint = dto.isContactPoint;
       if (Object.keys(changed).length) {
         await em.query(
           `UPDATE memberships SET role = coalesce($2, role), is_contact_point = coalesce($3, is_contact_point), updated_at = now() WHERE id = $1`,
@@ -133,8 +156,10 @@ export class MembersService {
       const target = await this.lockMember(em, groupId, memberId);
       const self = target.user_id === userId;
       if (!self) this.access.assert(actor, 'manage');
-      if (target.status === 'ended' || target.status === 'declined') throw new ConflictProblem('This membership has already ended');
-      if (target.role === 'focal_point' && target.status === 'active') await this.assertAnotherFocalPoint(em, groupId, memberId);
+      if (target.status === 'ended' || target.status === 'declined')
+        throw new ConflictProblem('This membership has already ended');
+      if (target.role === 'focal_point' && target.status === 'active')
+        await this.assertAnotherFocalPoint(em, groupId, memberId);
       await em.query(
         `UPDATE memberships SET status = 'ended', ended_at = now(), ended_reason = $2, is_contact_point = false, updated_at = now() WHERE id = $1`,
         [memberId, reason ?? (self ? 'left the group' : null)],
@@ -161,7 +186,12 @@ export class MembersService {
         entityType: 'membership',
         entityId: memberId,
         actorUserId: userId,
-        data: { memberId, userId: target.user_id, organisationId: target.organisation_id, wasInvitation: target.status === 'invited' },
+        data: {
+          memberId,
+          userId: target.user_id,
+          organisationId: target.organisation_id,
+          wasInvitation: target.status === 'invited',
+        },
         audit: { reason: reason ?? null, self },
       });
       return this.view(em, actor, memberId);
@@ -190,7 +220,10 @@ export class MembersService {
           : `UPDATE memberships SET status = 'declined', ended_at = now(), updated_at = now() WHERE id = $1`,
         [membershipId],
       );
-      await em.query(`UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE user_id = $1 AND dedupe_key = $2`, [userId, `invitation:${membershipId}`]);
+      await em.query(
+        `UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE user_id = $1 AND dedupe_key = $2`,
+        [userId, `invitation:${membershipId}`],
+      );
       await this.changes.record(em, {
         groupId: m.group_id,
         type: accept ? 'member.joined' : 'member.declined',
@@ -210,7 +243,10 @@ export class MembersService {
   }
 
   private async lockMember(em: EntityManager, groupId: string, memberId: string) {
-    const [m] = await em.query(`SELECT * FROM memberships WHERE id = $1 AND group_id = $2 FOR UPDATE`, [memberId, groupId]);
+    const [m] = await em.query(`SELECT * FROM memberships WHERE id = $1 AND group_id = $2 FOR UPDATE`, [
+      memberId,
+      groupId,
+    ]);
     if (!m) throw new NotFoundProblem('Member');
     return m;
   }
@@ -221,7 +257,8 @@ export class MembersService {
       `SELECT id FROM memberships WHERE group_id = $1 AND role = 'focal_point' AND status = 'active' AND id <> $2 FOR UPDATE`,
       [groupId, exceptId],
     );
-    if (rows.length === 0) throw new ConflictProblem('A group needs at least one focal point; appoint another first');
+    if (rows.length === 0)
+      throw new ConflictProblem('A group needs at least one focal point; appoint another first');
   }
 }
 

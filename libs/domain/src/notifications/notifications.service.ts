@@ -43,7 +43,16 @@ export class NotificationsService {
        SELECT u, $2, $3, $4, $5, $6, $7, $8 FROM unnest($1::uuid[]) AS u
        ON CONFLICT (user_id, dedupe_key) DO NOTHING
        RETURNING id`,
-      [userIds, n.type, n.groupId ?? null, n.entityId ?? null, n.title, n.body ?? null, JSON.stringify(n.data ?? {}), n.dedupeKey],
+      [
+        userIds,
+        n.type,
+        n.groupId ?? null,
+        n.entityId ?? null,
+        n.title,
+        n.body ?? null,
+        JSON.stringify(n.data ?? {}),
+        n.dedupeKey,
+      ],
     );
     if (rows.length) await em.query(`SELECT pg_notify($1, '')`, [NOTIFICATIONS_CHANNEL]);
     return rows.map((r) => r.id);
@@ -64,7 +73,12 @@ export class NotificationsService {
        FROM notifications WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT $2`,
       params,
     );
-    return toPage(rows, limit, (r: PgRow) => [new Date(r.created_at).toISOString(), r.id], toNotificationView);
+    return toPage(
+      rows,
+      limit,
+      (r: PgRow) => [new Date(r.created_at).toISOString(), r.id],
+      toNotificationView,
+    );
   }
 
   async markRead(userId: string, id: string): Promise<NotificationView> {
@@ -77,7 +91,6 @@ export class NotificationsService {
     return toNotificationView(row);
   }
 }
-
 
 export function toNotificationView(r: PgRow): NotificationView {
   return {

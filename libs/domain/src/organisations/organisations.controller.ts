@@ -1,7 +1,12 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, UuidParam } from '@roundtable/core';
-import { CreateOrganisationDto, OrganisationDto, OrganisationPageDto, OrganisationQuery } from './dto/organisation.dto';
+import {
+  CreateOrganisationDto,
+  OrganisationDto,
+  OrganisationPageDto,
+  OrganisationQuery,
+} from './dto/organisation.dto';
 import { OrganisationsService } from './organisations.service';
 
 @ApiTags('organisations')

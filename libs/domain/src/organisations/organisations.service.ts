@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictProblem, decodeCursor, NotFoundProblem, Page, pageLimit, toPage, PgRow } from '@roundtable/core';
+import {
+  ConflictProblem,
+  decodeCursor,
+  NotFoundProblem,
+  Page,
+  pageLimit,
+  toPage,
+  PgRow,
+} from '@roundtable/core';
 import { DataSource } from 'typeorm';
 import { ChangeRecorder } from '../events/change-recorder';
 import { CreateOrganisationDto, OrganisationDto, OrganisationQuery } from './dto/organisation.dto';
@@ -21,7 +29,13 @@ export class OrganisationsService {
         [dto.name, dto.kind, dto.country ?? null, dto.vpsParticipant ?? false, userId],
       );
       if (!row) throw new ConflictProblem('An organisation with this name already exists');
-      await this.changes.audit(em, { actorUserId: userId, action: 'organisation.created', entityType: 'organisation', entityId: row.id, details: { name: row.name, kind: row.kind } });
+      await this.changes.audit(em, {
+        actorUserId: userId,
+        action: 'organisation.created',
+        entityType: 'organisation',
+        entityId: row.id,
+        details: { name: row.name, kind: row.kind },
+      });
       return toOrganisation(row);
     });
   }
@@ -58,7 +72,6 @@ export class OrganisationsService {
   }
 }
 
- 
 export function toOrganisation(r: PgRow): OrganisationDto {
   return {
     id: r.id,

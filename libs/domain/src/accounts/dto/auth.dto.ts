@@ -3,7 +3,6 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
 
-
 export class RegisterDto {
   @ApiProperty({ example: 'amani@example.org' })
   @Transform(trimString)

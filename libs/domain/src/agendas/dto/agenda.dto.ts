@@ -26,7 +26,6 @@ export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
 export const AGENDA_ITEM_STATUSES = ['proposed', 'accepted', 'rejected', 'deferred'] as const;
 export type AgendaItemStatus = (typeof AGENDA_ITEM_STATUSES)[number];
 
-
 export class CreateAgendaItemDto {
   @ApiProperty({ example: 'Artisanal miners on the concession' })
   @Transform(trimString)

@@ -15,7 +15,6 @@ import {
 import { MemberOrganisationDto } from '../../members/dto/member.dto';
 import { CONSTITUENCIES, Constituency } from '../co-chair-rules';
 
-
 export class AppointCoChairDto {
   @ApiProperty({ format: 'uuid', description: 'The membership (member id) to appoint' })
   @IsUUID('all', { message: 'memberId must be a UUID' })

@@ -1,9 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { IsIanaTimeZone, trimString } from '@roundtable/core';
 import { CO_CHAIR_POLICIES, CoChairPolicy } from '../group.entity';
-
 
 export class CreateGroupDto {
   @ApiProperty({ example: 'Lubumbashi security and human rights working group' })
@@ -37,7 +46,10 @@ export class CreateGroupDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
-  @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { each: true, message: 'languages must be BCP 47 tags such as fr or sw' })
+  @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
+    each: true,
+    message: 'languages must be BCP 47 tags such as fr or sw',
+  })
   languages?: string[];
 
   @ApiPropertyOptional({ enum: CO_CHAIR_POLICIES, default: 'company_and_civil_society' })
@@ -76,7 +88,10 @@ export class UpdateGroupDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
-  @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { each: true, message: 'languages must be BCP 47 tags such as fr or sw' })
+  @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
+    each: true,
+    message: 'languages must be BCP 47 tags such as fr or sw',
+  })
   languages?: string[];
 
   @ApiPropertyOptional({ enum: CO_CHAIR_POLICIES })
@@ -96,7 +111,8 @@ export class GroupDto {
   @ApiProperty({ format: 'uuid' }) organisationId: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
-  @ApiPropertyOptional({ enum: ['focal_point', 'member', 'observer'], description: "The caller's role" }) myRole?: string;
+  @ApiPropertyOptional({ enum: ['focal_point', 'member', 'observer'], description: "The caller's role" })
+  myRole?: string;
   @ApiPropertyOptional({ description: 'Whether the caller is a sitting co-chair' }) iAmCoChair?: boolean;
 }
 

@@ -5,7 +5,6 @@ import { PageQuery, trimString } from '@roundtable/core';
 import { ORGANISATION_KINDS, OrganisationKind } from '../../organisations/organisation.entity';
 import { MEMBER_ROLES, MemberRole } from '../membership.entity';
 
-
 export class InviteMemberDto {
   @ApiProperty({ example: 'chief@police.example' })
   @Transform(trimString)
@@ -74,7 +73,11 @@ export class MemberDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) groupId: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) userId: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Shown to the member, the focal point and co-chairs' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Shown to the member, the focal point and co-chairs',
+  })
   email: string | null;
   @ApiProperty({ nullable: true, type: String }) displayName: string | null;
   @ApiProperty({ type: MemberOrganisationDto }) organisation: MemberOrganisationDto;

@@ -4,7 +4,6 @@ import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength }
 import { PageQuery, trimString } from '@roundtable/core';
 import { ORGANISATION_KINDS, OrganisationKind } from '../organisation.entity';
 
-
 export class CreateOrganisationDto {
   @ApiProperty({ example: 'Gécamines' })
   @Transform(trimString)
