@@ -10,6 +10,7 @@ export default tseslint.config(
       'jest.config.js',
       'eslint.config.mjs',
       'bench/**/*.js',
+      'tools/**/*.js',
     ],
   },
   ...tseslint.configs.recommendedTypeChecked,
