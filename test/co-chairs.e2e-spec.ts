@@ -7,6 +7,8 @@ import {
   registerUser,
   TestApp,
   TestUser,
+  expectDocumentedRoutes,
+  DocumentedRoute,
 } from './support/test-app';
 
 interface Cast {
@@ -481,23 +483,12 @@ describe('co-chairs', () => {
 
   it('documents the co-chair and stakeholder-map routes in OpenAPI', async () => {
     const doc = (await t.api().get('/api/docs-json')).body;
-    const routes: [string, string, string, string | null][] = [
+    const routes: DocumentedRoute[] = [
       ['/api/v1/groups/{groupId}/co-chairs', 'get', 'CoChairTermsDto', null],
       ['/api/v1/groups/{groupId}/co-chairs', 'post', 'CoChairAppointmentDto', 'AppointCoChairDto'],
       ['/api/v1/groups/{groupId}/co-chairs/{termId}/end', 'post', 'CoChairTermDto', 'EndCoChairTermDto'],
       ['/api/v1/groups/{groupId}/stakeholder-map', 'get', 'StakeholderMapDto', null],
     ];
-    for (const [path, method, response, request] of routes) {
-      const op = doc.paths[path]?.[method];
-      expect({ path, method, ok: Boolean(op) }).toEqual({ path, method, ok: true });
-      const [success] = Object.values<{ content: { 'application/json': { schema: { $ref: string } } } }>(
-        op.responses,
-      );
-      expect(success.content['application/json'].schema.$ref).toBe(`#/components/schemas/${response}`);
-      if (request)
-        expect(op.requestBody.content['application/json'].schema.$ref).toBe(
-          `#/components/schemas/${request}`,
-        );
-    }
+    expectDocumentedRoutes(doc, routes);
   });
 });

@@ -25,6 +25,8 @@ import {
   registerUser,
   TestApp,
   TestUser,
+  expectDocumentedRoutes,
+  DocumentedRoute,
 } from './support/test-app';
 
 interface World {
@@ -577,7 +579,7 @@ describe('recommendations', () => {
 
   it('documents every route with its request and response types in OpenAPI', async () => {
     const doc = (await t.api().get('/api/docs-json')).body;
-    const routes: [string, string, string, string | null][] = [
+    const routes: DocumentedRoute[] = [
       [
         '/api/v1/groups/{groupId}/recommendations',
         'post',
@@ -606,18 +608,7 @@ describe('recommendations', () => {
         'AssessImpactDto',
       ],
     ];
-    for (const [path, method, response, request] of routes) {
-      const op = doc.paths[path]?.[method];
-      expect({ path, method, ok: Boolean(op) }).toEqual({ path, method, ok: true });
-      const [success] = Object.values<{ content: { 'application/json': { schema: { $ref: string } } } }>(
-        op.responses,
-      );
-      expect(success.content['application/json'].schema.$ref).toBe(`#/components/schemas/${response}`);
-      if (request)
-        expect(op.requestBody.content['application/json'].schema.$ref).toBe(
-          `#/components/schemas/${request}`,
-        );
-    }
+    expectDocumentedRoutes(doc, routes);
     const listParams = doc.paths['/api/v1/groups/{groupId}/recommendations'].get.parameters.map(
       (p: { name: string }) => p.name,
     );

@@ -141,3 +141,25 @@ export function expectProblem(res: request.Response, status: number): void {
     expect.objectContaining({ status, title: expect.any(String), type: expect.any(String) }),
   );
 }
+
+// [path, method, response schema name, request schema name | null]
+export type DocumentedRoute = [string, string, string, string | null];
+
+// Asserts each route is in the OpenAPI document with the named response (and request) schemas.
+export function expectDocumentedRoutes(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the OpenAPI document is untyped JSON
+  doc: { paths: Record<string, Record<string, any>> },
+  routes: DocumentedRoute[],
+): void {
+  for (const [path, method, response, request] of routes) {
+    const op = doc.paths[path]?.[method];
+    expect({ path, method, ok: Boolean(op) }).toEqual({ path, method, ok: true });
+    const [success] = Object.values<{ content: { 'application/json': { schema: { $ref: string } } } }>(
+      op.responses,
+    );
+    expect(success.content['application/json'].schema.$ref).toBe(`#/components/schemas/${response}`);
+    if (request) {
+      expect(op.requestBody.content['application/json'].schema.$ref).toBe(`#/components/schemas/${request}`);
+    }
+  }
+}
