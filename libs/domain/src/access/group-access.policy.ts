@@ -15,6 +15,20 @@ export interface GroupActor {
   isCoChair: boolean;
 }
 
+export interface MeetingScope {
+  id: string;
+  groupId: string;
+  seriesId: string | null;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  timezone: string;
+  location: string | null;
+  onlineUrl: string | null;
+  focus: string | null;
+  status: 'scheduled' | 'cancelled' | 'held';
+}
+
 export type GroupPower =
   | 'read' // any active member, observers included
   | 'contribute' // members and focal points (not observers): propose, report, comment
@@ -144,6 +158,41 @@ export class GroupAccessPolicy {
         confidentiality: row.confidentiality,
         anonymous: row.anonymous,
         version: row.version,
+      },
+    };
+  }
+
+  // Resolves a meeting and the caller's standing in its group: an unknown meeting and one in a
+  // group the caller does not belong to are both 404; a member lacking the power gets 403.
+  // `lock` takes the meeting row FOR UPDATE (inside a transaction).
+  async requireMeeting(
+    userId: string,
+    meetingId: string,
+    power: GroupPower = 'read',
+    em: EntityManager = this.ds.manager,
+    { lock = false, notFound = 'Meeting' }: { lock?: boolean; notFound?: string } = {},
+  ): Promise<{ actor: GroupActor; meeting: MeetingScope }> {
+    const [m] = await em.query(
+      `SELECT id, group_id, series_id, title, starts_at, ends_at, timezone, location, online_url, focus, status
+       FROM meetings WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+      [meetingId],
+    );
+    if (!m) throw new NotFoundProblem(notFound);
+    const actor = await this.require(userId, m.group_id, power, em, notFound);
+    return {
+      actor,
+      meeting: {
+        id: m.id,
+        groupId: m.group_id,
+        seriesId: m.series_id,
+        title: m.title,
+        startsAt: m.starts_at,
+        endsAt: m.ends_at,
+        timezone: m.timezone,
+        location: m.location,
+        onlineUrl: m.online_url,
+        focus: m.focus,
+        status: m.status,
       },
     };
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BadRequestProblem, ConflictProblem, ForbiddenProblem, NotFoundProblem } from '@roundtable/core';
 import { DataSource, EntityManager } from 'typeorm';
-import { GroupAccessPolicy, GroupActor, hasPower } from '../access/group-access.policy';
+import { GroupAccessPolicy, GroupActor, MeetingScope, hasPower } from '../access/group-access.policy';
 import { ChangeRecorder } from '../events/change-recorder';
 import { AgendaLinks } from './agenda-links';
 import { AgendaReader } from './agenda-reader';
@@ -13,12 +13,11 @@ import {
   RejectAgendaItemDto,
   UpdateAgendaItemDto,
 } from './dto/agenda.dto';
-import { MeetingRow, requireMeeting } from './meeting-scope';
 
 interface ItemScope {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw pg row
   item: any;
-  meeting: MeetingRow;
+  meeting: MeetingScope;
   actor: GroupActor;
   published: boolean;
 }
@@ -38,7 +37,7 @@ export class AgendaItemsService {
   // The focal point or a co-chair adds an accepted item; a member proposes one.
   async create(userId: string, meetingId: string, dto: CreateAgendaItemDto): Promise<AgendaItemDto> {
     return this.ds.transaction(async (em) => {
-      const { meeting, actor } = await requireMeeting(em, this.access, userId, meetingId, 'contribute');
+      const { meeting, actor } = await this.access.requireMeeting(userId, meetingId, 'contribute', em);
       const published = await this.agendas.lock(em, meeting);
       await this.links.assertPresenter(em, meeting.groupId, dto.presenterMemberId);
       const incidentIds = await this.links.assertIncidents(em, actor, dto.incidentIds);
@@ -167,19 +166,23 @@ export class AgendaItemsService {
       if (item.status !== 'accepted' && item.status !== 'proposed')
         throw new ConflictProblem(`A ${item.status} item cannot be deferred`);
       const [next] = await em.query(
-        `SELECT id, group_id, series_id, title, starts_at, ends_at, status FROM meetings
-         WHERE group_id = $1 AND status = 'scheduled' AND starts_at > $2 AND id <> $3
+        `SELECT id, group_id, series_id, title, starts_at, ends_at, timezone, location, online_url, focus, status
+         FROM meetings WHERE group_id = $1 AND status = 'scheduled' AND starts_at > $2 AND id <> $3
          ORDER BY ($4::uuid IS NOT NULL AND series_id IS NOT DISTINCT FROM $4::uuid) DESC, starts_at, id LIMIT 1`,
         [meeting.groupId, meeting.startsAt, meeting.id, meeting.seriesId],
       );
       if (!next) throw new ConflictProblem('The group has no later scheduled meeting to defer this item to');
-      const target: MeetingRow = {
+      const target: MeetingScope = {
         id: next.id,
         groupId: next.group_id,
         seriesId: next.series_id,
         title: next.title,
         startsAt: next.starts_at,
         endsAt: next.ends_at,
+        timezone: next.timezone,
+        location: next.location,
+        onlineUrl: next.online_url,
+        focus: next.focus,
         status: next.status,
       };
       const targetPublished = await this.agendas.lock(em, target);
@@ -244,14 +247,9 @@ export class AgendaItemsService {
   private async scope(em: EntityManager, userId: string, itemId: string): Promise<ItemScope> {
     const [ref] = await em.query(`SELECT meeting_id FROM agenda_items WHERE id = $1`, [itemId]);
     if (!ref) throw new NotFoundProblem('Agenda item');
-    const { meeting, actor } = await requireMeeting(
-      em,
-      this.access,
-      userId,
-      ref.meeting_id,
-      'read',
-      'Agenda item',
-    );
+    const { meeting, actor } = await this.access.requireMeeting(userId, ref.meeting_id, 'read', em, {
+      notFound: 'Agenda item',
+    });
     const published = await this.agendas.lock(em, meeting);
     const [item] = await em.query(`SELECT * FROM agenda_items WHERE id = $1 FOR UPDATE`, [itemId]);
     if (!item) throw new NotFoundProblem('Agenda item');
@@ -271,7 +269,7 @@ export class AgendaItemsService {
   private async record(
     em: EntityManager,
     userId: string,
-    meeting: MeetingRow,
+    meeting: MeetingScope,
     itemId: string,
     action: string,
     extra: Record<string, unknown>,

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { GroupAccessPolicy, GroupActor } from '../access/group-access.policy';
+import { GroupAccessPolicy, GroupActor, MeetingScope } from '../access/group-access.policy';
 import {
   AgendaDto,
   AgendaIncidentLinkDto,
   AgendaItemDto,
   AgendaRecommendationLinkDto,
 } from './dto/agenda.dto';
-import { MeetingRow } from './meeting-scope';
 
 export const TERMINAL_RECOMMENDATION_STATUSES = [
   'implemented',
@@ -28,7 +27,7 @@ export class AgendaReader {
   constructor(private readonly access: GroupAccessPolicy) {}
 
   // Creates the agenda and its two standing items on first access; a no-op afterwards.
-  async ensure(em: EntityManager, meeting: MeetingRow): Promise<void> {
+  async ensure(em: EntityManager, meeting: MeetingScope): Promise<void> {
     const created = await em.query(
       `INSERT INTO agendas (meeting_id, group_id) VALUES ($1, $2) ON CONFLICT (meeting_id) DO NOTHING RETURNING meeting_id`,
       [meeting.id, meeting.groupId],
@@ -42,7 +41,7 @@ export class AgendaReader {
     );
   }
 
-  async agenda(em: EntityManager, actor: GroupActor, meeting: MeetingRow): Promise<AgendaDto> {
+  async agenda(em: EntityManager, actor: GroupActor, meeting: MeetingScope): Promise<AgendaDto> {
     const [agenda] = await em.query(`SELECT status, published_at FROM agendas WHERE meeting_id = $1`, [
       meeting.id,
     ]);
@@ -63,7 +62,7 @@ export class AgendaReader {
   async item(
     em: EntityManager,
     actor: GroupActor,
-    meeting: MeetingRow,
+    meeting: MeetingScope,
     itemId: string,
   ): Promise<AgendaItemDto> {
     const rows = await em.query(`SELECT * FROM agenda_items WHERE id = $1`, [itemId]);
@@ -81,7 +80,7 @@ export class AgendaReader {
   private async items(
     em: EntityManager,
     actor: GroupActor,
-    meeting: MeetingRow,
+    meeting: MeetingScope,
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw pg rows
     rows: any[],
   ): Promise<AgendaItemDto[]> {

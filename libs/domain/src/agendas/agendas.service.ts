@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { BadRequestProblem } from '@roundtable/core';
 import { DataSource, EntityManager } from 'typeorm';
-import { GroupAccessPolicy } from '../access/group-access.policy';
+import { GroupAccessPolicy, MeetingScope } from '../access/group-access.policy';
 import { ChangeRecorder } from '../events/change-recorder';
 import { AgendaReader } from './agenda-reader';
 import { AgendaDto, AgendaOrderDto } from './dto/agenda.dto';
-import { MeetingRow, requireMeeting } from './meeting-scope';
 
 // The agenda as a whole: reading it, ordering it, publishing it.
 @Injectable()
@@ -19,7 +18,7 @@ export class AgendasService {
 
   async get(userId: string, meetingId: string): Promise<AgendaDto> {
     return this.ds.transaction(async (em) => {
-      const { meeting, actor } = await requireMeeting(em, this.access, userId, meetingId, 'read');
+      const { meeting, actor } = await this.access.requireMeeting(userId, meetingId, 'read', em);
       await this.reader.ensure(em, meeting);
       return this.reader.agenda(em, actor, meeting);
     });
@@ -27,7 +26,7 @@ export class AgendasService {
 
   async order(userId: string, meetingId: string, dto: AgendaOrderDto): Promise<AgendaDto> {
     return this.ds.transaction(async (em) => {
-      const { meeting, actor } = await requireMeeting(em, this.access, userId, meetingId, 'manage');
+      const { meeting, actor } = await this.access.requireMeeting(userId, meetingId, 'manage', em);
       const published = await this.lock(em, meeting);
       const accepted: { id: string }[] = await em.query(
         `SELECT id FROM agenda_items WHERE meeting_id = $1 AND status = 'accepted'`,
@@ -72,7 +71,7 @@ export class AgendasService {
   // Publishing again after changes republishes: the change marks are cleared.
   async publish(userId: string, meetingId: string): Promise<AgendaDto> {
     return this.ds.transaction(async (em) => {
-      const { meeting, actor } = await requireMeeting(em, this.access, userId, meetingId, 'manage');
+      const { meeting, actor } = await this.access.requireMeeting(userId, meetingId, 'manage', em);
       const wasPublished = await this.lock(em, meeting);
       await em.query(
         `UPDATE agendas SET status = 'published', published_at = now(), published_by = $2, updated_at = now() WHERE meeting_id = $1`,
@@ -96,7 +95,7 @@ export class AgendasService {
 
   // Ensures the agenda exists and locks it, serialising changes to one agenda. Returns whether
   // it has been published (changes from then on are marked changedAfterPublish).
-  async lock(em: EntityManager, meeting: MeetingRow): Promise<boolean> {
+  async lock(em: EntityManager, meeting: MeetingScope): Promise<boolean> {
     await this.reader.ensure(em, meeting);
     const [a] = await em.query(`SELECT status FROM agendas WHERE meeting_id = $1 FOR UPDATE`, [meeting.id]);
     return a.status === 'published';

@@ -36,21 +36,3 @@ export const SERIES_SELECT = `
          to_char(s.start_time, 'HH24:MI') AS start_time, s.timezone, s.duration_minutes, s.location, s.online_url,
          s.horizon_days, s.reminder_offsets_minutes, s.status, s.version, s.materialised_until, s.created_at, s.updated_at
   FROM meeting_series s`;
-
-export interface MeetingRow {
-  id: string;
-  group_id: string;
-  series_id: string | null;
-  occurrence_key: Date | null;
-  title: string;
-  starts_at: Date;
-  ends_at: Date;
-  timezone: string;
-  location: string | null;
-  online_url: string | null;
-  focus: string | null;
-  status: MeetingStatus;
-  cancel_reason: string | null;
-  detached: boolean;
-  sequence: number;
-}

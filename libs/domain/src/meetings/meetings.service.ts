@@ -4,13 +4,12 @@ import {
   ConflictProblem,
   decodeCursor,
   isUuid,
-  NotFoundProblem,
   Page,
   pageLimit,
   toPage,
 } from '@roundtable/core';
-import { DataSource, EntityManager } from 'typeorm';
-import { GroupAccessPolicy, GroupActor, GroupPower } from '../access/group-access.policy';
+import { DataSource } from 'typeorm';
+import { GroupAccessPolicy } from '../access/group-access.policy';
 import { ChangeRecorder } from '../events/change-recorder';
 import {
   AttendanceDto,
@@ -22,7 +21,6 @@ import {
   RsvpViewDto,
   UpdateMeetingDto,
 } from './dto/meeting.dto';
-import { MeetingRow } from './meeting.entity';
 import { isIsoInstant, loadMeeting, MEETING_SELECT, toMeeting } from './meeting-view';
 
 // Single meetings: ad hoc ones, edits of one occurrence, cancellation, RSVPs and attendance.
@@ -109,7 +107,7 @@ export class MeetingsService {
   }
 
   async get(userId: string, meetingId: string): Promise<MeetingDto> {
-    const { actor } = await this.resolve(userId, meetingId, 'read');
+    const { actor } = await this.access.requireMeeting(userId, meetingId, 'read');
     return loadMeeting(this.ds.manager, meetingId, actor.membershipId);
   }
 
@@ -117,17 +115,19 @@ export class MeetingsService {
   // original slot), becomes detached from series edits, and its iCalendar SEQUENCE goes up.
   async update(userId: string, meetingId: string, dto: UpdateMeetingDto): Promise<MeetingDto> {
     return this.ds.transaction(async (em) => {
-      const { actor, meeting } = await this.resolve(userId, meetingId, 'manage', em);
+      const { actor, meeting } = await this.access.requireMeeting(userId, meetingId, 'manage', em, {
+        lock: true,
+      });
       if (meeting.status === 'cancelled') throw new ConflictProblem('A cancelled meeting cannot be edited');
-      const startsAt = dto.startsAt ? new Date(dto.startsAt) : new Date(meeting.starts_at);
+      const startsAt = dto.startsAt ? new Date(dto.startsAt) : new Date(meeting.startsAt);
       const endsAt = dto.endsAt
         ? new Date(dto.endsAt)
         : dto.startsAt
           ? new Date(
               startsAt.getTime() +
-                (new Date(meeting.ends_at).getTime() - new Date(meeting.starts_at).getTime()),
+                (new Date(meeting.endsAt).getTime() - new Date(meeting.startsAt).getTime()),
             )
-          : new Date(meeting.ends_at);
+          : new Date(meeting.endsAt);
       assertSpan(startsAt.toISOString(), endsAt.toISOString());
       const after = {
         title: dto.title ?? meeting.title,
@@ -135,16 +135,16 @@ export class MeetingsService {
         endsAt: endsAt.toISOString(),
         timezone: dto.timezone ?? meeting.timezone,
         location: dto.location !== undefined ? dto.location : meeting.location,
-        onlineUrl: dto.onlineUrl !== undefined ? dto.onlineUrl : meeting.online_url,
+        onlineUrl: dto.onlineUrl !== undefined ? dto.onlineUrl : meeting.onlineUrl,
         focus: dto.focus !== undefined ? dto.focus : meeting.focus,
       };
       const before = {
         title: meeting.title,
-        startsAt: iso(meeting.starts_at),
-        endsAt: iso(meeting.ends_at),
+        startsAt: iso(meeting.startsAt),
+        endsAt: iso(meeting.endsAt),
         timezone: meeting.timezone,
         location: meeting.location,
-        onlineUrl: meeting.online_url,
+        onlineUrl: meeting.onlineUrl,
         focus: meeting.focus,
       };
       const changed = Object.fromEntries(
@@ -166,14 +166,14 @@ export class MeetingsService {
         ],
       );
       await this.changes.record(em, {
-        groupId: meeting.group_id,
+        groupId: meeting.groupId,
         type: 'meeting.updated',
         entityType: 'meeting',
         entityId: meetingId,
         actorUserId: userId,
         data: {
           meetingId,
-          seriesId: meeting.series_id,
+          seriesId: meeting.seriesId,
           startsAt: after.startsAt,
           endsAt: after.endsAt,
           changed: Object.keys(changed),
@@ -189,7 +189,9 @@ export class MeetingsService {
 
   async cancel(userId: string, meetingId: string, reason: string): Promise<MeetingDto> {
     return this.ds.transaction(async (em) => {
-      const { actor, meeting } = await this.resolve(userId, meetingId, 'manage', em);
+      const { actor, meeting } = await this.access.requireMeeting(userId, meetingId, 'manage', em, {
+        lock: true,
+      });
       if (meeting.status !== 'scheduled')
         throw new ConflictProblem(`This meeting is ${meeting.status} and cannot be cancelled`);
       await em.query(
@@ -198,12 +200,12 @@ export class MeetingsService {
         [meetingId, reason],
       );
       await this.changes.record(em, {
-        groupId: meeting.group_id,
+        groupId: meeting.groupId,
         type: 'meeting.cancelled',
         entityType: 'meeting',
         entityId: meetingId,
         actorUserId: userId,
-        data: { meetingId, seriesId: meeting.series_id, startsAt: iso(meeting.starts_at), reason },
+        data: { meetingId, seriesId: meeting.seriesId, startsAt: iso(meeting.startsAt), reason },
         audit: { reason },
       });
       return loadMeeting(em, meetingId, actor.membershipId);
@@ -212,7 +214,9 @@ export class MeetingsService {
 
   async rsvp(userId: string, meetingId: string, dto: RsvpDto): Promise<RsvpViewDto> {
     return this.ds.transaction(async (em) => {
-      const { actor, meeting } = await this.resolve(userId, meetingId, 'read', em);
+      const { actor, meeting } = await this.access.requireMeeting(userId, meetingId, 'read', em, {
+        lock: true,
+      });
       if (meeting.status !== 'scheduled')
         throw new ConflictProblem(`This meeting is ${meeting.status}: RSVPs are closed`);
       const [row] = await em.query(
@@ -222,7 +226,7 @@ export class MeetingsService {
         [meetingId, actor.membershipId, dto.response],
       );
       await this.changes.record(em, {
-        groupId: meeting.group_id,
+        groupId: meeting.groupId,
         type: 'meeting.updated',
         entityType: 'meeting',
         entityId: meetingId,
@@ -246,10 +250,12 @@ export class MeetingsService {
     dto: RecordAttendanceDto,
   ): Promise<AttendanceDto> {
     await this.ds.transaction(async (em) => {
-      const { meeting } = await this.resolve(userId, meetingId, 'focal_point', em);
+      const { meeting } = await this.access.requireMeeting(userId, meetingId, 'focal_point', em, {
+        lock: true,
+      });
       if (meeting.status === 'cancelled')
         throw new ConflictProblem('Attendance cannot be recorded for a cancelled meeting');
-      if (new Date(meeting.starts_at).getTime() > Date.now())
+      if (new Date(meeting.startsAt).getTime() > Date.now())
         throw new ConflictProblem('Attendance can be recorded once the meeting has started');
       const ids = dto.records.map((r) => r.memberId.toLowerCase());
       if (new Set(ids).size !== ids.length)
@@ -258,7 +264,7 @@ export class MeetingsService {
         ]);
       const known: { id: string }[] = await em.query(
         `SELECT id FROM memberships WHERE group_id = $1 AND id = ANY($2::uuid[]) AND status IN ('active','ended')`,
-        [meeting.group_id, ids],
+        [meeting.groupId, ids],
       );
       const knownIds = new Set(known.map((k) => k.id));
       const unknown = ids.map((id, i) => ({ id, i })).filter((x) => !knownIds.has(x.id));
@@ -277,7 +283,7 @@ export class MeetingsService {
       await em.query(`UPDATE meetings SET status = 'held', updated_at = now() WHERE id = $1`, [meetingId]);
       const attended = dto.records.filter((r) => r.attended).length;
       await this.changes.record(em, {
-        groupId: meeting.group_id,
+        groupId: meeting.groupId,
         type: 'meeting.updated',
         entityType: 'meeting',
         entityId: meetingId,
@@ -293,7 +299,7 @@ export class MeetingsService {
   }
 
   async attendance(userId: string, meetingId: string): Promise<AttendanceDto> {
-    const { meeting } = await this.resolve(userId, meetingId, 'read');
+    const { meeting } = await this.access.requireMeeting(userId, meetingId, 'read');
     const rows = await this.ds.query(
       `SELECT a.membership_id, a.attended, a.recorded_by, a.recorded_at, ms.user_id, ms.role, u.display_name,
               o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind, r.response AS rsvp
@@ -323,23 +329,6 @@ export class MeetingsService {
       records,
       attendedCount: records.filter((r: { attended: boolean }) => r.attended).length,
     };
-  }
-
-  // Loads (and in a transaction locks) the meeting, then checks the caller in its group: an
-  // unknown meeting and one in a group the caller is not in are both 404.
-  private async resolve(
-    userId: string,
-    meetingId: string,
-    power: GroupPower,
-    em?: EntityManager,
-  ): Promise<{ actor: GroupActor; meeting: MeetingRow }> {
-    const m = em ?? this.ds.manager;
-    const [meeting] = await m.query(`SELECT * FROM meetings WHERE id = $1 ${em ? 'FOR UPDATE' : ''}`, [
-      meetingId,
-    ]);
-    if (!meeting) throw new NotFoundProblem('Meeting');
-    const actor = await this.access.require(userId, meeting.group_id, power, em, 'Meeting');
-    return { actor, meeting };
   }
 }
 

@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { GroupActor } from '../access/group-access.policy';
 import { AgendaReader } from '../agendas/agenda-reader';
 import { AgendaItemDto } from '../agendas/dto/agenda.dto';
-import { MeetingRow } from '../agendas/meeting-scope';
+import { MeetingScope } from '../access/group-access.policy';
 import { MinutesDto } from './dto/minutes.dto';
 import { MinutesReader } from './minutes-reader';
 
@@ -62,7 +62,7 @@ export class MinutesExporter {
   async export(
     em: EntityManager,
     actor: GroupActor,
-    meeting: MeetingRow,
+    meeting: MeetingScope,
     format: 'md' | 'pdf',
   ): Promise<ExportFile> {
     const doc = await this.document(em, actor, meeting);
@@ -75,7 +75,7 @@ export class MinutesExporter {
     };
   }
 
-  async document(em: EntityManager, actor: GroupActor, meeting: MeetingRow): Promise<MinutesDocument> {
+  async document(em: EntityManager, actor: GroupActor, meeting: MeetingScope): Promise<MinutesDocument> {
     const [group] = await em.query(`SELECT name, timezone FROM groups WHERE id = $1`, [meeting.groupId]);
     await this.minutes.ensure(em, meeting);
     const minutes = await this.minutes.view(em, meeting.id);

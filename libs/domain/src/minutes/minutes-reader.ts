@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { MeetingRow } from '../agendas/meeting-scope';
+import { MeetingScope } from '../access/group-access.policy';
 import { MinutesAttendanceDto, MinutesDto, MinutesPersonDto } from './dto/minutes.dto';
 
 const PERSON_SQL = (userCol: string, alias: string) => `
@@ -15,7 +15,7 @@ const PERSON_SQL = (userCol: string, alias: string) => `
 export class MinutesReader {
   private attendanceTable = false;
 
-  async ensure(em: EntityManager, meeting: MeetingRow): Promise<void> {
+  async ensure(em: EntityManager, meeting: MeetingScope): Promise<void> {
     await em.query(
       `INSERT INTO minutes (meeting_id, group_id) VALUES ($1, $2) ON CONFLICT (meeting_id) DO NOTHING`,
       [meeting.id, meeting.groupId],

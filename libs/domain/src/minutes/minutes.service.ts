@@ -10,8 +10,7 @@ import {
   toPage,
 } from '@roundtable/core';
 import { DataSource, EntityManager } from 'typeorm';
-import { GroupAccessPolicy, GroupPower } from '../access/group-access.policy';
-import { MeetingRow, requireMeeting } from '../agendas/meeting-scope';
+import { GroupAccessPolicy, GroupPower, MeetingScope } from '../access/group-access.policy';
 import { ChangeRecorder } from '../events/change-recorder';
 import { NotificationsService } from '../notifications/notifications.service';
 import {
@@ -267,7 +266,7 @@ export class MinutesService {
   }
 
   private async scope(em: EntityManager, userId: string, meetingId: string, power: GroupPower) {
-    const scope = await requireMeeting(em, this.access, userId, meetingId, power);
+    const scope = await this.access.requireMeeting(userId, meetingId, power, em);
     await this.reader.ensure(em, scope.meeting);
     return scope;
   }
@@ -286,7 +285,7 @@ export class MinutesService {
   // Every active member of the group except the one acting, once per fact.
   private async notifyMembers(
     em: EntityManager,
-    meeting: MeetingRow,
+    meeting: MeetingScope,
     actorUserId: string,
     type: 'minutes.circulated' | 'minutes.approved',
     title: string,
