@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundProblem } from '@roundtable/core';
 import icalGenerator, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DataSource } from 'typeorm';
 import { GroupAccessPolicy } from '../access/group-access.policy';
@@ -27,10 +26,9 @@ export class MeetingCalendarService {
   }
 
   async meetingFeed(userId: string, meetingId: string): Promise<string> {
+    const { meeting } = await this.access.requireMeeting(userId, meetingId);
     const [m] = await this.ds.query(`SELECT * FROM meetings WHERE id = $1`, [meetingId]);
-    if (!m) throw new NotFoundProblem('Meeting');
-    await this.access.require(userId, m.group_id, 'read', undefined, 'Meeting');
-    const [group] = await this.ds.query(`SELECT name, timezone FROM groups WHERE id = $1`, [m.group_id]);
+    const [group] = await this.ds.query(`SELECT name, timezone FROM groups WHERE id = $1`, [meeting.groupId]);
     return render(group.name, group.timezone, [m]);
   }
 }
