@@ -1,4 +1,5 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type as ClassType } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { BadRequestProblem } from '../errors/app-errors';
@@ -20,6 +21,22 @@ export class PageQuery {
   @IsString()
   @MaxLength(500)
   cursor?: string;
+}
+
+// OpenAPI shape of a page: `export class MemberPageDto extends PageOf(MemberDto) {}`.
+export function PageOf<T>(item: ClassType<T>, itemsDescription?: string) {
+  class PageDto {
+    @ApiProperty({ type: [item], ...(itemsDescription ? { description: itemsDescription } : {}) })
+    items: T[];
+
+    @ApiProperty({
+      nullable: true,
+      type: String,
+      description: 'Cursor of the next page; null on the last page',
+    })
+    nextCursor: string | null;
+  }
+  return PageDto;
 }
 
 export interface Page<T> {

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, PageQuery, UuidParam, queryBoolean } from '@roundtable/core';
+import { AuthUser, CurrentUser, PageOf, PageQuery, UuidParam, queryBoolean } from '@roundtable/core';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -35,10 +35,7 @@ class NotificationDto {
   @ApiProperty({ format: 'date-time', nullable: true }) readAt: string | null;
 }
 
-class NotificationPageDto {
-  @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+class NotificationPageDto extends PageOf(NotificationDto) {}
 
 @ApiTags('me')
 @ApiBearerAuth()

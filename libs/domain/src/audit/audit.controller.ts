@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, PageQuery, UuidParam } from '@roundtable/core';
+import { AuthUser, CurrentUser, PageOf, PageQuery, UuidParam } from '@roundtable/core';
 import { AuditService } from './audit.service';
 
 class AuditActorDto {
@@ -19,10 +19,7 @@ class AuditEntryDto {
   @ApiProperty({ nullable: true, type: String }) requestId: string | null;
 }
 
-class AuditPageDto {
-  @ApiProperty({ type: [AuditEntryDto] }) items: AuditEntryDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+class AuditPageDto extends PageOf(AuditEntryDto) {}
 
 @ApiTags('audit')
 @ApiBearerAuth()

@@ -11,7 +11,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { IsIanaTimeZone, trimString } from '@roundtable/core';
+import { IsIanaTimeZone, PageOf, trimString } from '@roundtable/core';
 import { CO_CHAIR_POLICIES, CoChairPolicy } from '../group.entity';
 
 export class CreateGroupDto {
@@ -116,7 +116,4 @@ export class GroupDto {
   @ApiPropertyOptional({ description: 'Whether the caller is a sitting co-chair' }) iAmCoChair?: boolean;
 }
 
-export class GroupPageDto {
-  @ApiProperty({ type: [GroupDto] }) items: GroupDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class GroupPageDto extends PageOf(GroupDto) {}

@@ -22,7 +22,7 @@ import {
   ValidateNested,
   ValidationOptions,
 } from 'class-validator';
-import { PageQuery, trimString } from '@roundtable/core';
+import { PageOf, PageQuery, trimString } from '@roundtable/core';
 import {
   INCIDENT_ACCESS_ACTIONS,
   INCIDENT_CATEGORIES,
@@ -412,10 +412,7 @@ export class IncidentDto {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
-export class IncidentPageDto {
-  @ApiProperty({ type: [IncidentDto] }) items: IncidentDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class IncidentPageDto extends PageOf(IncidentDto) {}
 
 export class IncidentUpdateAuthorDto {
   @ApiProperty({ format: 'uuid' }) userId: string;
@@ -443,10 +440,7 @@ export class IncidentUpdateDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
-export class IncidentUpdatePageDto {
-  @ApiProperty({ type: [IncidentUpdateDto] }) items: IncidentUpdateDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class IncidentUpdatePageDto extends PageOf(IncidentUpdateDto) {}
 
 export class IncidentAccessLogEntryDto {
   @ApiProperty() id: string;
@@ -457,7 +451,4 @@ export class IncidentAccessLogEntryDto {
   @ApiProperty({ format: 'date-time' }) at: string;
 }
 
-export class IncidentAccessLogPageDto {
-  @ApiProperty({ type: [IncidentAccessLogEntryDto] }) items: IncidentAccessLogEntryDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class IncidentAccessLogPageDto extends PageOf(IncidentAccessLogEntryDto) {}

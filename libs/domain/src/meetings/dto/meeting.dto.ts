@@ -19,7 +19,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsIanaTimeZone, PageQuery, trimString } from '@roundtable/core';
+import { IsIanaTimeZone, PageOf, PageQuery, trimString } from '@roundtable/core';
 import {
   MEETING_STATUSES,
   MeetingStatus,
@@ -375,10 +375,7 @@ export class MeetingDto {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
-export class MeetingPageDto {
-  @ApiProperty({ type: [MeetingDto] }) items: MeetingDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class MeetingPageDto extends PageOf(MeetingDto) {}
 
 export class RsvpDto {
   @ApiProperty({ enum: RSVP_RESPONSES })

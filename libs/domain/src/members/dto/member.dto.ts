@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQuery, trimString } from '@roundtable/core';
+import { PageOf, PageQuery, trimString } from '@roundtable/core';
 import { ORGANISATION_KINDS, OrganisationKind } from '../../organisations/organisation.entity';
 import { MEMBER_ROLES, MemberRole } from '../membership.entity';
 
@@ -91,10 +91,7 @@ export class MemberDto {
   @ApiProperty({ nullable: true, type: String }) endedReason: string | null;
 }
 
-export class MemberPageDto {
-  @ApiProperty({ type: [MemberDto] }) items: MemberDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class MemberPageDto extends PageOf(MemberDto) {}
 
 export class InvitationDto extends MemberDto {
   @ApiProperty() groupName: string;

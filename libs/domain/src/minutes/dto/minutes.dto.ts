@@ -11,7 +11,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { PageQuery, trimString } from '@roundtable/core';
+import { PageOf, PageQuery, trimString } from '@roundtable/core';
 import { ORGANISATION_KINDS, OrganisationKind } from '../../organisations/organisation.entity';
 
 export const MINUTES_STATUSES = ['draft', 'circulated', 'approved'] as const;
@@ -127,10 +127,7 @@ export class MinutesRevisionDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
-export class MinutesRevisionPageDto {
-  @ApiProperty({ type: [MinutesRevisionDto], description: 'Newest first' }) items: MinutesRevisionDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class MinutesRevisionPageDto extends PageOf(MinutesRevisionDto, 'Newest first') {}
 
 export class MinutesCommentDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -141,7 +138,4 @@ export class MinutesCommentDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
-export class MinutesCommentPageDto {
-  @ApiProperty({ type: [MinutesCommentDto], description: 'Oldest first' }) items: MinutesCommentDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class MinutesCommentPageDto extends PageOf(MinutesCommentDto, 'Oldest first') {}

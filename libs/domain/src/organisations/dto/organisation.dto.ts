@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { PageQuery, trimString } from '@roundtable/core';
+import { PageOf, PageQuery, trimString } from '@roundtable/core';
 import { ORGANISATION_KINDS, OrganisationKind } from '../organisation.entity';
 
 export class CreateOrganisationDto {
@@ -50,7 +50,4 @@ export class OrganisationDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
-export class OrganisationPageDto {
-  @ApiProperty({ type: [OrganisationDto] }) items: OrganisationDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class OrganisationPageDto extends PageOf(OrganisationDto) {}

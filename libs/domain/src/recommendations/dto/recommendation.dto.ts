@@ -19,7 +19,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { PageQuery, queryBoolean, trimString } from '@roundtable/core';
+import { PageOf, PageQuery, queryBoolean, trimString } from '@roundtable/core';
 import { MemberOrganisationDto } from '../../members/dto/member.dto';
 import {
   IMPACT_RATINGS,
@@ -254,10 +254,7 @@ export class RecommendationDetailDto extends RecommendationDto {
   @ApiProperty({ type: [TimelineEntryDto], description: 'Oldest first' }) timeline: TimelineEntryDto[];
 }
 
-export class RecommendationPageDto {
-  @ApiProperty({ type: [RecommendationDto] }) items: RecommendationDto[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
-}
+export class RecommendationPageDto extends PageOf(RecommendationDto) {}
 
 export class StatusCountsDto {
   @ApiProperty() open: number;
