@@ -20,3 +20,4 @@ export * from './http/transforms';
 export * from './http/instant';
 export * from './http/control-characters';
 export * from './http/body-content-type';
+export * from './i18n/translate';
