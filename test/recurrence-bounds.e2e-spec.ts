@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked field by field */
 import { dailySeriesBody } from './support/meetings';
 import {
   createGroup,
