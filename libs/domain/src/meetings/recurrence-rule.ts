@@ -4,7 +4,7 @@
 // from what is left, COUNT counts from the start. Times of day and zones are recurrence.ts' job.
 //
 // Why not a library: rrule-temporal 1.6 disagreed with dateutil on 106 of 799 reference cases
-// (WEEKLY+INTERVAL phase, BYWEEKNO, 53rd weekdays, DST gaps) and took ~30 ms per call; rrule.js, a
+// (DST gaps, ambiguous times, WEEKLY+INTERVAL phase, 53rd weekdays) and took ~30 ms a call; rrule.js, a
 // dateutil port, cannot bound its work (a rule that never matches iterates to the year 9999: 11 s
 // for FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30). Here every expansion is bounded by a window and a work
 // budget, and tools/rrule-cases checks it against dateutil itself.
