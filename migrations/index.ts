@@ -9,6 +9,8 @@ import { RecommendationFollowUp1764000004000 } from './1764000004000-Recommendat
 import { AgendasAndMinutes1764000005000 } from './1764000005000-AgendasAndMinutes';
 import { NotificationEmailDelivery1764000006000 } from './1764000006000-NotificationEmailDelivery';
 import { NotificationPush1764000006001 } from './1764000006001-NotificationPush';
+import { EventScopes1764000010000 } from './1764000010000-EventScopes';
+import { Agreements1764000010001 } from './1764000010001-Agreements';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -20,4 +22,6 @@ export const MIGRATIONS = [
   AgendasAndMinutes1764000005000,
   NotificationEmailDelivery1764000006000,
   NotificationPush1764000006001,
+  EventScopes1764000010000,
+  Agreements1764000010001,
 ];
