@@ -21,7 +21,7 @@ export class Agreements1764000010001 implements MigrationInterface {
         operator_organisation_id uuid NOT NULL REFERENCES organisations(id),
         public_security_present boolean NOT NULL,
         created_by uuid REFERENCES users(id),
-        created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+        created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
         CHECK ((lat IS NULL) = (lng IS NULL))
       )`);
@@ -54,7 +54,7 @@ export class Agreements1764000010001 implements MigrationInterface {
         created_by uuid NOT NULL REFERENCES users(id),
         created_by_organisation_id uuid NOT NULL REFERENCES organisations(id),
         version integer NOT NULL DEFAULT 1,
-        created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+        created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
         CHECK (parent_agreement_id IS DISTINCT FROM id),
         CHECK (expires_on IS NULL OR effective_from IS NULL OR expires_on > effective_from)
@@ -119,7 +119,7 @@ export class Agreements1764000010001 implements MigrationInterface {
         proposed_by uuid REFERENCES users(id),
         proposed_at timestamptz,
         agreed_at timestamptz,
-        created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+        created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (agreement_id, number)
       )`);
@@ -250,7 +250,7 @@ export class Agreements1764000010001 implements MigrationInterface {
         -- The due date the overdue notification was sent for (see recommendations).
         overdue_notified_for date,
         created_by uuid REFERENCES users(id),
-        created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+        created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
         completed_at timestamptz,
         CHECK ((status IN ('met','partially_met','not_met','waived')) = (completed_at IS NOT NULL))
@@ -298,7 +298,7 @@ export class Agreements1764000010001 implements MigrationInterface {
         acknowledged_at timestamptz,
         resolved_at timestamptz,
         closed_at timestamptz,
-        created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+        created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from './accounts/accounts.module';
 import { AgendasModule } from './agendas/agendas.module';
+import { AgreementsModule } from './agreements/agreements.module';
 import { AuditModule } from './audit/audit.module';
 import { CoChairsModule } from './co-chairs/co-chairs.module';
 import { DomainCoreModule } from './domain-core.module';
@@ -12,6 +13,7 @@ import { MembersModule } from './members/members.module';
 import { MinutesModule } from './minutes/minutes.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { RecommendationsModule } from './recommendations/recommendations.module';
+import { SitesModule } from './sites/sites.module';
 import { StakeholderMapModule } from './stakeholder-map/stakeholder-map.module';
 
 // Every feature the API serves. Feature modules register controllers and services only;
@@ -30,6 +32,8 @@ export const FEATURE_MODULES = [
   CoChairsModule,
   StakeholderMapModule,
   RecommendationsModule,
+  SitesModule,
+  AgreementsModule,
 ];
 
 @Module({ imports: [DomainCoreModule, ...FEATURE_MODULES] })

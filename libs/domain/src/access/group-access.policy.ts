@@ -169,11 +169,11 @@ export class GroupAccessPolicy {
     agreementId: string,
     need: AgreementSight = 'summary',
     em: EntityManager = this.ds.manager,
-    { lock = false }: { lock?: boolean } = {},
+    { lock = false, notFound = 'Agreement' }: { lock?: boolean; notFound?: string } = {},
   ): Promise<{ actor: GroupActor; agreement: AgreementAccessFacts; sight: AgreementSight }> {
     const [ref] = await em.query(`SELECT group_id FROM agreements WHERE id = $1`, [agreementId]);
-    if (!ref) throw new NotFoundProblem('Agreement');
-    const actor = await this.require(userId, ref.group_id, 'read', em, 'Agreement');
+    if (!ref) throw new NotFoundProblem(notFound);
+    const actor = await this.require(userId, ref.group_id, 'read', em, notFound);
     const [row] = await em.query(
       `SELECT a.id, a.group_id, a.title, a.visibility, a.status, a.source_locale, a.catalogue_edition, a.current_version_id,
               ARRAY(SELECT p.organisation_id FROM agreement_parties p WHERE p.agreement_id = a.id ORDER BY p.position) AS party_orgs
@@ -192,7 +192,7 @@ export class GroupAccessPolicy {
       partyOrganisationIds: row.party_orgs,
     };
     const sight = agreementSight(actor, agreement);
-    if (!sight || (need === 'full' && sight !== 'full')) throw new NotFoundProblem('Agreement');
+    if (!sight || (need === 'full' && sight !== 'full')) throw new NotFoundProblem(notFound);
     return { actor, agreement, sight };
   }
 

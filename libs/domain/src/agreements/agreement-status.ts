@@ -60,7 +60,7 @@ export const AGREEMENT_TRANSITIONS: Record<AgreementStatus, readonly Edge[]> = {
   ],
   suspended: [
     { to: 'in_force', by: REQUEST },
-    { to: 'terminated', by: REQUEST },
+    { to: 'terminated', by: BOTH },
     { to: 'expired', by: SYSTEM },
   ],
   terminated: [],

@@ -27,3 +27,9 @@ export function coverageOf(
   });
   return { edition, covered, missing: CATALOGUE_KEYS.filter((k) => !covered.includes(k)) };
 }
+
+// Coverage from the keys stored on a version (agreement_versions.coverage, computed on save).
+export function storedCoverage(covered: readonly string[], edition: CatalogueEdition): Coverage {
+  const keys = CATALOGUE_KEYS.filter((k) => covered.includes(k));
+  return { edition, covered: keys, missing: CATALOGUE_KEYS.filter((k) => !keys.includes(k)) };
+}
