@@ -11,6 +11,8 @@ import { IncidentsModule } from './incidents/incidents.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { MembersModule } from './members/members.module';
 import { MinutesModule } from './minutes/minutes.module';
+import { NonComplianceModule } from './non-compliance/non-compliance.module';
+import { ObligationsModule } from './obligations/obligations.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { RecommendationsModule } from './recommendations/recommendations.module';
 import { SitesModule } from './sites/sites.module';
@@ -34,6 +36,8 @@ export const FEATURE_MODULES = [
   RecommendationsModule,
   SitesModule,
   AgreementsModule,
+  ObligationsModule,
+  NonComplianceModule,
 ];
 
 @Module({ imports: [DomainCoreModule, ...FEATURE_MODULES] })
