@@ -88,37 +88,81 @@ export async function createAgreement(
   return { id: res.body.id, body: res.body };
 }
 
-// Proposes the current draft and has both parties accept it; returns the agreed version id.
+// Proposes a draft (by the first party) and has every party accept it, each through one of its members.
 export async function agreeVersion(t: TestApp, w: AgreementWorld, versionId: string): Promise<void> {
-  for (const [by, path] of [
+  const orgs: string[] = (
+    await t.ds.query(
+      `SELECT p.organisation_id FROM agreement_parties p JOIN agreement_versions v ON v.agreement_id = p.agreement_id
+       WHERE v.id = $1 ORDER BY p.position`,
+      [versionId],
+    )
+  ).map((r: { organisation_id: string }) => r.organisation_id);
+  const members: Record<string, TestUser> = {
+    [w.orgs.mine]: w.mine,
+    [w.orgs.police]: w.police,
+    [w.orgs.local]: w.local,
+    [w.orgs.ngo]: w.ngo,
+  };
+  const steps: [TestUser, string][] = [
     [w.mine, 'propose'],
-    [w.mine, 'accept'],
-    [w.police, 'accept'],
-  ] as const) {
+    ...orgs.map((o): [TestUser, string] => [members[o], 'accept']),
+  ];
+  for (const [by, path] of steps) {
     const res = await t.api().post(`/api/v1/agreement-versions/${versionId}/${path}`).set(by.auth);
     if (res.status !== 200) throw new Error(`${path} failed: ${res.status} ${JSON.stringify(res.body)}`);
   }
 }
 
-export async function signBoth(
+// An agreement in force today: created, agreed, signed, and put in force by the platform's job.
+export async function agreementInForce(
+  t: TestApp,
+  w: AgreementWorld,
+  run: (agreementId: string) => Promise<unknown>,
+  extra: Record<string, unknown> = {},
+): Promise<{ id: string; versionId: string }> {
+  const a = await createAgreement(t, w, w.mine, { effectiveFrom: '2020-01-01', ...extra });
+  await agreeVersion(t, w, a.body.currentVersion.id);
+  await signAll(t, w, a.body.currentVersion.id, '2020-01-01');
+  await run(a.id);
+  return { id: a.id, versionId: a.body.currentVersion.id };
+}
+
+export async function todayIn(t: TestApp, timezone = 'Africa/Lubumbashi'): Promise<string> {
+  return (await t.ds.query(`SELECT to_char((now() AT TIME ZONE $1)::date, 'YYYY-MM-DD') AS d`, [timezone]))[0]
+    .d;
+}
+
+export function addDays(date: string, n: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function addMonths(date: string, n: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + n);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, last));
+  return d.toISOString().slice(0, 10);
+}
+
+// Records the signature of every party whose signature is required, each by one of its members.
+export async function signAll(
   t: TestApp,
   w: AgreementWorld,
   versionId: string,
   signedOn: string,
 ): Promise<void> {
-  const [agreed] = await t.ds
-    .query(
-      `SELECT p.id, p.organisation_id FROM agreement_parties p JOIN agreement_versions v ON v.agreement_id = p.agreement_id
-     WHERE v.id = $1 ORDER BY p.position`,
-      [versionId],
-    )
-    .then((rows: { id: string; organisation_id: string }[]) => [rows]);
-  for (const party of agreed) {
-    const by = party.organisation_id === w.orgs.mine ? w.mine : w.police;
+  const parties: { id: string; organisation_id: string }[] = await t.ds.query(
+    `SELECT p.id, p.organisation_id FROM agreement_parties p JOIN agreement_versions v ON v.agreement_id = p.agreement_id
+     WHERE v.id = $1 AND p.signature_required ORDER BY p.position`,
+    [versionId],
+  );
+  for (const party of parties) {
     const res = await t
       .api()
       .post(`/api/v1/agreement-versions/${versionId}/signatures`)
-      .set(by.auth)
+      .set(memberOf(w, party.organisation_id).auth)
       .send({
         partyId: party.id,
         signatoryName: 'A. Signatory',
@@ -128,4 +172,16 @@ export async function signBoth(
       });
     if (res.status !== 201) throw new Error(`sign failed: ${res.status} ${JSON.stringify(res.body)}`);
   }
+}
+
+// A (non-observer) member of one of the world's organisations.
+export function memberOf(w: AgreementWorld, organisationId: string): TestUser {
+  const members: Record<string, TestUser> = {
+    [w.orgs.mine]: w.mine,
+    [w.orgs.police]: w.police,
+    [w.orgs.local]: w.local,
+    [w.orgs.ngo]: w.ngo,
+    [w.orgs.host]: w.focal,
+  };
+  return members[organisationId];
 }

@@ -33,7 +33,7 @@ export class AgreementLifecycle {
   ): Promise<void> {
     const from = agreement.status;
     const plan = planAgreementTransition(from, to, cause);
-    if (!plan.ok) throw new ConflictProblem(plan.detail, { status: from });
+    if (!plan.ok) throw new ConflictProblem(plan.detail, { currentStatus: from });
     // Entry into force starts the review cycle: the first review falls reviewIntervalMonths after
     // the date it took effect (effectiveFrom, else the day the job ran).
     const enteringForce = from === 'signed' && to === 'in_force';

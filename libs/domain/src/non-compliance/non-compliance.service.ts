@@ -148,7 +148,7 @@ export class NonComplianceService {
       this.access.assertNonCompliance(actor, report, 'advance');
       const from = report.status as NonComplianceStatus;
       const plan = planNonComplianceStep(from, dto.to);
-      if (!plan.ok) throw new ConflictProblem(plan.detail, { status: from });
+      if (!plan.ok) throw new ConflictProblem(plan.detail, { currentStatus: from });
       await em.query(
         `UPDATE non_compliance_reports SET status = $2, updated_at = now(),
            acknowledged_at = CASE WHEN $2 = 'acknowledged' THEN coalesce(acknowledged_at, now()) ELSE acknowledged_at END,
