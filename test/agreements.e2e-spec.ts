@@ -6,7 +6,6 @@ import {
   agreementWorld,
   AgreementWorld,
   agreeVersion,
-  createAgreement,
   mouBody,
   signAll,
   todayIn,
@@ -947,7 +946,7 @@ describe('agreements', () => {
       });
       expectProblem(dropSelf, 400);
       await post(`/agreement-versions/${a.currentVersion.id}/propose`, w.mine);
-      expectProblem(await patch(`/agreements/${a.id}`, w.mine, { parties: mouBody(w).parties as any }), 409);
+      expectProblem(await patch(`/agreements/${a.id}`, w.mine, { parties: mouBody(w).parties }), 409);
       // the new party may now edit
       expect((await patch(`/agreements/${a.id}`, w.local, { effectiveFrom: '2030-01-01' })).status).toBe(200);
     });
