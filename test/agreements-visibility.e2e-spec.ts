@@ -257,16 +257,12 @@ describe('agreement visibility', () => {
       await eventually(has(sockets.party, 'agreement.created', hidden.id));
       await eventually(has(sockets.party, 'agreement.version_proposed', summary.id));
       // a group-wide event sent after them: once it has arrived, the others would have too
-      const site = await t
-        .api()
-        .post(`/api/v1/groups/${w.groupId}/sites`)
-        .set(w.focal.auth)
-        .send({
-          name: 'Sentinel site',
-          kind: 'office',
-          operatorOrganisationId: w.orgs.host,
-          publicSecurityPresent: false,
-        });
+      const site = await t.api().post(`/api/v1/groups/${w.groupId}/sites`).set(w.focal.auth).send({
+        name: 'Sentinel site',
+        kind: 'office',
+        operatorOrganisationId: w.orgs.host,
+        publicSecurityPresent: false,
+      });
       for (const c of [sockets.nonParty, sockets.focalPoint]) {
         await eventually(() =>
           c.received.some((e) => e.type === 'site.created' && e.entityId === site.body.id),

@@ -189,6 +189,7 @@ export class AgreementJobs {
         body: `It was due on ${o.due_on}.`,
         data,
         dedupeKey: `obligation-overdue:${o.id}:${o.due_on}`,
+        entityId: o.id,
       });
       await this.changes.record(em, {
         groupId: a.groupId,

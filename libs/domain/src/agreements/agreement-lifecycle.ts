@@ -85,6 +85,8 @@ export class AgreementLifecycle {
       dedupeKey: string;
       excludeUserId?: string | null;
       organisationIds?: string[];
+      // What the notification is about, when not the agreement itself (an obligation).
+      entityId?: string;
     },
   ): Promise<number> {
     const parties: { organisation_id: string }[] = await em.query(
@@ -104,7 +106,7 @@ export class AgreementLifecycle {
       userIds,
       type: n.type,
       groupId: agreement.groupId,
-      entityId: agreement.id,
+      entityId: n.entityId ?? agreement.id,
       title: n.title,
       body: n.body ?? null,
       data: n.data,

@@ -100,6 +100,7 @@ export class ObligationsService {
         title: `${agreement.title}: an obligation falls to your organisation — ${dto.title}`,
         data: { agreementId, obligationId: row.id, nextDueOn },
         dedupeKey: `obligation-assigned:${row.id}`,
+        entityId: row.id,
         excludeUserId: userId,
         organisationIds: [responsible],
       });
