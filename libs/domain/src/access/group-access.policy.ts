@@ -20,6 +20,7 @@ import {
   agreementContentVisibleSql,
   agreementVisibleSql,
   EventScope,
+  EventScopeKind,
   eventVisibleSql,
   incidentVisibleSql,
   nonComplianceVisibleSql,
@@ -124,7 +125,8 @@ export class GroupAccessPolicy {
   // Organisations that may see a scoped object now (for targeting realtime delivery), or null when
   // every member of the group may. An unknown object has no audience.
   async audience(scope: EventScope, em: EntityManager = this.ds.manager): Promise<string[] | null> {
-    const rule = SCOPE_RULES[scope.kind];
+    const rule = SCOPE_RULES[scope.kind] as (typeof SCOPE_RULES)[EventScopeKind] | undefined;
+    if (!rule) return []; // default-deny: a kind this code does not know reaches nobody
     const [row] = await em.query(
       `SELECT ${rule.wholeGroup('x')} AS whole,
               ARRAY(SELECT DISTINCT m.organisation_id FROM memberships m
@@ -146,7 +148,8 @@ export class GroupAccessPolicy {
     scope: EventScope,
     who: { organisationIds?: string[]; managers?: boolean; excludeUserId?: string | null },
   ): Promise<string[]> {
-    const rule = SCOPE_RULES[scope.kind];
+    const rule = SCOPE_RULES[scope.kind] as (typeof SCOPE_RULES)[EventScopeKind] | undefined;
+    if (!rule) return [];
     const rows: { user_id: string }[] = await em.query(
       `SELECT DISTINCT m.user_id FROM memberships m
        WHERE m.group_id = $1 AND m.status = 'active' AND m.user_id IS NOT NULL
