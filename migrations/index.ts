@@ -10,6 +10,8 @@ import { AgendasAndMinutes1764000005000 } from './1764000005000-AgendasAndMinute
 import { NotificationEmailDelivery1764000006000 } from './1764000006000-NotificationEmailDelivery';
 import { NotificationPush1764000006001 } from './1764000006001-NotificationPush';
 import { FrozenMinutes1764000008000 } from './1764000008000-FrozenMinutes';
+import { EventScopes1764000010000 } from './1764000010000-EventScopes';
+import { Agreements1764000010001 } from './1764000010001-Agreements';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -22,4 +24,6 @@ export const MIGRATIONS = [
   NotificationEmailDelivery1764000006000,
   NotificationPush1764000006001,
   FrozenMinutes1764000008000,
+  EventScopes1764000010000,
+  Agreements1764000010001,
 ];

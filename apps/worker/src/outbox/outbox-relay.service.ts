@@ -109,7 +109,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const [{ locked }] = await em.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [RELAY_LOCK]);
       if (!locked) return 0;
       const rows = await em.query(
-        `SELECT id, group_id, seq, type, entity_id, at, data, incident_id FROM group_events
+        `SELECT id, group_id, seq, type, entity_id, at, data, scope_kind, scope_id FROM group_events
          WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [BATCH],
       );
@@ -150,11 +150,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw pg row
   private async plan(em: EntityManager, row: any): Promise<DeliveryPlan> {
     const event = toEventPayload(row);
-    if (row.incident_id) {
+    if (row.scope_kind) {
       return planDelivery({
         event,
-        incidentId: row.incident_id,
-        incidentAudience: await this.access.incidentAudience(row.incident_id, em),
+        scoped: true,
+        audience: await this.access.audience({ kind: row.scope_kind, id: row.scope_id }, em),
       });
     }
     let formerOrganisationIds: string[] = [];
@@ -165,7 +165,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       );
       formerOrganisationIds = orgs.map((o) => o.organisation_id);
     }
-    return planDelivery({ event, incidentId: null, formerOrganisationIds });
+    return planDelivery({ event, scoped: false, formerOrganisationIds });
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw pg row

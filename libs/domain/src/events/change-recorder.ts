@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { currentRequestId, GroupEventPayload, GroupEventType } from '@roundtable/core';
 import { EntityManager } from 'typeorm';
+import type { EventScope } from '../access/visibility-sql';
 
 export interface GroupChange {
   groupId: string;
@@ -9,10 +10,14 @@ export interface GroupChange {
   entityId: string | null;
   actorUserId: string | null;
   // Event payload: seen by everyone who may see the event. Never put restricted content here
-  // unless incidentId is set (then only those who may see the incident receive it).
+  // unless the event is scoped (then only those who may see the scoped object receive it).
   data?: Record<string, unknown>;
-  // Audit details: seen by the focal point and co-chairs; never restricted incident content.
+  // Audit details: seen by the focal point and co-chairs; never restricted content (no incident
+  // text, no agreement titles or clause text, no report descriptions).
   audit?: Record<string, unknown>;
+  // The object whose visibility the event follows (replay, realtime, docs/REALTIME.md).
+  scope?: EventScope | null;
+  // Shorthand for scope { kind: 'incident', id }.
   incidentId?: string | null;
 }
 
@@ -35,10 +40,21 @@ export class ChangeRecorder {
     if (!bumped) throw new Error(`group ${change.groupId} does not exist`);
     const seq = bumped.event_seq;
     const data = change.data ?? {};
+    const scope =
+      change.scope ?? (change.incidentId ? { kind: 'incident' as const, id: change.incidentId } : null);
     const [row] = await em.query(
-      `INSERT INTO group_events (group_id, seq, type, entity_id, data, incident_id)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, at`,
-      [change.groupId, seq, change.type, change.entityId, JSON.stringify(data), change.incidentId ?? null],
+      `INSERT INTO group_events (group_id, seq, type, entity_id, data, incident_id, scope_kind, scope_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id, at`,
+      [
+        change.groupId,
+        seq,
+        change.type,
+        change.entityId,
+        JSON.stringify(data),
+        scope?.kind === 'incident' ? scope.id : null,
+        scope?.kind ?? null,
+        scope?.id ?? null,
+      ],
     );
     await em.query(
       `INSERT INTO audit_events (group_id, actor_user_id, action, entity_type, entity_id, details, request_id)
