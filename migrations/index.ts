@@ -9,6 +9,10 @@ import { RecommendationFollowUp1764000004000 } from './1764000004000-Recommendat
 import { AgendasAndMinutes1764000005000 } from './1764000005000-AgendasAndMinutes';
 import { NotificationEmailDelivery1764000006000 } from './1764000006000-NotificationEmailDelivery';
 import { NotificationPush1764000006001 } from './1764000006001-NotificationPush';
+import { OrganisationAffiliations1764000007000 } from './1764000007000-OrganisationAffiliations';
+import { IncidentAuditAndStatus1764000007100 } from './1764000007100-IncidentAuditAndStatus';
+import { GroupArchive1764000007200 } from './1764000007200-GroupArchive';
+import { AccountSettingsAndMail1764000007300 } from './1764000007300-AccountSettingsAndMail';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -20,4 +24,8 @@ export const MIGRATIONS = [
   AgendasAndMinutes1764000005000,
   NotificationEmailDelivery1764000006000,
   NotificationPush1764000006001,
+  OrganisationAffiliations1764000007000,
+  IncidentAuditAndStatus1764000007100,
+  GroupArchive1764000007200,
+  AccountSettingsAndMail1764000007300,
 ];

@@ -11,6 +11,7 @@ import { DatabaseModule } from '@roundtable/database';
 import { DomainCoreModule } from '@roundtable/domain';
 import { LoggerModule } from 'nestjs-pino';
 import { EmailModule } from './email/email.module';
+import { MailWorkerModule } from './mail/mail-worker.module';
 import { MeetingsWorkerModule } from './meetings/meetings-worker.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { RecommendationsWorkerModule } from './recommendations/recommendations-worker.module';
@@ -19,6 +20,7 @@ import { RecommendationsWorkerModule } from './recommendations/recommendations-w
 export const WORKER_FEATURE_MODULES = [
   OutboxModule,
   EmailModule,
+  MailWorkerModule,
   MeetingsWorkerModule,
   RecommendationsWorkerModule,
 ];

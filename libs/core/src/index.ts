@@ -12,6 +12,7 @@ export * from './http/pagination';
 export * from './http/validation.pipe';
 export * from './http/uuid.pipe';
 export * from './http/iana-timezone';
+export * from './http/locale';
 export * from './realtime/event-types';
 export * from './realtime/realtime';
 export * from './queue/queues';

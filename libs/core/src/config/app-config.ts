@@ -72,6 +72,21 @@ export class EnvironmentVariables {
   @IsString()
   CORS_ORIGINS?: string;
 
+  // Platform administrators (comma-separated e-mail addresses): they verify organisations. An
+  // address counts only once its owner has verified it.
+  @IsOptional()
+  @IsString()
+  @Matches(/^\s*[^\s@,]+@[^\s@,]+(\s*,\s*[^\s@,]+@[^\s@,]+)*\s*$/, {
+    message: 'ADMIN_EMAILS must be a comma-separated list of e-mail addresses',
+  })
+  ADMIN_EMAILS?: string;
+
+  // Where people reach this deployment; used in the links of e-mails.
+  @IsOptional()
+  @IsString()
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'PUBLIC_URL must be an http:// or https:// URL' })
+  PUBLIC_URL?: string;
+
   @IsString()
   @Matches(/^[A-Za-z0-9_.:-]+$/, { message: 'REDIS_PREFIX may only contain letters, digits and _ . : -' })
   REDIS_PREFIX = 'roundtable';
@@ -114,6 +129,8 @@ export interface AppConfig {
   smtpUrl?: string;
   smtpFrom: string;
   corsOrigins: string[];
+  adminEmails: string[];
+  publicUrl: string;
   redisPrefix: string;
   rateLimitPerMinute: number;
   loginMaxFailures: number;
@@ -132,7 +149,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   for (const key of Object.keys(new EnvironmentVariables())) {
     if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   }
-  for (const key of ['JWT_SECRET', 'SMTP_URL', 'SMTP_FROM', 'CORS_ORIGINS', 'LOG_LEVEL']) {
+  for (const key of [
+    'JWT_SECRET',
+    'SMTP_URL',
+    'SMTP_FROM',
+    'CORS_ORIGINS',
+    'LOG_LEVEL',
+    'ADMIN_EMAILS',
+    'PUBLIC_URL',
+  ]) {
     if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   }
   const vars = plainToInstance(EnvironmentVariables, raw);
@@ -164,6 +189,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    adminEmails: (vars.ADMIN_EMAILS ?? '')
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
+    publicUrl: (vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`).replace(/\/+$/, ''),
     redisPrefix: vars.REDIS_PREFIX,
     rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE,
     loginMaxFailures: vars.LOGIN_MAX_FAILURES,

@@ -24,6 +24,10 @@ export const GROUP_EVENT_TYPES = [
   'recommendation.created',
   'recommendation.updated',
   'recommendation.overdue',
+  // Organisation affiliations and archiving (issue 11).
+  'member.approved', // an admin of the organisation approved a pending_organisation membership
+  'group.archived',
+  'group.unarchived',
 ] as const;
 
 export type GroupEventType = (typeof GROUP_EVENT_TYPES)[number];

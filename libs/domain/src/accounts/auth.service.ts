@@ -14,6 +14,7 @@ import { ChangeRecorder } from '../events/change-recorder';
 import { LoginDto, RegisterDto, TokensDto, UserDto } from './dto/auth.dto';
 import { LoginThrottle } from './login-throttle.service';
 import { MembersService } from '../members/members.service';
+import { EmailVerificationService } from './email-verification.service';
 
 // OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.
 const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19 * 1024, timeCost: 2, parallelism: 1 } as const;
@@ -30,6 +31,7 @@ export class AuthService {
     private readonly throttle: LoginThrottle,
     private readonly changes: ChangeRecorder,
     private readonly members: MembersService,
+    private readonly verification: EmailVerificationService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -46,12 +48,19 @@ export class AuthService {
       );
       if (!rows[0]) throw new ConflictProblem('An account with this e-mail already exists');
       const user = rows[0];
-      // Invitations sent before the account existed now belong to it.
+      // Invitations sent before the account existed now belong to it. Those that would make it
+      // speak for an organisation take effect only once it has verified the address.
       const [linked] = await em.query(
-        `UPDATE memberships SET user_id = $1 WHERE user_id IS NULL AND lower(email) = lower($2) AND status = 'invited' RETURNING id`,
+        `UPDATE memberships SET user_id = $1 WHERE user_id IS NULL AND lower(email) = lower($2)
+           AND status IN ('pending_organisation','invited') RETURNING id`,
         [user.id, user.email],
       );
-      for (const m of linked) await this.members.notifyInvitation(em, m.id);
+      for (const m of linked) await this.members.deliverInvitation(em, m.id);
+      await em.query(
+        `UPDATE affiliations SET user_id = $1 WHERE user_id IS NULL AND lower(email) = lower($2) AND status = 'invited'`,
+        [user.id, user.email],
+      );
+      await this.verification.send(em, user.id);
       await this.changes.audit(em, {
         actorUserId: user.id,
         action: 'user.registered',

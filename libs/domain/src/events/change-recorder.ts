@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { currentRequestId, GroupEventPayload, GroupEventType } from '@roundtable/core';
+import { ConflictProblem, currentRequestId, GroupEventPayload, GroupEventType } from '@roundtable/core';
 import { EntityManager } from 'typeorm';
 
 export interface GroupChange {
@@ -13,14 +13,23 @@ export interface GroupChange {
   data?: Record<string, unknown>;
   // Audit details: seen by the focal point and co-chairs; never restricted incident content.
   audit?: Record<string, unknown>;
+  // Set for changes about an incident: the event and the audit entry then follow the incident's
+  // visibility (only those who may see the incident see them).
   incidentId?: string | null;
+  // An archived group is read-only: record() refuses its changes (409), which rolls back the
+  // caller's transaction. Set for the changes that must still happen there: archiving itself and
+  // the memberships an organisation ends when it ends an affiliation.
+  evenIfArchived?: boolean;
 }
+
+export const ARCHIVED_GROUP_DETAIL = 'This group is archived and read-only; its focal point may unarchive it';
 
 export const GROUP_EVENTS_CHANNEL = 'roundtable_group_events';
 
 // Writes the audit row and the group event of a state change, inside the caller's transaction.
 // The group row lock taken by the seq increment serialises writers per group, so seq order is
-// commit order and replay never skips an event committed late.
+// commit order and replay never skips an event committed late. Every change in a group passes
+// here, which makes it the one place that keeps archived groups read-only.
 @Injectable()
 export class ChangeRecorder {
   async record(em: EntityManager, change: GroupChange): Promise<GroupEventPayload> {
@@ -29,10 +38,11 @@ export class ChangeRecorder {
     }
     // TypeORM returns [rows, affected] for UPDATE ... RETURNING on Postgres.
     const [[bumped]] = await em.query(
-      `UPDATE groups SET event_seq = event_seq + 1 WHERE id = $1 RETURNING event_seq`,
+      `UPDATE groups SET event_seq = event_seq + 1 WHERE id = $1 RETURNING event_seq, archived_at`,
       [change.groupId],
     );
     if (!bumped) throw new Error(`group ${change.groupId} does not exist`);
+    if (bumped.archived_at && !change.evenIfArchived) throw new ConflictProblem(ARCHIVED_GROUP_DETAIL);
     const seq = bumped.event_seq;
     const data = change.data ?? {};
     const [row] = await em.query(
@@ -40,19 +50,15 @@ export class ChangeRecorder {
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, at`,
       [change.groupId, seq, change.type, change.entityId, JSON.stringify(data), change.incidentId ?? null],
     );
-    await em.query(
-      `INSERT INTO audit_events (group_id, actor_user_id, action, entity_type, entity_id, details, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [
-        change.groupId,
-        change.actorUserId,
-        change.type,
-        change.entityType,
-        change.entityId,
-        JSON.stringify(change.audit ?? {}),
-        currentRequestId() ?? null,
-      ],
-    );
+    await this.audit(em, {
+      groupId: change.groupId,
+      actorUserId: change.actorUserId,
+      action: change.type,
+      entityType: change.entityType,
+      entityId: change.entityId,
+      details: change.audit,
+      incidentId: change.incidentId,
+    });
     // Delivered at commit; wakes the outbox relay without polling delay.
     await em.query(`SELECT pg_notify($1, $2)`, [GROUP_EVENTS_CHANNEL, String(row.id)]);
     return {
@@ -77,11 +83,12 @@ export class ChangeRecorder {
       entityType: string;
       entityId: string | null;
       details?: Record<string, unknown>;
+      incidentId?: string | null;
     },
   ): Promise<void> {
     await em.query(
-      `INSERT INTO audit_events (group_id, actor_user_id, action, entity_type, entity_id, details, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      `INSERT INTO audit_events (group_id, actor_user_id, action, entity_type, entity_id, details, request_id, incident_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [
         entry.groupId ?? null,
         entry.actorUserId,
@@ -90,6 +97,7 @@ export class ChangeRecorder {
         entry.entityId,
         JSON.stringify(entry.details ?? {}),
         currentRequestId() ?? null,
+        entry.incidentId ?? null,
       ],
     );
   }

@@ -109,6 +109,8 @@ export class GroupDto {
   @ApiProperty() timezone: string;
   @ApiProperty({ enum: CO_CHAIR_POLICIES }) coChairPolicy: CoChairPolicy;
   @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty({ description: 'An archived group is read-only (changes → 409)' }) archived: boolean;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) archivedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiPropertyOptional({ enum: ['focal_point', 'member', 'observer'], description: "The caller's role" })
