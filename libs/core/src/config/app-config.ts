@@ -101,10 +101,17 @@ export class EnvironmentVariables {
   @Min(1)
   LOGIN_MAX_FAILURES = 5;
 
+  // The longest delay between login attempts once they keep failing.
   @Transform(toInt)
   @IsInt({ message: 'LOGIN_LOCK_SECONDS must be an integer' })
   @Min(1)
   LOGIN_LOCK_SECONDS = 900;
+
+  // The first delay after LOGIN_MAX_FAILURES failures; it doubles with every further failure.
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_DELAY_SECONDS must be an integer' })
+  @Min(1)
+  LOGIN_DELAY_SECONDS = 5;
 
   // How often the worker's schedulers fan out meeting materialisation and scan for due reminders.
   @Transform(toInt)
@@ -122,7 +129,9 @@ export interface AppConfig {
   databaseUrl: string;
   redisUrl: string;
   port: number;
-  jwtSecret: string;
+  // Unset outside production: the auth module then uses a secret generated once and kept in the
+  // database (auth/jwt-secret.ts).
+  jwtSecret?: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   openSignup: boolean;
@@ -135,14 +144,16 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   loginMaxFailures: number;
   loginLockSeconds: number;
+  loginDelaySeconds: number;
   logLevel: string;
   meetingJobsIntervalMs: number;
 }
 
 export class ConfigError extends Error {}
 
-// Development fallback only: production refuses to start without JWT_SECRET.
-const DEV_JWT_SECRET = 'roundtable-development-secret-do-not-use-in-production';
+// Secrets that were published (in this repository's history): tokens signed with them must never
+// be accepted, so they are refused as JWT_SECRET too.
+export const PUBLISHED_JWT_SECRETS = ['roundtable-development-secret-do-not-use-in-production'];
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw: Record<string, unknown> = {};
@@ -171,6 +182,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (vars.JWT_SECRET !== undefined && vars.JWT_SECRET.length < 16) {
     problems.push('JWT_SECRET must be at least 16 characters');
   }
+  if (vars.JWT_SECRET !== undefined && PUBLISHED_JWT_SECRETS.includes(vars.JWT_SECRET)) {
+    problems.push('JWT_SECRET is a published value; use a long random string of your own');
+  }
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
@@ -179,7 +193,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: vars.DATABASE_URL,
     redisUrl: vars.REDIS_URL,
     port: vars.PORT,
-    jwtSecret: vars.JWT_SECRET ?? DEV_JWT_SECRET,
+    jwtSecret: vars.JWT_SECRET,
     accessTokenTtlSeconds: vars.JWT_ACCESS_TTL_SECONDS,
     refreshTokenTtlDays: vars.REFRESH_TTL_DAYS,
     openSignup: vars.AUTH_OPEN_SIGNUP,
@@ -198,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE,
     loginMaxFailures: vars.LOGIN_MAX_FAILURES,
     loginLockSeconds: vars.LOGIN_LOCK_SECONDS,
+    loginDelaySeconds: vars.LOGIN_DELAY_SECONDS,
     logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'silent' : 'info'),
     meetingJobsIntervalMs: vars.MEETING_JOBS_INTERVAL_MS,
   };

@@ -90,7 +90,7 @@ export class AuthService {
       await this.throttle.recordFailure(dto.email, ip);
       throw new UnauthorizedProblem('Invalid e-mail or password');
     }
-    await this.throttle.recordSuccess(dto.email);
+    await this.throttle.recordSuccess(dto.email, ip);
     return this.ds.transaction((em) => this.issue(em, { id: user.id, email: user.email }, randomUUID()));
   }
 
