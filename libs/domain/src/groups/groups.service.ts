@@ -154,12 +154,15 @@ export class GroupsService {
   async setArchived(userId: string, groupId: string, archived: boolean): Promise<GroupDto> {
     return this.ds.transaction(async (em) => {
       const actor = await this.access.require(userId, groupId, 'focal_point', em);
-      const [[row]] = await em.query(
-        archived
-          ? `UPDATE groups SET archived_at = now(), archived_by = $2, updated_at = now() WHERE id = $1 AND archived_at IS NULL RETURNING id`
-          : `UPDATE groups SET archived_at = NULL, archived_by = NULL, updated_at = now() WHERE id = $1 AND archived_at IS NOT NULL RETURNING id`,
-        [groupId, userId],
-      );
+      const [[row]] = archived
+        ? await em.query(
+            `UPDATE groups SET archived_at = now(), archived_by = $2, updated_at = now() WHERE id = $1 AND archived_at IS NULL RETURNING id`,
+            [groupId, userId],
+          )
+        : await em.query(
+            `UPDATE groups SET archived_at = NULL, archived_by = NULL, updated_at = now() WHERE id = $1 AND archived_at IS NOT NULL RETURNING id`,
+            [groupId],
+          );
       if (!row)
         throw new ConflictProblem(archived ? 'The group is already archived' : 'The group is not archived');
       await this.changes.record(em, {
