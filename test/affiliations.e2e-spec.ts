@@ -208,6 +208,10 @@ describe('organisation affiliations', () => {
       .expect(201);
     const login = await t.api().post('/api/v1/auth/login').send({ email, password: PASSWORD });
     const auth = { Authorization: `Bearer ${login.body.accessToken}` };
+    const notes = await t.api().get('/api/v1/me/notifications').set(auth);
+    expect(notes.body.items).toEqual([
+      expect.objectContaining({ type: 'affiliation.invited', entityId: inv.body.id }),
+    ]);
     await verifyEmail(t, { email });
     const acc = await t.api().post(`/api/v1/me/affiliations/${inv.body.id}/accept`).set(auth);
     expect(acc.body).toEqual(expect.objectContaining({ status: 'active', role: 'admin' }));

@@ -14,6 +14,7 @@ import { ChangeRecorder } from '../events/change-recorder';
 import { LoginDto, RegisterDto, TokensDto, UserDto } from './dto/auth.dto';
 import { LoginThrottle } from './login-throttle.service';
 import { MembersService } from '../members/members.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { EmailVerificationService } from './email-verification.service';
 
 // OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.
@@ -32,6 +33,7 @@ export class AuthService {
     private readonly changes: ChangeRecorder,
     private readonly members: MembersService,
     private readonly verification: EmailVerificationService,
+    private readonly notifications: NotificationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -56,10 +58,21 @@ export class AuthService {
         [user.id, user.email],
       );
       for (const m of linked) await this.members.deliverInvitation(em, m.id);
-      await em.query(
-        `UPDATE affiliations SET user_id = $1 WHERE user_id IS NULL AND lower(email) = lower($2) AND status = 'invited'`,
+      const [invitations] = await em.query(
+        `UPDATE affiliations a SET user_id = $1 FROM organisations o
+         WHERE o.id = a.organisation_id AND a.user_id IS NULL AND lower(a.email) = lower($2) AND a.status = 'invited'
+         RETURNING a.id, a.organisation_id, a.role, o.name`,
         [user.id, user.email],
       );
+      for (const a of invitations as { id: string; organisation_id: string; role: string; name: string }[])
+        await this.notifications.notify(em, {
+          userIds: [user.id],
+          type: 'affiliation.invited',
+          entityId: a.id,
+          title: `You are invited to represent ${a.name}`,
+          data: { affiliationId: a.id, organisationId: a.organisation_id, role: a.role },
+          dedupeKey: `affiliation-invitation:${a.id}`,
+        });
       await this.verification.send(em, user.id);
       await this.changes.audit(em, {
         actorUserId: user.id,
