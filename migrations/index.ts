@@ -13,6 +13,7 @@ import { OrganisationAffiliations1764000007000 } from './1764000007000-Organisat
 import { IncidentAuditAndStatus1764000007100 } from './1764000007100-IncidentAuditAndStatus';
 import { GroupArchive1764000007200 } from './1764000007200-GroupArchive';
 import { AccountSettingsAndMail1764000007300 } from './1764000007300-AccountSettingsAndMail';
+import { FrozenMinutes1764000008000 } from './1764000008000-FrozenMinutes';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   IncidentAuditAndStatus1764000007100,
   GroupArchive1764000007200,
   AccountSettingsAndMail1764000007300,
+  FrozenMinutes1764000008000,
 ];

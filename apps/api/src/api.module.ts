@@ -8,6 +8,7 @@ import {
   AppConfig,
   AppConfigModule,
   AuthCoreModule,
+  BodyContentTypeGuard,
   JwtAuthGuard,
   ProblemDetailsFilter,
   QueueModule,
@@ -69,6 +70,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
     // Order matters: identify the caller first, then count their requests.
     { provide: APP_GUARD, useExisting: JwtAuthGuard },
     { provide: APP_GUARD, useClass: UserThrottlerGuard },
+    // Then refuse bodies the route does not take (415).
+    { provide: APP_GUARD, useClass: BodyContentTypeGuard },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
   ],
 })

@@ -17,8 +17,8 @@ import { ChangeRecorder } from '../events/change-recorder';
 import { MembersService } from '../members/members.service';
 import { CreateGroupDto, GroupDto, UpdateGroupDto } from './dto/group.dto';
 
-const COLUMNS = `g.id, g.name, g.description, g.region, g.languages, g.timezone, g.co_chair_policy, g.organisation_id,
-  g.archived_at, g.created_at, g.updated_at`;
+const COLUMNS = `g.id, g.name, g.description, g.region, g.languages, g.timezone, g.co_chair_policy, g.minutes_approval,
+  g.organisation_id, g.archived_at, g.created_at, g.updated_at`;
 
 @Injectable()
 export class GroupsService {
@@ -125,6 +125,7 @@ export class GroupsService {
         ['region', 'region'],
         ['languages', 'languages'],
         ['coChairPolicy', 'co_chair_policy'],
+        ['minutesApproval', 'minutes_approval'],
       ];
       for (const [key, column] of fields) {
         if (dto[key] === undefined) continue;
@@ -189,6 +190,7 @@ export function toGroup(r: PgRow): GroupDto {
     languages: r.languages ?? [],
     timezone: r.timezone,
     coChairPolicy: r.co_chair_policy,
+    minutesApproval: r.minutes_approval,
     organisationId: r.organisation_id,
     archived: r.archived_at !== null,
     archivedAt: r.archived_at ? new Date(r.archived_at).toISOString() : null,
