@@ -89,7 +89,12 @@ async function load(name, url, headers) {
 // The baseline: what the endpoint does, with nothing but pg and node:http.
 function startBaseline(policy) {
   const pool = new Pool({ connectionString: DATABASE_URL, max: 20 });
-  const actorSql = `SELECT m.organisation_id FROM memberships m WHERE m.group_id = $1 AND m.user_id = $2 AND m.status = 'active'`;
+  // The same member lookup as GroupAccessPolicy: an active membership held through a confirmed
+  // affiliation.
+  const actorSql = `SELECT m.organisation_id FROM memberships m
+    JOIN affiliations a ON a.id = m.affiliation_id AND a.status = 'active' AND a.user_id = m.user_id
+      AND a.organisation_id = m.organisation_id
+    WHERE m.group_id = $1 AND m.user_id = $2 AND m.status = 'active'`;
   const server = http.createServer(async (req, res) => {
     try {
       const [, , , , groupId] = req.url.split('?')[0].split('/');

@@ -9,9 +9,14 @@ import { RecommendationFollowUp1764000004000 } from './1764000004000-Recommendat
 import { AgendasAndMinutes1764000005000 } from './1764000005000-AgendasAndMinutes';
 import { NotificationEmailDelivery1764000006000 } from './1764000006000-NotificationEmailDelivery';
 import { NotificationPush1764000006001 } from './1764000006001-NotificationPush';
+import { OrganisationAffiliations1764000007000 } from './1764000007000-OrganisationAffiliations';
+import { IncidentAuditAndStatus1764000007100 } from './1764000007100-IncidentAuditAndStatus';
+import { GroupArchive1764000007200 } from './1764000007200-GroupArchive';
+import { AccountSettingsAndMail1764000007300 } from './1764000007300-AccountSettingsAndMail';
 import { FrozenMinutes1764000008000 } from './1764000008000-FrozenMinutes';
 import { EventScopes1764000010000 } from './1764000010000-EventScopes';
 import { Agreements1764000010001 } from './1764000010001-Agreements';
+import { AuditScopes1764000017000 } from './1764000017000-AuditScopes';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -23,7 +28,12 @@ export const MIGRATIONS = [
   AgendasAndMinutes1764000005000,
   NotificationEmailDelivery1764000006000,
   NotificationPush1764000006001,
+  OrganisationAffiliations1764000007000,
+  IncidentAuditAndStatus1764000007100,
+  GroupArchive1764000007200,
+  AccountSettingsAndMail1764000007300,
   FrozenMinutes1764000008000,
   EventScopes1764000010000,
   Agreements1764000010001,
+  AuditScopes1764000017000,
 ];

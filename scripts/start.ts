@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { bootstrapApi } from '../apps/api/src/main';
+import { ConfigError } from '@roundtable/core';
+import { bootstrapApi, PortInUseError } from '../apps/api/src/main';
 import { bootstrapWorker } from '../apps/worker/src/main';
 import { preflight } from './preflight';
 
@@ -8,7 +9,10 @@ async function main(): Promise<void> {
   process.env.TZ = 'UTC';
   const config = await preflight();
   const worker = await bootstrapWorker({ shutdownHooks: false });
-  const api = await bootstrapApi(config.port, { shutdownHooks: false });
+  const api = await bootstrapApi(config.port, { shutdownHooks: false }).catch(async (e: Error) => {
+    await worker.close().catch(() => undefined);
+    throw e;
+  });
   console.log(
     `[roundtable] API on http://localhost:${config.port}/api/v1 — docs at http://localhost:${config.port}/api/docs`,
   );
@@ -37,6 +41,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: Error) => {
-  console.error(e.stack ?? e.message);
+  // Problems the operator can fix get one clear line; anything else its stack.
+  const known = e instanceof PortInUseError || e instanceof ConfigError;
+  console.error(known ? `[roundtable] ${e.message}` : (e.stack ?? e.message));
   process.exit(1);
 });

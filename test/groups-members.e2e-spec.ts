@@ -10,6 +10,7 @@ import {
   TestUser,
   uniqueEmail,
   uniqueName,
+  verifyEmail,
 } from './support/test-app';
 
 describe('organisations', () => {
@@ -233,15 +234,19 @@ describe('groups and members', () => {
     const login = await t.api().post('/api/v1/auth/login').send({ email, password: PASSWORD });
     const auth = { Authorization: `Bearer ${login.body.accessToken}` };
     const invitations = await t.api().get('/api/v1/me/invitations').set(auth);
-    expect(invitations.body).toEqual([
-      expect.objectContaining({ id: inv.body.id, groupId: group.id, groupName: expect.any(String) }),
-    ]);
+    expect(invitations.body).toEqual({
+      items: [expect.objectContaining({ id: inv.body.id, groupId: group.id, groupName: expect.any(String) })],
+      nextCursor: null,
+    });
     const notes = await t.api().get('/api/v1/me/notifications?unread=true').set(auth);
     expect(notes.body.items).toEqual([
       expect.objectContaining({ type: 'member.invited', entityId: inv.body.id }),
     ]);
     // Not a member until accepted.
     expectProblem(await t.api().get(`/api/v1/groups/${group.id}`).set(auth), 404);
+    // Accepting makes the account speak for the police: only once it has proved the address.
+    expectProblem(await t.api().post(`/api/v1/me/invitations/${inv.body.id}/accept`).set(auth), 403);
+    await verifyEmail(t, { email });
     const acc = await t.api().post(`/api/v1/me/invitations/${inv.body.id}/accept`).set(auth);
     expect(acc.status).toBe(200);
     expect(acc.body.status).toBe('active');

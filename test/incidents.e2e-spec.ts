@@ -77,7 +77,7 @@ describe('incidents', () => {
           casualties: { injured: 3, killed: 0 },
           confidentiality: 'restricted',
           // The reporting organisation always sees it; it is not listed as a share.
-          sharedWithOrganisations: [{ id: org.company, name: expect.any(String) }],
+          sharedWithOrganisations: [{ id: org.company, name: expect.any(String), verified: false }],
           status: 'open',
           version: 1,
           updateCount: 0,
@@ -309,7 +309,7 @@ describe('incidents', () => {
       expect(await as(() => reporter, query)).toEqual(pick(...(forReporter as (keyof typeof ids)[])));
     });
 
-    it('changes status only for the reporting organisation, the focal point and co-chairs', async () => {
+    it('changes status only for the reporting organisation, the focal point and co-chairs (with a reason)', async () => {
       expectProblem(
         await t
           .api()
@@ -318,15 +318,23 @@ describe('incidents', () => {
           .send({ body: 'Calm now', status: 'closed' }),
         403,
       );
-      const byFocal = await t
+      const noReason = await t
         .api()
         .post(`/api/v1/incidents/${ids.A}/updates`)
         .set(focal.auth)
         .send({ body: 'Mediation under way', status: 'monitoring' });
+      expectProblem(noReason, 400);
+      expect(noReason.body.errors).toEqual([expect.objectContaining({ field: 'reason' })]);
+      const byFocal = await t
+        .api()
+        .post(`/api/v1/incidents/${ids.A}/updates`)
+        .set(focal.auth)
+        .send({ body: 'Mediation under way', status: 'monitoring', reason: 'Agreed at the meeting' });
       expect(byFocal.status).toBe(201);
       expect(byFocal.body).toEqual(
         expect.objectContaining({
           status: 'monitoring',
+          statusReason: 'Agreed at the meeting',
           author: expect.objectContaining({ userId: focal.id }),
         }),
       );

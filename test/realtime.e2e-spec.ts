@@ -14,6 +14,7 @@ import {
 import {
   addMember,
   createGroup,
+  affiliate,
   createOrganisation,
   createTestApp,
   registerUser,
@@ -261,6 +262,8 @@ describe('realtime across instances', () => {
 
   it("pushes a new notification to its user's sockets only, on any instance", async () => {
     const invitee = await registerUser(a, 'invitee');
+    // The invitee speaks for the police (whose admin is not watching), so the invitation is one.
+    await affiliate(a, orgs.police, invitee);
     const onB = await client(b, invitee);
     const onA = await client(a, invitee);
     const bystander = await client(b, ngo);
@@ -268,7 +271,7 @@ describe('realtime across instances', () => {
       .api()
       .post(`/api/v1/groups/${groupId}/members`)
       .set(focal.auth)
-      .send({ email: invitee.email, organisationId: orgs.ngo, role: 'member' });
+      .send({ email: invitee.email, organisationId: orgs.police, role: 'member' });
     expect(res.status).toBe(201);
     for (const c of [onA, onB]) {
       const n = await eventually(() => c.notifications.find((x) => x.entityId === res.body.id));

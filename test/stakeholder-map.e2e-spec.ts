@@ -77,10 +77,13 @@ describe('stakeholder map', () => {
       { kind: 'public_security', members: 1, organisations: 1 },
     ]);
     expect(map.byOrganisation).toEqual([
-      { organisation: { id: mine.id, name: mine.name, kind: 'company' }, members: 2 },
+      { organisation: { id: mine.id, name: mine.name, kind: 'company', verified: false }, members: 2 },
       ...[
-        { organisation: { id: ngo.id, name: ngo.name, kind: 'civil_society' }, members: 1 },
-        { organisation: { id: police.id, name: police.name, kind: 'public_security' }, members: 1 },
+        { organisation: { id: ngo.id, name: ngo.name, kind: 'civil_society', verified: false }, members: 1 },
+        {
+          organisation: { id: police.id, name: police.name, kind: 'public_security', verified: false },
+          members: 1,
+        },
       ].sort((a, b) => a.organisation.name.toLowerCase().localeCompare(b.organisation.name.toLowerCase())),
     ]);
     expect(map.contactPoints).toEqual([
@@ -89,7 +92,7 @@ describe('stakeholder map', () => {
         userId: cop.id,
         displayName: 'cop',
         email: null,
-        organisation: { id: police.id, name: police.name, kind: 'public_security' },
+        organisation: { id: police.id, name: police.name, kind: 'public_security', verified: false },
       },
     ]);
     expect(map.missingKinds).toEqual([

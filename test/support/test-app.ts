@@ -5,6 +5,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApp } from '../../apps/api/src/configure-app';
+import { AccessTokenService } from '../../libs/core/src/auth/access-token.service';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -82,6 +83,10 @@ export async function registerUser(
   };
 }
 
+// Who created (and so administers) each organisation the helpers made, to affiliate people
+// with it through the real API.
+const organisationAdmins = new Map<string, TestUser>();
+
 export async function createOrganisation(
   t: TestApp,
   user: TestUser,
@@ -94,7 +99,76 @@ export async function createOrganisation(
     .set(user.auth)
     .send({ name: uniqueName(label), kind });
   if (res.status !== 201) throw new Error(`organisation failed: ${res.status} ${JSON.stringify(res.body)}`);
+  organisationAdmins.set(res.body.id, user);
   return res.body;
+}
+
+// An admin of the organisation: the one the helpers remember, else any admin in the database
+// (for organisations a test created by hand), with a token signed by the app.
+export async function organisationAdmin(t: TestApp, organisationId: string): Promise<TestUser> {
+  const known = organisationAdmins.get(organisationId);
+  if (known) return known;
+  const [row] = await t.ds.query(
+    `SELECT u.id, u.email FROM affiliations a JOIN users u ON u.id = a.user_id
+     WHERE a.organisation_id = $1 AND a.status = 'active' AND a.role = 'admin' ORDER BY a.created_at LIMIT 1`,
+    [organisationId],
+  );
+  if (!row) throw new Error(`organisation ${organisationId} has no admin`);
+  const token = t.app.get(AccessTokenService).sign({ id: row.id, email: row.email });
+  return {
+    id: row.id,
+    email: row.email,
+    token,
+    refreshToken: '',
+    auth: { Authorization: `Bearer ${token}` },
+  };
+}
+
+// Makes `user` speak for the organisation through the real API (they ask, an admin approves)
+// unless they already do; returns the affiliation id.
+export async function affiliate(
+  t: TestApp,
+  organisationId: string,
+  user: TestUser,
+  role: 'admin' | 'member' = 'member',
+): Promise<string> {
+  const me = await t.api().get('/api/v1/me').set(user.auth);
+  if (me.status !== 200) throw new Error(`me failed: ${me.status} ${JSON.stringify(me.body)}`);
+  const current = me.body.affiliations.find(
+    (a: { organisationId: string; status: string }) =>
+      a.organisationId === organisationId && a.status === 'active',
+  );
+  if (current) return current.affiliationId;
+  const req = await t
+    .api()
+    .post(`/api/v1/organisations/${organisationId}/affiliation-requests`)
+    .set(user.auth)
+    .send({});
+  if (req.status !== 201) throw new Error(`request failed: ${req.status} ${JSON.stringify(req.body)}`);
+  if (req.body.status === 'active') return req.body.id;
+  const admin = await organisationAdmin(t, organisationId);
+  const ok = await t.api().post(`/api/v1/affiliations/${req.body.id}/approve`).set(admin.auth).send({ role });
+  if (ok.status !== 200) throw new Error(`approve failed: ${ok.status} ${JSON.stringify(ok.body)}`);
+  return req.body.id;
+}
+
+// The newest e-mails to an address, from the development inbox (GET /dev/mail).
+export async function mailsTo(
+  t: TestApp,
+  email: string,
+): Promise<{ to: string; subject: string; text: string; createdAt: string }[]> {
+  const res = await t.api().get(`/api/v1/dev/mail?to=${encodeURIComponent(email)}`);
+  if (res.status !== 200) throw new Error(`dev mail failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.items;
+}
+
+// Proves the user's e-mail address with the code from their newest verification mail.
+export async function verifyEmail(t: TestApp, user: { email: string }): Promise<void> {
+  const mail = (await mailsTo(t, user.email)).find((m) => m.subject.startsWith('Confirm your e-mail'));
+  const token = /^ {4}(\S+)$/m.exec(mail?.text ?? '')?.[1];
+  if (!token) throw new Error(`no verification mail for ${user.email}`);
+  const res = await t.api().post('/api/v1/auth/verify-email').send({ token });
+  if (res.status !== 200) throw new Error(`verify failed: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
 export async function createGroup(
@@ -103,6 +177,7 @@ export async function createGroup(
   organisationId: string,
   extra: Record<string, unknown> = {},
 ): Promise<{ id: string; name: string; timezone: string }> {
+  await affiliate(t, organisationId, focal);
   const res = await t
     .api()
     .post('/api/v1/groups')
@@ -113,6 +188,7 @@ export async function createGroup(
 }
 
 // Invites the user through `organisationId` with `role` and accepts; returns the membership id.
+// The user is affiliated with the organisation first when they are not yet.
 export async function addMember(
   t: TestApp,
   groupId: string,
@@ -121,6 +197,7 @@ export async function addMember(
   organisationId: string,
   role = 'member',
 ): Promise<string> {
+  await affiliate(t, organisationId, user);
   const inv = await t
     .api()
     .post(`/api/v1/groups/${groupId}/members`)

@@ -1,4 +1,4 @@
-import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -34,6 +34,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
     LoggerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
+        // Named wildcard: nestjs-pino's default '*' makes Nest log LegacyRouteConverter warnings.
+        forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         pinoHttp: {
           level: config.logLevel,
           genReqId: (req, res) => {
@@ -75,6 +77,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 })
 export class ApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestContextMiddleware, HttpMetricsMiddleware).forRoutes('*');
+    // Named wildcard (path-to-regexp 8): '*' alone makes Nest log LegacyRouteConverter warnings.
+    consumer.apply(RequestContextMiddleware, HttpMetricsMiddleware).forRoutes('{*path}');
   }
 }

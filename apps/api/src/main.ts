@@ -5,6 +5,13 @@ import { APP_CONFIG, AppConfig } from '@roundtable/core';
 import { ApiModule } from './api.module';
 import { configureApp } from './configure-app';
 
+// A clear one-line reason instead of Node's EADDRINUSE stack.
+export class PortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(`Port ${port} is already in use: stop the process using it or set PORT to another port`);
+  }
+}
+
 // shutdownHooks: false when a launcher running several apps in one process handles signals.
 export async function bootstrapApi(
   port?: number,
@@ -17,7 +24,14 @@ export async function bootstrapApi(
   configureApp(app);
   if (shutdownHooks) app.enableShutdownHooks();
   const config = app.get<AppConfig>(APP_CONFIG);
-  await app.listen(port ?? config.port);
+  const listenOn = port ?? config.port;
+  try {
+    await app.listen(listenOn);
+  } catch (e) {
+    await app.close().catch(() => undefined);
+    if ((e as { code?: string }).code === 'EADDRINUSE') throw new PortInUseError(listenOn);
+    throw e;
+  }
   return app;
 }
 

@@ -12,6 +12,7 @@ import { DomainCoreModule } from '@roundtable/domain';
 import { LoggerModule } from 'nestjs-pino';
 import { AgreementsWorkerModule } from './agreements/agreements-worker.module';
 import { EmailModule } from './email/email.module';
+import { MailWorkerModule } from './mail/mail-worker.module';
 import { MeetingsWorkerModule } from './meetings/meetings-worker.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { RecommendationsWorkerModule } from './recommendations/recommendations-worker.module';
@@ -20,6 +21,7 @@ import { RecommendationsWorkerModule } from './recommendations/recommendations-w
 export const WORKER_FEATURE_MODULES = [
   OutboxModule,
   EmailModule,
+  MailWorkerModule,
   MeetingsWorkerModule,
   RecommendationsWorkerModule,
   AgreementsWorkerModule,

@@ -1,12 +1,30 @@
 import { Global, Module } from '@nestjs/common';
 import { GroupAccessPolicy } from './access/group-access.policy';
+import { OrganisationAccessPolicy } from './access/organisation-access.policy';
+import { AffiliationStore } from './affiliations/affiliation-store';
 import { ChangeRecorder } from './events/change-recorder';
+import { MailOutbox } from './mail/mail-outbox';
 import { NotificationsService } from './notifications/notifications.service';
 
-// Shared by every feature: the access policy, the audit/event writer and notifications.
+// Shared by every feature: the access policies, the audit/event writer, notifications, the
+// mail outbox and the affiliation writes that members and affiliations both need.
 @Global()
 @Module({
-  providers: [GroupAccessPolicy, ChangeRecorder, NotificationsService],
-  exports: [GroupAccessPolicy, ChangeRecorder, NotificationsService],
+  providers: [
+    GroupAccessPolicy,
+    OrganisationAccessPolicy,
+    ChangeRecorder,
+    NotificationsService,
+    MailOutbox,
+    AffiliationStore,
+  ],
+  exports: [
+    GroupAccessPolicy,
+    OrganisationAccessPolicy,
+    ChangeRecorder,
+    NotificationsService,
+    MailOutbox,
+    AffiliationStore,
+  ],
 })
 export class DomainCoreModule {}

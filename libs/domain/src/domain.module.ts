@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from './accounts/accounts.module';
+import { AffiliationsModule } from './affiliations/affiliations.module';
 import { AgendasModule } from './agendas/agendas.module';
 import { AgreementsModule } from './agreements/agreements.module';
 import { AuditModule } from './audit/audit.module';
@@ -8,6 +9,7 @@ import { DomainCoreModule } from './domain-core.module';
 import { EventsModule } from './events/events.module';
 import { GroupsModule } from './groups/groups.module';
 import { IncidentsModule } from './incidents/incidents.module';
+import { MailModule } from './mail/mail.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { MembersModule } from './members/members.module';
 import { MinutesModule } from './minutes/minutes.module';
@@ -23,6 +25,7 @@ import { StakeholderMapModule } from './stakeholder-map/stakeholder-map.module';
 export const FEATURE_MODULES = [
   AccountsModule,
   OrganisationsModule,
+  AffiliationsModule,
   GroupsModule,
   MembersModule,
   MeetingsModule,
@@ -38,6 +41,7 @@ export const FEATURE_MODULES = [
   AgreementsModule,
   ObligationsModule,
   NonComplianceModule,
+  MailModule,
 ];
 
 @Module({ imports: [DomainCoreModule, ...FEATURE_MODULES] })

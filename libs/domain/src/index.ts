@@ -10,3 +10,5 @@ export * from './meetings/meeting-materialiser';
 export * from './meetings/meeting-reminders';
 export * from './agreements/agreement-jobs';
 export * from './agreements/agreement-lifecycle';
+export * from './access/organisation-access.policy';
+export * from './mail/mail-outbox';

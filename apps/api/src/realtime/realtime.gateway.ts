@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import { AccessTokenService, REALTIME_NAMESPACE, rooms } from '@roundtable/core';
+import { GroupAccessPolicy } from '@roundtable/domain';
 import { Namespace, Socket } from 'socket.io';
-import { DataSource } from 'typeorm';
 
 type Next = (err?: Error) => void;
 
@@ -20,7 +20,7 @@ export class RealtimeGateway implements OnGatewayInit<Namespace>, OnGatewayConne
 
   constructor(
     private readonly tokens: AccessTokenService,
-    private readonly ds: DataSource,
+    private readonly access: GroupAccessPolicy,
   ) {}
 
   afterInit(nsp: Namespace): void {
@@ -74,12 +74,12 @@ export class RealtimeGateway implements OnGatewayInit<Namespace>, OnGatewayConne
   }
 
   private async roomsOf(userId: string): Promise<Set<string>> {
-    const rows: { group_id: string; organisation_id: string }[] = await this.ds.query(
-      `SELECT group_id, organisation_id FROM memberships WHERE user_id = $1 AND status = 'active'`,
-      [userId],
-    );
+    const memberships = await this.access.memberships(userId);
     return new Set(
-      rows.flatMap((r) => [rooms.group(r.group_id), rooms.groupOrganisation(r.group_id, r.organisation_id)]),
+      memberships.flatMap((m) => [
+        rooms.group(m.groupId),
+        rooms.groupOrganisation(m.groupId, m.organisationId),
+      ]),
     );
   }
 }

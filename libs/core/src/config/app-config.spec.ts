@@ -24,6 +24,21 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).jwtSecret).toBe('x'.repeat(32));
   });
 
+  it('has no built-in JWT secret and refuses the published development one', () => {
+    expect(loadConfig({}).jwtSecret).toBeUndefined();
+    expect(() =>
+      loadConfig({ JWT_SECRET: 'roundtable-development-secret-do-not-use-in-production' }),
+    ).toThrow(/JWT_SECRET is a published value/);
+  });
+
+  it('reads ADMIN_EMAILS and PUBLIC_URL', () => {
+    const c = loadConfig({ ADMIN_EMAILS: 'Ops@Example.org, second@example.org', PORT: '8080' });
+    expect(c.adminEmails).toEqual(['ops@example.org', 'second@example.org']);
+    expect(c.publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ PUBLIC_URL: 'https://rt.example.org/' }).publicUrl).toBe('https://rt.example.org');
+    expect(() => loadConfig({ ADMIN_EMAILS: 'not an address' })).toThrow(/ADMIN_EMAILS/);
+  });
+
   it('parses booleans and lists', () => {
     const c = loadConfig({
       AUTH_OPEN_SIGNUP: 'false',

@@ -72,6 +72,21 @@ export class EnvironmentVariables {
   @IsString()
   CORS_ORIGINS?: string;
 
+  // Platform administrators (comma-separated e-mail addresses): they verify organisations. An
+  // address counts only once its owner has verified it.
+  @IsOptional()
+  @IsString()
+  @Matches(/^\s*[^\s@,]+@[^\s@,]+(\s*,\s*[^\s@,]+@[^\s@,]+)*\s*$/, {
+    message: 'ADMIN_EMAILS must be a comma-separated list of e-mail addresses',
+  })
+  ADMIN_EMAILS?: string;
+
+  // Where people reach this deployment; used in the links of e-mails.
+  @IsOptional()
+  @IsString()
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'PUBLIC_URL must be an http:// or https:// URL' })
+  PUBLIC_URL?: string;
+
   @IsString()
   @Matches(/^[A-Za-z0-9_.:-]+$/, { message: 'REDIS_PREFIX may only contain letters, digits and _ . : -' })
   REDIS_PREFIX = 'roundtable';
@@ -86,10 +101,17 @@ export class EnvironmentVariables {
   @Min(1)
   LOGIN_MAX_FAILURES = 5;
 
+  // The longest delay between login attempts once they keep failing.
   @Transform(toInt)
   @IsInt({ message: 'LOGIN_LOCK_SECONDS must be an integer' })
   @Min(1)
   LOGIN_LOCK_SECONDS = 900;
+
+  // The first delay after LOGIN_MAX_FAILURES failures; it doubles with every further failure.
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_DELAY_SECONDS must be an integer' })
+  @Min(1)
+  LOGIN_DELAY_SECONDS = 5;
 
   // How often the worker's schedulers fan out meeting materialisation and scan for due reminders.
   @Transform(toInt)
@@ -114,17 +136,22 @@ export interface AppConfig {
   databaseUrl: string;
   redisUrl: string;
   port: number;
-  jwtSecret: string;
+  // Unset outside production: the auth module then uses a secret generated once and kept in the
+  // database (auth/jwt-secret.ts).
+  jwtSecret?: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   openSignup: boolean;
   smtpUrl?: string;
   smtpFrom: string;
   corsOrigins: string[];
+  adminEmails: string[];
+  publicUrl: string;
   redisPrefix: string;
   rateLimitPerMinute: number;
   loginMaxFailures: number;
   loginLockSeconds: number;
+  loginDelaySeconds: number;
   logLevel: string;
   meetingJobsIntervalMs: number;
   agreementJobsIntervalMs: number;
@@ -132,15 +159,24 @@ export interface AppConfig {
 
 export class ConfigError extends Error {}
 
-// Development fallback only: production refuses to start without JWT_SECRET.
-const DEV_JWT_SECRET = 'roundtable-development-secret-do-not-use-in-production';
+// Secrets that were published (in this repository's history): tokens signed with them must never
+// be accepted, so they are refused as JWT_SECRET too.
+export const PUBLISHED_JWT_SECRETS = ['roundtable-development-secret-do-not-use-in-production'];
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw: Record<string, unknown> = {};
   for (const key of Object.keys(new EnvironmentVariables())) {
     if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   }
-  for (const key of ['JWT_SECRET', 'SMTP_URL', 'SMTP_FROM', 'CORS_ORIGINS', 'LOG_LEVEL']) {
+  for (const key of [
+    'JWT_SECRET',
+    'SMTP_URL',
+    'SMTP_FROM',
+    'CORS_ORIGINS',
+    'LOG_LEVEL',
+    'ADMIN_EMAILS',
+    'PUBLIC_URL',
+  ]) {
     if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   }
   const vars = plainToInstance(EnvironmentVariables, raw);
@@ -154,6 +190,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (vars.JWT_SECRET !== undefined && vars.JWT_SECRET.length < 16) {
     problems.push('JWT_SECRET must be at least 16 characters');
   }
+  if (vars.JWT_SECRET !== undefined && PUBLISHED_JWT_SECRETS.includes(vars.JWT_SECRET)) {
+    problems.push('JWT_SECRET is a published value; use a long random string of your own');
+  }
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
@@ -162,7 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: vars.DATABASE_URL,
     redisUrl: vars.REDIS_URL,
     port: vars.PORT,
-    jwtSecret: vars.JWT_SECRET ?? DEV_JWT_SECRET,
+    jwtSecret: vars.JWT_SECRET,
     accessTokenTtlSeconds: vars.JWT_ACCESS_TTL_SECONDS,
     refreshTokenTtlDays: vars.REFRESH_TTL_DAYS,
     openSignup: vars.AUTH_OPEN_SIGNUP,
@@ -172,10 +211,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    adminEmails: (vars.ADMIN_EMAILS ?? '')
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
+    publicUrl: (vars.PUBLIC_URL ?? `http://localhost:${vars.PORT}`).replace(/\/+$/, ''),
     redisPrefix: vars.REDIS_PREFIX,
     rateLimitPerMinute: vars.RATE_LIMIT_PER_MINUTE,
     loginMaxFailures: vars.LOGIN_MAX_FAILURES,
     loginLockSeconds: vars.LOGIN_LOCK_SECONDS,
+    loginDelaySeconds: vars.LOGIN_DELAY_SECONDS,
     logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'silent' : 'info'),
     meetingJobsIntervalMs: vars.MEETING_JOBS_INTERVAL_MS,
     agreementJobsIntervalMs: vars.AGREEMENT_JOBS_INTERVAL_MS,

@@ -14,6 +14,7 @@ const PG_CLIENT_ERRORS: Record<string, number> = {
   '23505': 409, // unique_violation
   '23P01': 409, // exclusion_violation
   '40001': 409, // serialization_failure
+  '40P01': 409, // deadlock_detected (two changes crossed; retrying succeeds)
 };
 
 export function toProblem(exception: unknown): { problem: ProblemDetails; headers: Record<string, string> } {

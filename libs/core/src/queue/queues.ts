@@ -6,4 +6,5 @@ export enum QueueName {
   Outbox = 'outbox',
   Email = 'email',
   Agreements = 'agreements',
+  Mail = 'mail',
 }

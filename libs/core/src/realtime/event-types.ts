@@ -39,6 +39,10 @@ export const GROUP_EVENT_TYPES = [
   'obligation.overdue',
   'noncompliance.reported',
   'noncompliance.updated',
+  // Organisation affiliations and archiving (issue 11).
+  'member.approved', // an admin of the organisation approved a pending_organisation membership
+  'group.archived',
+  'group.unarchived',
 ] as const;
 
 export type GroupEventType = (typeof GROUP_EVENT_TYPES)[number];

@@ -5,6 +5,7 @@ import {
   IncidentAction,
   mayOnIncident,
   revealsIncidentReporter,
+  statusChangeNeedsReason,
 } from './group-access.policy';
 
 const actor = (role: GroupActor['role'], isCoChair = false): GroupActor => ({
@@ -52,7 +53,7 @@ describe('incident rules (for an incident the caller can see)', () => {
     ...actor(role, isCoChair),
     organisationId,
   });
-  const incident = { reporterOrganisationId: 'reporting' };
+  const incident = { reporterOrganisationId: 'reporting', confidentiality: 'group' as const };
   const table: [string, GroupActor, Record<IncidentAction, boolean>][] = [
     [
       'reporting org member',
@@ -89,6 +90,20 @@ describe('incident rules (for an incident the caller can see)', () => {
     for (const [action, allowed] of Object.entries(expected)) {
       expect([action, mayOnIncident(a, incident, action as IncidentAction)]).toEqual([action, allowed]);
     }
+  });
+
+  it('leaves the status of a restricted incident to its reporting organisation alone', () => {
+    const restricted = { reporterOrganisationId: 'reporting', confidentiality: 'restricted' as const };
+    expect(
+      [of('member', 'reporting'), of('focal_point', 'shared'), of('member', 'shared', true)].map((a) =>
+        mayOnIncident(a, restricted, 'change_status'),
+      ),
+    ).toEqual([true, false, false]);
+  });
+
+  it('asks for a reason when someone outside the reporting organisation changes the status', () => {
+    expect(statusChangeNeedsReason(of('focal_point', 'other'), incident)).toBe(true);
+    expect(statusChangeNeedsReason(of('member', 'reporting'), incident)).toBe(false);
   });
 
   it('reveals the reporter of an anonymous incident only to the reporting organisation', () => {

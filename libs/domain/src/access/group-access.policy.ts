@@ -25,6 +25,7 @@ import {
   incidentVisibleSql,
   nonComplianceVisibleSql,
   SCOPE_RULES,
+  scopedVisibleSql,
 } from './visibility-sql';
 
 export interface MeetingScope {
@@ -41,10 +42,16 @@ export interface MeetingScope {
   status: 'scheduled' | 'cancelled' | 'held';
 }
 
+// An active membership counts only while the affiliation it is held through is confirmed: the
+// membership names it, and both belong to the same person and organisation. (Ending an
+// affiliation ends its memberships in the same transaction; this join is the second line.)
+export const CONFIRMED_MEMBERSHIP_JOIN = `JOIN affiliations vis_a ON vis_a.id = m.affiliation_id
+  AND vis_a.status = 'active' AND vis_a.user_id = m.user_id AND vis_a.organisation_id = m.organisation_id`;
+
 const ACTOR_SQL = `
   SELECT m.id AS membership_id, m.group_id, m.user_id, m.organisation_id, m.role, o.kind AS organisation_kind,
          EXISTS (SELECT 1 FROM co_chair_terms t WHERE t.membership_id = m.id AND t.ended_at IS NULL) AS is_co_chair
-  FROM memberships m JOIN organisations o ON o.id = m.organisation_id
+  FROM memberships m JOIN organisations o ON o.id = m.organisation_id ${CONFIRMED_MEMBERSHIP_JOIN}
   WHERE m.group_id = $1 AND m.user_id = $2 AND m.status = 'active'`;
 
 // The one place that answers "may this user see / do this in this group".
@@ -70,6 +77,20 @@ export class GroupAccessPolicy {
       role: r.role,
       isCoChair: r.is_co_chair,
     };
+  }
+
+  // Every group the user is an active member of, with the organisation they represent there
+  // (the socket rooms, GET /me).
+  async memberships(
+    userId: string,
+    em: EntityManager = this.ds.manager,
+  ): Promise<{ groupId: string; organisationId: string; membershipId: string }[]> {
+    const rows: { id: string; group_id: string; organisation_id: string }[] = await em.query(
+      `SELECT m.id, m.group_id, m.organisation_id FROM memberships m ${CONFIRMED_MEMBERSHIP_JOIN}
+       WHERE m.user_id = $1 AND m.status = 'active' ORDER BY m.group_id`,
+      [userId],
+    );
+    return rows.map((r) => ({ groupId: r.group_id, organisationId: r.organisation_id, membershipId: r.id }));
   }
 
   // Resolves the caller in the group or throws 404; then checks the power (403).
@@ -120,6 +141,13 @@ export class GroupAccessPolicy {
   // agreement, agreement content, non-compliance report) follow its current visibility.
   eventVisibilitySql(orgParam: string): string {
     return eventVisibleSql(orgParam);
+  }
+
+  // SQL predicate over audit_events aliased `a`: an entry about a scoped object (an incident's
+  // reporter, sharing and status changes; a restricted agreement or report) is shown only to those
+  // who may see that object now, like its events.
+  auditVisibilitySql(orgParam: string): string {
+    return scopedVisibleSql('a', orgParam);
   }
 
   // Organisations that may see a scoped object now (for targeting realtime delivery), or null when
@@ -343,13 +371,16 @@ export interface IncidentAccessFacts {
 export type IncidentAction =
   | 'edit' // PATCH: the reporting organisation's contributors (observers are read-only)
   | 'post_update' // any contributor who can see it
-  | 'change_status' // the reporting organisation's contributors, the focal point and co-chairs who can see it
+  // the reporting organisation's contributors; on a group incident also the focal point and
+  // co-chairs (who must give a reason, statusChangeNeedsReason). A restricted incident's status is
+  // its reporting organisation's alone: an organisation it is shared with may be what it is about.
+  | 'change_status'
   | 'read_access_log'; // any member of the reporting organisation
 
 // Rules for an incident the caller can already see (visibility itself is incidentVisibilitySql).
 export function mayOnIncident(
   actor: GroupActor,
-  incident: Pick<IncidentAccessFacts, 'reporterOrganisationId'>,
+  incident: Pick<IncidentAccessFacts, 'reporterOrganisationId' | 'confidentiality'>,
   action: IncidentAction,
 ): boolean {
   const ownOrganisation = actor.organisationId === incident.reporterOrganisationId;
@@ -359,10 +390,20 @@ export function mayOnIncident(
     case 'post_update':
       return hasPower(actor, 'contribute');
     case 'change_status':
-      return (ownOrganisation && hasPower(actor, 'contribute')) || hasPower(actor, 'manage');
+      if (ownOrganisation) return hasPower(actor, 'contribute');
+      return incident.confidentiality === 'group' && hasPower(actor, 'manage');
     case 'read_access_log':
       return ownOrganisation;
   }
+}
+
+// Someone outside the reporting organisation who changes an incident's status says why; the
+// reason is shown in the incident's thread.
+export function statusChangeNeedsReason(
+  actor: Pick<GroupActor, 'organisationId'>,
+  incident: Pick<IncidentAccessFacts, 'reporterOrganisationId'>,
+): boolean {
+  return actor.organisationId !== incident.reporterOrganisationId;
 }
 
 // An anonymous incident names its reporter (user and organisation) only to the reporting
@@ -377,6 +418,7 @@ export function revealsIncidentReporter(
 const INCIDENT_FORBIDDEN_DETAIL: Record<IncidentAction, string> = {
   edit: 'Only the reporting organisation may change this incident',
   post_update: 'Observers may not post incident updates',
-  change_status: 'Only the reporting organisation, the focal point or a co-chair may change the status',
+  change_status:
+    'Only the reporting organisation may change the status of a restricted incident; of a group incident, also the focal point or a co-chair',
   read_access_log: 'Only the reporting organisation may read the access log',
 };

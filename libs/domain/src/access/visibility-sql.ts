@@ -75,12 +75,18 @@ export const SCOPE_RULES: Record<EventScopeKind, ScopeRule> = {
   },
 };
 
-// Over group_events aliased `e`: an event about a scoped object follows that object's current
-// visibility (narrowing an incident's sharing or an agreement's visibility hides past events too).
-export function eventVisibleSql(org: string): string {
+// Over a row aliased `alias` with (scope_kind, scope_id) — group events and audit entries: a row
+// about a scoped object follows that object's current visibility (narrowing an incident's sharing
+// or an agreement's visibility hides past events and audit entries too).
+export function scopedVisibleSql(alias: string, org: string): string {
   const cases = Object.entries(SCOPE_RULES).map(
     ([kind, rule], n) =>
-      `(e.scope_kind = '${kind}' AND EXISTS (SELECT 1 FROM ${rule.table} vis_e${n} WHERE vis_e${n}.id = e.scope_id AND ${rule.visible(`vis_e${n}`, org)}))`,
+      `(${alias}.scope_kind = '${kind}' AND EXISTS (SELECT 1 FROM ${rule.table} vis_${alias}${n} WHERE vis_${alias}${n}.id = ${alias}.scope_id AND ${rule.visible(`vis_${alias}${n}`, org)}))`,
   );
-  return `(e.scope_kind IS NULL OR ${cases.join('\n      OR ')})`;
+  return `(${alias}.scope_kind IS NULL OR ${cases.join('\n      OR ')})`;
+}
+
+// Over group_events aliased `e`.
+export function eventVisibleSql(org: string): string {
+  return scopedVisibleSql('e', org);
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MembersModule } from '../members/members.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { EmailVerificationService } from './email-verification.service';
 import { LoginThrottle } from './login-throttle.service';
 import { MeController } from './me.controller';
 import { MeService } from './me.service';
@@ -9,7 +10,7 @@ import { MeService } from './me.service';
 @Module({
   imports: [MembersModule],
   controllers: [AuthController, MeController],
-  providers: [AuthService, MeService, LoginThrottle],
+  providers: [AuthService, MeService, LoginThrottle, EmailVerificationService],
   exports: [MeService],
 })
 export class AccountsModule {}

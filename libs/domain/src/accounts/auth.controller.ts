@@ -10,7 +10,16 @@ import { AuthUser, CurrentUser, Public } from '@roundtable/core';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { AuthService } from './auth.service';
-import { LoginDto, RefreshDto, RegisterDto, TokensDto, UserDto } from './dto/auth.dto';
+import {
+  EmailVerifiedDto,
+  LoginDto,
+  RefreshDto,
+  RegisterDto,
+  TokensDto,
+  UserDto,
+  VerifyEmailDto,
+} from './dto/auth.dto';
+import { EmailVerificationService } from './email-verification.service';
 
 class LogoutDto {
   @ApiPropertyOptional({
@@ -25,7 +34,10 @@ class LogoutDto {
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly verification: EmailVerificationService,
+  ) {}
 
   @Public()
   @Post('register')
@@ -40,6 +52,15 @@ export class AuthController {
   @ApiOkResponse({ type: TokensDto })
   login(@Body() dto: LoginDto, @Ip() ip: string): Promise<TokensDto> {
     return this.auth.login(dto, ip);
+  }
+
+  // The code from the verification e-mail proves the address (no bearer token needed).
+  @Public()
+  @Post('verify-email')
+  @HttpCode(200)
+  @ApiOkResponse({ type: EmailVerifiedDto })
+  verifyEmail(@Body() dto: VerifyEmailDto): Promise<EmailVerifiedDto> {
+    return this.verification.verify(dto.token);
   }
 
   @Public()

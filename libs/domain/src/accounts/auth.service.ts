@@ -14,6 +14,8 @@ import { ChangeRecorder } from '../events/change-recorder';
 import { LoginDto, RegisterDto, TokensDto, UserDto } from './dto/auth.dto';
 import { LoginThrottle } from './login-throttle.service';
 import { MembersService } from '../members/members.service';
+import { NotificationsService } from '../notifications/notifications.service';
+import { EmailVerificationService } from './email-verification.service';
 
 // OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.
 const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19 * 1024, timeCost: 2, parallelism: 1 } as const;
@@ -30,6 +32,8 @@ export class AuthService {
     private readonly throttle: LoginThrottle,
     private readonly changes: ChangeRecorder,
     private readonly members: MembersService,
+    private readonly verification: EmailVerificationService,
+    private readonly notifications: NotificationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -46,12 +50,30 @@ export class AuthService {
       );
       if (!rows[0]) throw new ConflictProblem('An account with this e-mail already exists');
       const user = rows[0];
-      // Invitations sent before the account existed now belong to it.
+      // Invitations sent before the account existed now belong to it. Those that would make it
+      // speak for an organisation take effect only once it has verified the address.
       const [linked] = await em.query(
-        `UPDATE memberships SET user_id = $1 WHERE user_id IS NULL AND lower(email) = lower($2) AND status = 'invited' RETURNING id`,
+        `UPDATE memberships SET user_id = $1 WHERE user_id IS NULL AND lower(email) = lower($2)
+           AND status IN ('pending_organisation','invited') RETURNING id`,
         [user.id, user.email],
       );
-      for (const m of linked) await this.members.notifyInvitation(em, m.id);
+      for (const m of linked) await this.members.deliverInvitation(em, m.id);
+      const [invitations] = await em.query(
+        `UPDATE affiliations a SET user_id = $1 FROM organisations o
+         WHERE o.id = a.organisation_id AND a.user_id IS NULL AND lower(a.email) = lower($2) AND a.status = 'invited'
+         RETURNING a.id, a.organisation_id, a.role, o.name`,
+        [user.id, user.email],
+      );
+      for (const a of invitations as { id: string; organisation_id: string; role: string; name: string }[])
+        await this.notifications.notify(em, {
+          userIds: [user.id],
+          type: 'affiliation.invited',
+          entityId: a.id,
+          title: `You are invited to represent ${a.name}`,
+          data: { affiliationId: a.id, organisationId: a.organisation_id, role: a.role },
+          dedupeKey: `affiliation-invitation:${a.id}`,
+        });
+      await this.verification.send(em, user.id);
       await this.changes.audit(em, {
         actorUserId: user.id,
         action: 'user.registered',
@@ -81,7 +103,7 @@ export class AuthService {
       await this.throttle.recordFailure(dto.email, ip);
       throw new UnauthorizedProblem('Invalid e-mail or password');
     }
-    await this.throttle.recordSuccess(dto.email);
+    await this.throttle.recordSuccess(dto.email, ip);
     return this.ds.transaction((em) => this.issue(em, { id: user.id, email: user.email }, randomUUID()));
   }
 

@@ -1,10 +1,18 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthUser, CurrentUser, PageOf, PageQuery, UuidParam, queryBoolean } from '@roundtable/core';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { NotificationsService } from '../notifications/notifications.service';
-import { CalendarTokenDto, MeDto } from './dto/auth.dto';
+import { CalendarTokenDto, EmailVerificationSentDto, MeDto, UpdateMeDto } from './dto/auth.dto';
+import { EmailVerificationService } from './email-verification.service';
 import { MeService } from './me.service';
 
 class NotificationQuery extends PageQuery {
@@ -44,12 +52,29 @@ export class MeController {
   constructor(
     private readonly me: MeService,
     private readonly notifications: NotificationsService,
+    private readonly verification: EmailVerificationService,
   ) {}
 
   @Get()
   @ApiOkResponse({ type: MeDto })
   get(@CurrentUser() user: AuthUser): Promise<MeDto> {
     return this.me.me(user.id);
+  }
+
+  @Patch()
+  @ApiOkResponse({ type: MeDto })
+  update(@CurrentUser() user: AuthUser, @Body() dto: UpdateMeDto): Promise<MeDto> {
+    return this.me.update(user.id, dto);
+  }
+
+  @Post('email-verification')
+  @HttpCode(202)
+  @ApiAcceptedResponse({
+    type: EmailVerificationSentDto,
+    description: 'Mails a new single-use code (at most one mail a minute); 409 when already verified',
+  })
+  sendVerification(@CurrentUser() user: AuthUser): Promise<EmailVerificationSentDto> {
+    return this.verification.resend(user.id);
   }
 
   @Get('calendar-token')

@@ -24,7 +24,7 @@ export function agreementSelect(orgParam: string): string {
          to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key,
          CASE WHEN EXISTS (SELECT 1 FROM agreements pa WHERE pa.id = a.parent_agreement_id AND ${agreementVisibleSql('pa', orgParam)})
               THEN a.parent_agreement_id END AS parent_agreement_id,
-         coalesce((SELECT json_agg(json_build_object('id', p.id, 'organisationId', o.id, 'name', o.name, 'kind', o.kind,
+         coalesce((SELECT json_agg(json_build_object('id', p.id, 'organisationId', o.id, 'name', o.name, 'kind', o.kind, 'verified', o.verified,
                      'role', p.role, 'unit', p.unit, 'signatureRequired', p.signature_required,
                      'signed', EXISTS (SELECT 1 FROM agreement_signatures sg WHERE sg.version_id = a.current_version_id AND sg.party_id = p.id))
                      ORDER BY p.position)
@@ -68,7 +68,7 @@ export function toAgreement(r: PgRow, viewerOrganisationId: string): AgreementDt
     sites: r.sites,
     parties: parties.map((p) => ({
       id: p.id,
-      organisation: { id: p.organisationId, name: p.name, kind: p.kind },
+      organisation: { id: p.organisationId, name: p.name, kind: p.kind, verified: p.verified },
       role: p.role,
       unit: p.unit ?? null,
       signatureRequired: p.signatureRequired,

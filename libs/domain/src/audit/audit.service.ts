@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, Page, pageLimit, PageQuery, toPage, PgRow } from '@roundtable/core';
+import { BadRequestProblem, decodeCursor, Page, pageLimit, PageQuery, toPage, PgRow } from '@roundtable/core';
 import { DataSource } from 'typeorm';
 import { GroupAccessPolicy } from '../access/group-access.policy';
 
@@ -21,21 +21,26 @@ export class AuditService {
     private readonly access: GroupAccessPolicy,
   ) {}
 
-  // Newest first. Audit details never hold restricted incident content (writers ensure it).
+  // Newest first. Audit details never hold restricted incident content (writers ensure it), and
+  // entries about an incident are listed only for those who may see the incident.
   async list(userId: string, groupId: string, q: PageQuery): Promise<Page<AuditEntry>> {
-    await this.access.require(userId, groupId, 'manage');
+    const actor = await this.access.require(userId, groupId, 'manage');
     const limit = pageLimit(q);
     const cursor = decodeCursor(q.cursor, 1);
-    const params: unknown[] = [groupId, limit + 1];
+    const params: unknown[] = [groupId, limit + 1, actor.organisationId];
     let keyset = '';
     if (cursor) {
+      if (typeof cursor[0] !== 'string' || !/^\d{1,19}$/.test(cursor[0]))
+        throw new BadRequestProblem('cursor: invalid cursor', [
+          { field: 'cursor', message: 'invalid cursor' },
+        ]);
       params.push(cursor[0]);
-      keyset = `AND a.id < $3`;
+      keyset = `AND a.id < $4::bigint`;
     }
     const rows = await this.ds.query(
       `SELECT a.id, a.at, a.action, a.entity_type, a.entity_id, a.actor_user_id, u.display_name, a.details, a.request_id
        FROM audit_events a LEFT JOIN users u ON u.id = a.actor_user_id
-       WHERE a.group_id = $1 ${keyset} ORDER BY a.id DESC LIMIT $2`,
+       WHERE a.group_id = $1 AND ${this.access.auditVisibilitySql('$3')} ${keyset} ORDER BY a.id DESC LIMIT $2`,
       params,
     );
     return toPage(

@@ -15,7 +15,7 @@ import {
 
 const TERM_SELECT = `
   SELECT t.id, t.group_id, t.membership_id, m.user_id, u.display_name, t.organisation_id, o.name AS organisation_name,
-         o.kind AS organisation_kind, t.constituency, t.appointed_under, t.starts_on::text AS starts_on, t.ended_at,
+         o.kind AS organisation_kind, o.verified AS organisation_verified, t.constituency, t.appointed_under, t.starts_on::text AS starts_on, t.ended_at,
          t.end_reason, t.appointed_by, t.ended_by, t.created_at
   FROM co_chair_terms t
   JOIN memberships m ON m.id = t.membership_id
@@ -233,7 +233,12 @@ function toTerm(r: any): CoChairTermDto {
     memberId: r.membership_id,
     userId: r.user_id,
     displayName: r.display_name ?? null,
-    organisation: { id: r.organisation_id, name: r.organisation_name, kind: r.organisation_kind },
+    organisation: {
+      id: r.organisation_id,
+      name: r.organisation_name,
+      kind: r.organisation_kind,
+      verified: r.organisation_verified,
+    },
     constituency: r.constituency,
     appointedUnder: r.appointed_under,
     startsOn: r.starts_on,

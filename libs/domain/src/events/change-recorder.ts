@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { currentRequestId, GroupEventPayload, GroupEventType } from '@roundtable/core';
+import { ConflictProblem, currentRequestId, GroupEventPayload, GroupEventType } from '@roundtable/core';
 import { EntityManager } from 'typeorm';
 import type { EventScope } from '../access/visibility-sql';
 
@@ -15,17 +15,25 @@ export interface GroupChange {
   // Audit details: seen by the focal point and co-chairs; never restricted content (no incident
   // text, no agreement titles or clause text, no report descriptions).
   audit?: Record<string, unknown>;
-  // The object whose visibility the event follows (replay, realtime, docs/REALTIME.md).
+  // The object whose visibility the event and its audit entry follow (replay, realtime, audit
+  // log; docs/REALTIME.md): only those who may see the object see them.
   scope?: EventScope | null;
   // Shorthand for scope { kind: 'incident', id }.
   incidentId?: string | null;
+  // An archived group is read-only: record() refuses its changes (409), which rolls back the
+  // caller's transaction. Set for the changes that must still happen there: archiving itself and
+  // the memberships an organisation ends when it ends an affiliation.
+  evenIfArchived?: boolean;
 }
+
+export const ARCHIVED_GROUP_DETAIL = 'This group is archived and read-only; its focal point may unarchive it';
 
 export const GROUP_EVENTS_CHANNEL = 'roundtable_group_events';
 
 // Writes the audit row and the group event of a state change, inside the caller's transaction.
 // The group row lock taken by the seq increment serialises writers per group, so seq order is
-// commit order and replay never skips an event committed late.
+// commit order and replay never skips an event committed late. Every change in a group passes
+// here, which makes it the one place that keeps archived groups read-only.
 @Injectable()
 export class ChangeRecorder {
   async record(em: EntityManager, change: GroupChange): Promise<GroupEventPayload> {
@@ -34,10 +42,11 @@ export class ChangeRecorder {
     }
     // TypeORM returns [rows, affected] for UPDATE ... RETURNING on Postgres.
     const [[bumped]] = await em.query(
-      `UPDATE groups SET event_seq = event_seq + 1 WHERE id = $1 RETURNING event_seq`,
+      `UPDATE groups SET event_seq = event_seq + 1 WHERE id = $1 RETURNING event_seq, archived_at`,
       [change.groupId],
     );
     if (!bumped) throw new Error(`group ${change.groupId} does not exist`);
+    if (bumped.archived_at && !change.evenIfArchived) throw new ConflictProblem(ARCHIVED_GROUP_DETAIL);
     const seq = bumped.event_seq;
     const data = change.data ?? {};
     const scope =
@@ -56,19 +65,15 @@ export class ChangeRecorder {
         scope?.id ?? null,
       ],
     );
-    await em.query(
-      `INSERT INTO audit_events (group_id, actor_user_id, action, entity_type, entity_id, details, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [
-        change.groupId,
-        change.actorUserId,
-        change.type,
-        change.entityType,
-        change.entityId,
-        JSON.stringify(change.audit ?? {}),
-        currentRequestId() ?? null,
-      ],
-    );
+    await this.audit(em, {
+      groupId: change.groupId,
+      actorUserId: change.actorUserId,
+      action: change.type,
+      entityType: change.entityType,
+      entityId: change.entityId,
+      details: change.audit,
+      scope,
+    });
     // Delivered at commit; wakes the outbox relay without polling delay.
     await em.query(`SELECT pg_notify($1, $2)`, [GROUP_EVENTS_CHANNEL, String(row.id)]);
     return {
@@ -93,11 +98,12 @@ export class ChangeRecorder {
       entityType: string;
       entityId: string | null;
       details?: Record<string, unknown>;
+      scope?: EventScope | null;
     },
   ): Promise<void> {
     await em.query(
-      `INSERT INTO audit_events (group_id, actor_user_id, action, entity_type, entity_id, details, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      `INSERT INTO audit_events (group_id, actor_user_id, action, entity_type, entity_id, details, request_id, scope_kind, scope_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
         entry.groupId ?? null,
         entry.actorUserId,
@@ -106,6 +112,8 @@ export class ChangeRecorder {
         entry.entityId,
         JSON.stringify(entry.details ?? {}),
         currentRequestId() ?? null,
+        entry.scope?.kind ?? null,
+        entry.scope?.id ?? null,
       ],
     );
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, PageQuery, UuidParam } from '@roundtable/core';
 import { CreateGroupDto, GroupDto, GroupPageDto, UpdateGroupDto } from './dto/group.dto';
@@ -39,5 +39,25 @@ export class GroupsController {
     @Body() dto: UpdateGroupDto,
   ): Promise<GroupDto> {
     return this.groups.update(user.id, groupId, dto);
+  }
+
+  @Post(':groupId/archive')
+  @HttpCode(200)
+  @ApiOkResponse({ type: GroupDto, description: 'Focal point: the group becomes read-only (changes → 409)' })
+  archive(
+    @CurrentUser() user: AuthUser,
+    @Param('groupId', new UuidParam('Group')) groupId: string,
+  ): Promise<GroupDto> {
+    return this.groups.setArchived(user.id, groupId, true);
+  }
+
+  @Post(':groupId/unarchive')
+  @HttpCode(200)
+  @ApiOkResponse({ type: GroupDto })
+  unarchive(
+    @CurrentUser() user: AuthUser,
+    @Param('groupId', new UuidParam('Group')) groupId: string,
+  ): Promise<GroupDto> {
+    return this.groups.setArchived(user.id, groupId, false);
   }
 }

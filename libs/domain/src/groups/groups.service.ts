@@ -1,27 +1,49 @@
 import { Injectable } from '@nestjs/common';
-import { BadRequestProblem, decodeCursor, Page, pageLimit, PageQuery, toPage, PgRow } from '@roundtable/core';
+import {
+  BadRequestProblem,
+  ConflictProblem,
+  decodeCursor,
+  ForbiddenProblem,
+  Page,
+  pageLimit,
+  PageQuery,
+  toPage,
+  PgRow,
+} from '@roundtable/core';
 import { DataSource } from 'typeorm';
 import { GroupAccessPolicy } from '../access/group-access.policy';
+import { OrganisationAccessPolicy } from '../access/organisation-access.policy';
 import { ChangeRecorder } from '../events/change-recorder';
+import { MembersService } from '../members/members.service';
 import { CreateGroupDto, GroupDto, UpdateGroupDto } from './dto/group.dto';
 
-const COLUMNS = `g.id, g.name, g.description, g.region, g.languages, g.timezone, g.co_chair_policy, g.minutes_approval, g.organisation_id, g.created_at, g.updated_at`;
+const COLUMNS = `g.id, g.name, g.description, g.region, g.languages, g.timezone, g.co_chair_policy, g.minutes_approval,
+  g.organisation_id, g.archived_at, g.created_at, g.updated_at`;
 
 @Injectable()
 export class GroupsService {
   constructor(
     private readonly ds: DataSource,
     private readonly access: GroupAccessPolicy,
+    private readonly orgs: OrganisationAccessPolicy,
     private readonly changes: ChangeRecorder,
+    private readonly members: MembersService,
   ) {}
 
+  // Only someone who speaks for the organisation (a confirmed affiliation) may set up a group
+  // in its name; they become its first focal point.
   async create(userId: string, dto: CreateGroupDto): Promise<GroupDto> {
     return this.ds.transaction(async (em) => {
-      const [org] = await em.query(`SELECT id FROM organisations WHERE id = $1`, [dto.organisationId]);
+      const org = await this.orgs.organisation(dto.organisationId, em);
       if (!org)
         throw new BadRequestProblem('organisationId: no such organisation', [
           { field: 'organisationId', message: 'no such organisation' },
         ]);
+      const affiliation = await this.orgs.confirmedAffiliation(userId, org.id, em);
+      if (!affiliation)
+        throw new ForbiddenProblem(
+          'You may create a group only for an organisation you speak for (ask it to confirm your affiliation)',
+        );
       const [group] = await em.query(
         `INSERT INTO groups (name, description, region, languages, timezone, co_chair_policy, organisation_id, created_by)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
@@ -37,9 +59,9 @@ export class GroupsService {
         ],
       );
       const [membership] = await em.query(
-        `INSERT INTO memberships (group_id, user_id, email, organisation_id, role, status, invited_by, joined_at)
-         SELECT $1, u.id, u.email, $2, 'focal_point', 'active', u.id, now() FROM users u WHERE u.id = $3 RETURNING id`,
-        [group.id, dto.organisationId, userId],
+        `INSERT INTO memberships (group_id, user_id, email, organisation_id, role, status, invited_by, joined_at, affiliation_id)
+         SELECT $1, u.id, u.email, $2, 'focal_point', 'active', u.id, now(), $4 FROM users u WHERE u.id = $3 RETURNING id`,
+        [group.id, dto.organisationId, userId, affiliation.id],
       );
       await this.changes.record(em, {
         groupId: group.id,
@@ -50,6 +72,7 @@ export class GroupsService {
         data: { memberId: membership.id, userId, organisationId: dto.organisationId, role: 'focal_point' },
         audit: { groupCreated: true, name: dto.name, role: 'focal_point' },
       });
+      await this.members.notifyJoined(em, membership.id, [userId]);
       const [row] = await em.query(`SELECT ${COLUMNS} FROM groups g WHERE g.id = $1`, [group.id]);
       return { ...toGroup(row), myRole: 'focal_point', iAmCoChair: false };
     });
@@ -126,6 +149,36 @@ export class GroupsService {
       return { ...toGroup(row), myRole: actor.role, iAmCoChair: actor.isCoChair };
     });
   }
+
+  // The focal point archives a group that has wound up: it stays readable, every change is
+  // refused (409, ChangeRecorder) until it is unarchived.
+  async setArchived(userId: string, groupId: string, archived: boolean): Promise<GroupDto> {
+    return this.ds.transaction(async (em) => {
+      const actor = await this.access.require(userId, groupId, 'focal_point', em);
+      const [[row]] = archived
+        ? await em.query(
+            `UPDATE groups SET archived_at = now(), archived_by = $2, updated_at = now() WHERE id = $1 AND archived_at IS NULL RETURNING id`,
+            [groupId, userId],
+          )
+        : await em.query(
+            `UPDATE groups SET archived_at = NULL, archived_by = NULL, updated_at = now() WHERE id = $1 AND archived_at IS NOT NULL RETURNING id`,
+            [groupId],
+          );
+      if (!row)
+        throw new ConflictProblem(archived ? 'The group is already archived' : 'The group is not archived');
+      await this.changes.record(em, {
+        groupId,
+        type: archived ? 'group.archived' : 'group.unarchived',
+        entityType: 'group',
+        entityId: groupId,
+        actorUserId: userId,
+        data: { archived },
+        evenIfArchived: true,
+      });
+      const [view] = await em.query(`SELECT ${COLUMNS} FROM groups g WHERE g.id = $1`, [groupId]);
+      return { ...toGroup(view), myRole: actor.role, iAmCoChair: actor.isCoChair };
+    });
+  }
 }
 
 export function toGroup(r: PgRow): GroupDto {
@@ -139,6 +192,8 @@ export function toGroup(r: PgRow): GroupDto {
     coChairPolicy: r.co_chair_policy,
     minutesApproval: r.minutes_approval,
     organisationId: r.organisation_id,
+    archived: r.archived_at !== null,
+    archivedAt: r.archived_at ? new Date(r.archived_at).toISOString() : null,
     createdAt: new Date(r.created_at).toISOString(),
     updatedAt: new Date(r.updated_at).toISOString(),
   };

@@ -9,7 +9,7 @@ import {
   toPage,
 } from '@roundtable/core';
 import { DataSource } from 'typeorm';
-import { GroupAccessPolicy } from '../access/group-access.policy';
+import { GroupAccessPolicy, statusChangeNeedsReason } from '../access/group-access.policy';
 import { ChangeRecorder } from '../events/change-recorder';
 import { CreateIncidentUpdateDto, IncidentAccessLogEntryDto, IncidentUpdateDto } from './dto/incident.dto';
 import { INCIDENT_UPDATE_SELECT, logIncidentReads, toIncidentUpdate } from './incident-view';
@@ -20,6 +20,7 @@ interface AccessLogRow {
   display_name: string;
   organisation_id: string;
   organisation_name: string;
+  organisation_verified: boolean;
   action: IncidentAccessLogEntryDto['action'];
   at: Date;
 }
@@ -38,11 +39,27 @@ export class IncidentUpdatesService {
     return this.ds.transaction(async (em) => {
       const { actor, incident } = await this.access.requireIncident(userId, incidentId, em, true);
       this.access.assertIncident(actor, incident, 'post_update');
-      if (dto.status !== undefined) this.access.assertIncident(actor, incident, 'change_status');
+      if (dto.reason !== undefined && dto.status === undefined)
+        throw new BadRequestProblem('reason: give a reason only with a status change', [
+          { field: 'reason', message: 'give a reason only with a status change' },
+        ]);
+      if (dto.status !== undefined) {
+        this.access.assertIncident(actor, incident, 'change_status');
+        if (statusChangeNeedsReason(actor, incident) && !dto.reason)
+          throw new BadRequestProblem(
+            'reason: required when someone outside the reporting organisation changes the status',
+            [
+              {
+                field: 'reason',
+                message: 'required when someone outside the reporting organisation changes the status',
+              },
+            ],
+          );
+      }
       const [row] = await em.query(
-        `INSERT INTO incident_updates (incident_id, author_user_id, author_organisation_id, body, status)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [incidentId, userId, actor.organisationId, dto.body, dto.status ?? null],
+        `INSERT INTO incident_updates (incident_id, author_user_id, author_organisation_id, body, status, status_reason)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [incidentId, userId, actor.organisationId, dto.body, dto.status ?? null, dto.reason ?? null],
       );
       await em.query(
         `UPDATE incidents SET status = coalesce($2, status), version = version + CASE WHEN $2::text IS NULL THEN 0 ELSE 1 END,
@@ -65,7 +82,10 @@ export class IncidentUpdatesService {
           ...(dto.status ? { status: dto.status } : {}),
           ...(attributed ? { authorUserId: userId, authorOrganisationId: actor.organisationId } : {}),
         },
-        audit: { updateId: row.id, ...(dto.status ? { status: dto.status } : {}) },
+        audit: {
+          updateId: row.id,
+          ...(dto.status ? { status: dto.status, withReason: dto.reason !== undefined } : {}),
+        },
       });
       const [view] = await em.query(`${INCIDENT_UPDATE_SELECT} WHERE iu.id = $1`, [row.id]);
       return toIncidentUpdate(view, incident, actor.organisationId);
@@ -129,7 +149,8 @@ export class IncidentUpdatesService {
       keyset = `AND l.id < $3::bigint`;
     }
     const rows = await this.ds.query(
-      `SELECT l.id, l.user_id, u.display_name, l.organisation_id, o.name AS organisation_name, l.action, l.at
+      `SELECT l.id, l.user_id, u.display_name, l.organisation_id, o.name AS organisation_name,
+              o.verified AS organisation_verified, l.action, l.at
        FROM incident_access_log l JOIN users u ON u.id = l.user_id JOIN organisations o ON o.id = l.organisation_id
        WHERE l.incident_id = $1 ${keyset} ORDER BY l.id DESC LIMIT $2`,
       params,
@@ -142,7 +163,7 @@ export class IncidentUpdatesService {
         id: String(r.id),
         userId: r.user_id,
         displayName: r.display_name,
-        organisation: { id: r.organisation_id, name: r.organisation_name },
+        organisation: { id: r.organisation_id, name: r.organisation_name, verified: r.organisation_verified },
         action: r.action,
         at: new Date(r.at).toISOString(),
       }),

@@ -12,7 +12,9 @@ export const INCIDENT_SELECT = `
          i.killed, i.confidentiality, i.anonymous, i.status, i.version, i.created_at, i.updated_at,
          to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key,
          ru.display_name AS reporter_display_name, ro.name AS reporter_organisation_name,
-         coalesce((SELECT json_agg(json_build_object('id', so.id, 'name', so.name) ORDER BY lower(so.name), so.id)
+         ro.verified AS reporter_organisation_verified,
+         coalesce((SELECT json_agg(json_build_object('id', so.id, 'name', so.name, 'verified', so.verified)
+                             ORDER BY lower(so.name), so.id)
                    FROM incident_shares s JOIN organisations so ON so.id = s.organisation_id WHERE s.incident_id = i.id), '[]') AS shared,
          (SELECT count(*) FROM incident_updates iu WHERE iu.incident_id = i.id)::int AS update_count
   FROM incidents i
@@ -41,7 +43,11 @@ export function toIncident(r: any, viewerOrganisationId: string): IncidentDto {
       ? {
           userId: r.reporter_user_id,
           displayName: r.reporter_display_name,
-          organisation: { id: r.reporter_organisation_id, name: r.reporter_organisation_name },
+          organisation: {
+            id: r.reporter_organisation_id,
+            name: r.reporter_organisation_name,
+            verified: r.reporter_organisation_verified,
+          },
         }
       : null,
     reportedByMyOrganisation: r.reporter_organisation_id === viewerOrganisationId,
@@ -54,9 +60,10 @@ export function toIncident(r: any, viewerOrganisationId: string): IncidentDto {
 }
 
 export const INCIDENT_UPDATE_SELECT = `
-  SELECT iu.id, iu.incident_id, iu.body, iu.status, iu.author_user_id, iu.author_organisation_id, iu.created_at,
+  SELECT iu.id, iu.incident_id, iu.body, iu.status, iu.status_reason, iu.author_user_id, iu.author_organisation_id, iu.created_at,
          to_char(iu.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key,
-         au.display_name AS author_display_name, ao.name AS author_organisation_name
+         au.display_name AS author_display_name, ao.name AS author_organisation_name,
+         ao.verified AS author_organisation_verified
   FROM incident_updates iu
   JOIN users au ON au.id = iu.author_user_id
   JOIN organisations ao ON ao.id = iu.author_organisation_id`;
@@ -77,12 +84,17 @@ export function toIncidentUpdate(
     incidentId: r.incident_id,
     body: r.body,
     status: r.status ?? null,
+    statusReason: r.status_reason ?? null,
     author: hidden
       ? null
       : {
           userId: r.author_user_id,
           displayName: r.author_display_name,
-          organisation: { id: r.author_organisation_id, name: r.author_organisation_name },
+          organisation: {
+            id: r.author_organisation_id,
+            name: r.author_organisation_name,
+            verified: r.author_organisation_verified,
+          },
         },
     createdAt: new Date(r.created_at).toISOString(),
   };

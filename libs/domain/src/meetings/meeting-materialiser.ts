@@ -26,6 +26,11 @@ export class MeetingMaterialiser {
       // The series lock orders us after a concurrent PATCH, so we always expand the current rule.
       const [s]: SeriesRow[] = await em.query(`${SERIES_SELECT} WHERE s.id = $1 FOR UPDATE OF s`, [seriesId]);
       if (!s || s.status !== 'active') return { inserted: 0 };
+      // An archived group is read-only: its series rest until it is unarchived.
+      const [archived] = await em.query(`SELECT 1 FROM groups WHERE id = $1 AND archived_at IS NOT NULL`, [
+        s.group_id,
+      ]);
+      if (archived) return { inserted: 0 };
       const until = new Date(now.getTime() + s.horizon_days * DAY_MS);
       const starts = this.expand(s, now, until);
       let inserted: { id: string; starts_at: Date; ends_at: Date }[] = [];
@@ -92,7 +97,8 @@ export class MeetingMaterialiser {
 
   async activeSeriesIds(): Promise<string[]> {
     const rows: { id: string }[] = await this.ds.query(
-      `SELECT id FROM meeting_series WHERE status = 'active' ORDER BY id`,
+      `SELECT s.id FROM meeting_series s JOIN groups g ON g.id = s.group_id
+       WHERE s.status = 'active' AND g.archived_at IS NULL ORDER BY s.id`,
     );
     return rows.map((r) => r.id);
   }

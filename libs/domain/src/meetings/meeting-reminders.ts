@@ -39,6 +39,7 @@ export class MeetingReminders {
          FROM meetings m
          LEFT JOIN meeting_series s ON s.id = m.series_id
          CROSS JOIN LATERAL unnest(coalesce(m.reminder_offsets_minutes, s.reminder_offsets_minutes, $2::int[])) AS o
+         JOIN groups g ON g.id = m.group_id AND g.archived_at IS NULL
          WHERE m.status = 'scheduled' AND m.starts_at > $1::timestamptz
            AND m.starts_at - make_interval(mins => o) <= $1::timestamptz
            AND NOT EXISTS (SELECT 1 FROM meeting_reminders r

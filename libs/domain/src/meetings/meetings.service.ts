@@ -305,7 +305,8 @@ export class MeetingsService {
     const { meeting } = await this.access.requireMeeting(userId, meetingId, 'read');
     const rows = await this.ds.query(
       `SELECT a.membership_id, a.attended, a.recorded_by, a.recorded_at, ms.user_id, ms.role, u.display_name,
-              o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind, r.response AS rsvp
+              o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind,
+              o.verified AS organisation_verified, r.response AS rsvp
        FROM meeting_attendance a
        JOIN memberships ms ON ms.id = a.membership_id
        JOIN organisations o ON o.id = ms.organisation_id
@@ -320,7 +321,12 @@ export class MeetingsService {
       userId: r.user_id,
       displayName: r.display_name ?? null,
       role: r.role,
-      organisation: { id: r.organisation_id, name: r.organisation_name, kind: r.organisation_kind },
+      organisation: {
+        id: r.organisation_id,
+        name: r.organisation_name,
+        kind: r.organisation_kind,
+        verified: r.organisation_verified,
+      },
       attended: r.attended,
       rsvp: r.rsvp ?? null,
       recordedBy: r.recorded_by,

@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, UuidParam } from '@roundtable/core';
+import { AuthUser, CurrentUser, PageQuery, UuidParam } from '@roundtable/core';
 import {
   EndMembershipQuery,
-  InvitationDto,
+  InvitationPageDto,
   InviteMemberDto,
   MemberDto,
   MemberPageDto,
@@ -68,9 +68,9 @@ export class InvitationsController {
   constructor(private readonly members: MembersService) {}
 
   @Get()
-  @ApiOkResponse({ type: [InvitationDto] })
-  list(@CurrentUser() user: AuthUser) {
-    return this.members.invitations(user.id);
+  @ApiOkResponse({ type: InvitationPageDto, description: 'Open invitations, newest first' })
+  list(@CurrentUser() user: AuthUser, @Query() q: PageQuery) {
+    return this.members.invitations(user.id, q);
   }
 
   @Post(':membershipId/accept')

@@ -2,7 +2,16 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 
 export const MEMBER_ROLES = ['focal_point', 'member', 'observer'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
-export type MembershipStatus = 'invited' | 'active' | 'declined' | 'ended';
+// pending_organisation: invited "as" an organisation the invitee does not speak for; waits for an
+// admin of that organisation and grants nothing until then.
+export const MEMBERSHIP_STATUSES = [
+  'pending_organisation',
+  'invited',
+  'active',
+  'declined',
+  'ended',
+] as const;
+export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
 
 @Entity('memberships')
 export class Membership {
@@ -14,6 +23,7 @@ export class Membership {
   @Column({ type: 'text' }) role: MemberRole;
   @Column() isContactPoint: boolean;
   @Column({ type: 'text' }) status: MembershipStatus;
+  @Column({ type: 'uuid', nullable: true }) affiliationId: string | null;
   @Column({ type: 'uuid', nullable: true }) invitedBy: string | null;
   @Column({ type: 'timestamptz' }) invitedAt: Date;
   @Column({ type: 'timestamptz', nullable: true }) joinedAt: Date | null;

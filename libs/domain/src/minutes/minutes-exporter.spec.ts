@@ -19,9 +19,21 @@ const doc = (over: Partial<MinutesDocument> = {}): MinutesDocument => ({
   keyIssues: ['Checkpoint abuses'],
   decisions: [],
   attendance: [
-    { displayName: 'A', organisation: { id: 'p', name: 'Police', kind: 'public_security' }, attended: true },
-    { displayName: 'B', organisation: { id: 'p', name: 'Police', kind: 'public_security' }, attended: true },
-    { displayName: 'C', organisation: { id: 'n', name: 'NGO', kind: 'civil_society' }, attended: false },
+    {
+      displayName: 'A',
+      organisation: { id: 'p', name: 'Police', kind: 'public_security', verified: false },
+      attended: true,
+    },
+    {
+      displayName: 'B',
+      organisation: { id: 'p', name: 'Police', kind: 'public_security', verified: false },
+      attended: true,
+    },
+    {
+      displayName: 'C',
+      organisation: { id: 'n', name: 'NGO', kind: 'civil_society', verified: false },
+      attended: false,
+    },
   ],
   agenda: [
     {

@@ -69,7 +69,8 @@ export class MinutesReader {
 
   async attendance(em: EntityManager, meetingId: string): Promise<MinutesAttendanceDto[]> {
     const rows: PgRow[] = await em.query(
-      `SELECT a.membership_id, a.attended, u.display_name, o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind
+      `SELECT a.membership_id, a.attended, u.display_name, o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind,
+              o.verified AS organisation_verified
        FROM meeting_attendance a
        JOIN memberships m ON m.id = a.membership_id
        JOIN organisations o ON o.id = m.organisation_id
@@ -81,7 +82,12 @@ export class MinutesReader {
     return rows.map((r) => ({
       memberId: r.membership_id,
       displayName: r.display_name ?? null,
-      organisation: { id: r.organisation_id, name: r.organisation_name, kind: r.organisation_kind },
+      organisation: {
+        id: r.organisation_id,
+        name: r.organisation_name,
+        kind: r.organisation_kind,
+        verified: r.organisation_verified,
+      },
       attended: r.attended,
     }));
   }

@@ -359,7 +359,8 @@ export class MinutesService {
   ): Promise<MinutesCommentDto[]> {
     const rows = await em.query(
       `SELECT c.id, c.body, c.minutes_version, c.created_at, c.author_user_id, c.author_membership_id, u.display_name,
-              o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind
+              o.id AS organisation_id, o.name AS organisation_name, o.kind AS organisation_kind,
+              o.verified AS organisation_verified
        FROM minutes_comments c JOIN users u ON u.id = c.author_user_id
        JOIN memberships m ON m.id = c.author_membership_id JOIN organisations o ON o.id = m.organisation_id
        WHERE c.meeting_id = $1 AND ${tail}`,
@@ -370,7 +371,12 @@ export class MinutesService {
       id: r.id,
       body: r.body,
       author: { userId: r.author_user_id, memberId: r.author_membership_id, displayName: r.display_name },
-      organisation: { id: r.organisation_id, name: r.organisation_name, kind: r.organisation_kind },
+      organisation: {
+        id: r.organisation_id,
+        name: r.organisation_name,
+        kind: r.organisation_kind,
+        verified: r.organisation_verified,
+      },
       minutesVersion: r.minutes_version,
       createdAt: new Date(r.created_at).toISOString(),
     }));

@@ -13,7 +13,8 @@ export function nonComplianceSelect(org: string): string {
          r.reporter_user_id, r.reporter_organisation_id, r.status, r.recommendation_id, r.acknowledged_at, r.resolved_at,
          r.closed_at, r.created_at, r.updated_at, ${createdKey('r')}, a.title AS agreement_title,
          CASE WHEN ${agreementContentVisibleSql('a', org)} THEN r.obligation_id END AS obligation_id,
-         s.id AS site_id, s.name AS site_name, ru.display_name AS reporter_name, ro.name AS reporter_organisation_name,
+         s.id AS site_id, s.name AS site_name, ru.display_name AS reporter_name, ro.name AS reporter_organisation_name, ro.kind AS reporter_organisation_kind,
+         ro.verified AS reporter_organisation_verified,
          coalesce((SELECT json_agg(json_build_object('id', so.id, 'name', so.name) ORDER BY lower(so.name), so.id)
                    FROM non_compliance_shares sh JOIN organisations so ON so.id = sh.organisation_id WHERE sh.report_id = r.id), '[]') AS shared,
          coalesce((SELECT json_agg(json_build_object('id', i.id, 'title', i.title, 'severity', i.severity, 'occurredAt', i.occurred_at)
@@ -55,7 +56,12 @@ export function toNonCompliance(r: PgRow, viewerOrganisationId: string): NonComp
       ? {
           userId: r.reporter_user_id,
           displayName: r.reporter_name,
-          organisation: { id: r.reporter_organisation_id, name: r.reporter_organisation_name },
+          organisation: {
+            id: r.reporter_organisation_id,
+            name: r.reporter_organisation_name,
+            kind: r.reporter_organisation_kind,
+            verified: r.reporter_organisation_verified,
+          },
         }
       : null,
     reportedByMyOrganisation: r.reporter_organisation_id === viewerOrganisationId,

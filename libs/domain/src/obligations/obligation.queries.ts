@@ -12,7 +12,7 @@ export const OBLIGATION_SELECT = `
   SELECT o.id, o.agreement_id, o.clause_key, o.title, o.rrule, o.status, o.progress, o.created_by, o.created_at,
          o.updated_at, o.completed_at, ${d('o.due_date')} AS due_date, ${d('o.next_due_on')} AS next_due_on,
          ${d('o.last_fulfilled_on')} AS last_fulfilled_on, ${OBLIGATION_OVERDUE_SQL} AS overdue, ${createdKey('o')},
-         ro.id AS org_id, ro.name AS org_name, ro.kind AS org_kind
+         ro.id AS org_id, ro.name AS org_name, ro.kind AS org_kind, ro.verified AS org_verified
   FROM obligations o
   JOIN agreements a ON a.id = o.agreement_id
   JOIN groups g ON g.id = a.group_id
@@ -26,7 +26,7 @@ export function toObligation(r: PgRow): ObligationDto {
     agreementId: r.agreement_id,
     clauseKey: r.clause_key,
     title: r.title,
-    responsibleOrganisation: { id: r.org_id, name: r.org_name, kind: r.org_kind },
+    responsibleOrganisation: { id: r.org_id, name: r.org_name, kind: r.org_kind, verified: r.org_verified },
     dueDate: r.due_date,
     rrule: r.rrule,
     nextDueOn: r.next_due_on,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, UuidParam } from '@roundtable/core';
 import {
@@ -6,6 +6,8 @@ import {
   OrganisationDto,
   OrganisationPageDto,
   OrganisationQuery,
+  SetVerificationDto,
+  UpdateOrganisationDto,
 } from './dto/organisation.dto';
 import { OrganisationsService } from './organisations.service';
 
@@ -16,7 +18,7 @@ export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
   @Post()
-  @ApiCreatedResponse({ type: OrganisationDto })
+  @ApiCreatedResponse({ type: OrganisationDto, description: 'The caller becomes its first admin' })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateOrganisationDto): Promise<OrganisationDto> {
     return this.organisations.create(user.id, dto);
   }
@@ -31,5 +33,28 @@ export class OrganisationsController {
   @ApiOkResponse({ type: OrganisationDto })
   get(@Param('organisationId', new UuidParam('Organisation')) id: string): Promise<OrganisationDto> {
     return this.organisations.get(id);
+  }
+
+  @Patch(':organisationId')
+  @ApiOkResponse({ type: OrganisationDto, description: 'Admins; a new name or kind clears verified' })
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('organisationId', new UuidParam('Organisation')) id: string,
+    @Body() dto: UpdateOrganisationDto,
+  ): Promise<OrganisationDto> {
+    return this.organisations.update(user.id, id, dto);
+  }
+
+  @Put(':organisationId/verification')
+  @ApiOkResponse({
+    type: OrganisationDto,
+    description: 'Platform administrators (ADMIN_EMAILS, verified address)',
+  })
+  setVerification(
+    @CurrentUser() user: AuthUser,
+    @Param('organisationId', new UuidParam('Organisation')) id: string,
+    @Body() dto: SetVerificationDto,
+  ): Promise<OrganisationDto> {
+    return this.organisations.setVerified(user.id, id, dto.verified);
   }
 }

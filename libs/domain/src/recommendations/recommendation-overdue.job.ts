@@ -39,6 +39,7 @@ export class RecommendationOverdueJob {
       `SELECT r.id, r.group_id, r.title, r.due_date::text AS due_date
        FROM recommendations r JOIN groups g ON g.id = r.group_id
        WHERE r.status IN ('open','in_progress') AND r.due_date < (now() AT TIME ZONE 'UTC')::date + 1
+         AND g.archived_at IS NULL
          AND ${OVERDUE_SQL} AND r.overdue_notified_for IS DISTINCT FROM r.due_date
        ORDER BY r.due_date, r.id LIMIT $1
        FOR UPDATE OF r SKIP LOCKED`,

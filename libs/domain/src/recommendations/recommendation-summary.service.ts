@@ -35,7 +35,7 @@ export class RecommendationSummaryService {
     await this.access.require(userId, groupId);
     const [overall] = await this.ds.query(`${REC} SELECT ${STATS} FROM rec`, [groupId]);
     const perOrg = await this.ds.query(
-      `${REC} SELECT o.id AS organisation_id, o.name, o.kind, ${STATS}
+      `${REC} SELECT o.id AS organisation_id, o.name, o.kind, o.verified, ${STATS}
        FROM rec JOIN recommendation_organisations ro ON ro.recommendation_id = rec.id JOIN organisations o ON o.id = ro.organisation_id
        GROUP BY o.id ORDER BY lower(o.name), o.id`,
       [groupId],
@@ -45,7 +45,7 @@ export class RecommendationSummaryService {
       ...toStats(overall),
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw pg row
       byOrganisation: perOrg.map((r: any) => ({
-        organisation: { id: r.organisation_id, name: r.name, kind: r.kind },
+        organisation: { id: r.organisation_id, name: r.name, kind: r.kind, verified: r.verified },
         ...toStats(r),
       })),
     };

@@ -10,7 +10,7 @@ export const RECOMMENDATION_SELECT = `
          r.priority, r.status, r.progress, r.created_by, r.created_at, r.updated_at, r.completed_at,
          r.impact_rating, r.impact_note, r.impact_assessed_by, r.impact_assessed_at,
          ${OVERDUE_SQL} AS overdue,
-         coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'kind', o.kind) ORDER BY lower(o.name), o.id)
+         coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'kind', o.kind, 'verified', o.verified) ORDER BY lower(o.name), o.id)
                    FROM recommendation_organisations ro JOIN organisations o ON o.id = ro.organisation_id
                    WHERE ro.recommendation_id = r.id), '[]'::json) AS organisations
   FROM recommendations r JOIN groups g ON g.id = r.group_id`;

@@ -18,7 +18,7 @@ import { CreateSiteDto, SiteDto, SiteQuery, UpdateSiteDto } from './dto/site.dto
 
 const SITE_SELECT = `
   SELECT s.id, s.group_id, s.name, s.kind, s.region, s.lat, s.lng, s.public_security_present, s.created_at, s.updated_at,
-         lower(s.name) AS name_key, o.id AS operator_id, o.name AS operator_name, o.kind AS operator_kind
+         lower(s.name) AS name_key, o.id AS operator_id, o.name AS operator_name, o.kind AS operator_kind, o.verified AS operator_verified
   FROM sites s JOIN organisations o ON o.id = s.operator_organisation_id`;
 
 // Sites are visible to every member of the group; the operator's members and the focal point or
@@ -207,7 +207,12 @@ export function toSite(r: PgRow): SiteDto {
     kind: r.kind,
     region: r.region,
     location: r.lat === null || r.lat === undefined ? null : { lat: r.lat, lng: r.lng },
-    operatorOrganisation: { id: r.operator_id, name: r.operator_name, kind: r.operator_kind },
+    operatorOrganisation: {
+      id: r.operator_id,
+      name: r.operator_name,
+      kind: r.operator_kind,
+      verified: r.operator_verified,
+    },
     publicSecurityPresent: r.public_security_present,
     createdAt: new Date(r.created_at).toISOString(),
     updatedAt: new Date(r.updated_at).toISOString(),

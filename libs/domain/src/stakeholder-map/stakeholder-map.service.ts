@@ -29,16 +29,22 @@ export class StakeholderMapService {
 
   async map(userId: string, groupId: string): Promise<StakeholderMapDto> {
     const actor = await this.access.require(userId, groupId);
-    const byOrg: { organisation_id: string; name: string; kind: OrganisationKind; members: number }[] =
-      await this.ds.query(
-        `SELECT o.id AS organisation_id, o.name, o.kind, count(*)::int AS members
+    const byOrg: {
+      organisation_id: string;
+      name: string;
+      kind: OrganisationKind;
+      verified: boolean;
+      members: number;
+    }[] = await this.ds.query(
+      `SELECT o.id AS organisation_id, o.name, o.kind, o.verified, count(*)::int AS members
        FROM memberships m JOIN organisations o ON o.id = m.organisation_id
        WHERE m.group_id = $1 AND m.status = 'active'
        GROUP BY o.id ORDER BY members DESC, lower(o.name), o.id`,
-        [groupId],
-      );
+      [groupId],
+    );
     const contacts = await this.ds.query(
-      `SELECT m.id, m.user_id, m.email, u.display_name, o.id AS organisation_id, o.name AS organisation_name, o.kind
+      `SELECT m.id, m.user_id, m.email, u.display_name, o.id AS organisation_id, o.name AS organisation_name, o.kind,
+              o.verified
        FROM memberships m JOIN organisations o ON o.id = m.organisation_id LEFT JOIN users u ON u.id = m.user_id
        WHERE m.group_id = $1 AND m.status = 'active' AND m.is_contact_point
        ORDER BY lower(o.name), lower(coalesce(u.display_name, m.email)), m.id`,
@@ -59,7 +65,7 @@ export class StakeholderMapService {
         .map(([kind, c]) => ({ kind, ...c }))
         .sort((a, b) => b.members - a.members || a.kind.localeCompare(b.kind)),
       byOrganisation: byOrg.map((o) => ({
-        organisation: { id: o.organisation_id, name: o.name, kind: o.kind },
+        organisation: { id: o.organisation_id, name: o.name, kind: o.kind, verified: o.verified },
         members: o.members,
       })),
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw pg row
@@ -68,7 +74,12 @@ export class StakeholderMapService {
         userId: c.user_id,
         displayName: c.display_name ?? null,
         email: manager || c.user_id === userId ? c.email : null,
-        organisation: { id: c.organisation_id, name: c.organisation_name, kind: c.kind },
+        organisation: {
+          id: c.organisation_id,
+          name: c.organisation_name,
+          kind: c.kind,
+          verified: c.verified,
+        },
       })),
       recommendedKinds: [...RECOMMENDED_KINDS],
       missingKinds: missingKinds(kinds.keys()),

@@ -1,7 +1,7 @@
-import { trimString } from '@roundtable/core';
-import { ApiProperty } from '@nestjs/swagger';
+import { IsIanaTimeZone, IsLocaleTag, toCanonicalLocale, trimString } from '@roundtable/core';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 
 export class RegisterDto {
   @ApiProperty({ example: 'amani@example.org' })
@@ -67,13 +67,88 @@ export class MembershipSummaryDto {
   @ApiProperty() groupName: string;
   @ApiProperty({ format: 'uuid' }) organisationId: string;
   @ApiProperty() organisationName: string;
+  @ApiProperty() organisationVerified: boolean;
   @ApiProperty({ enum: ['focal_point', 'member', 'observer'] }) role: string;
   @ApiProperty() isCoChair: boolean;
   @ApiProperty() isContactPoint: boolean;
 }
 
+export class AffiliationSummaryDto {
+  @ApiProperty({ format: 'uuid' }) affiliationId: string;
+  @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty() organisationName: string;
+  @ApiProperty() organisationVerified: boolean;
+  @ApiProperty({ enum: ['admin', 'member'] }) role: string;
+  @ApiProperty({
+    enum: ['invited', 'requested', 'active'],
+    description: 'active: you speak for the organisation; invited: answer under /me/affiliations',
+  })
+  status: string;
+}
+
 export class MeDto extends UserDto {
+  @ApiProperty({ description: 'Whether the e-mail address is verified (POST /me/email-verification)' })
+  emailVerified: boolean;
+  @ApiProperty({ nullable: true, type: String, example: 'fr-CD', description: 'BCP 47 language tag' })
+  locale: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'Africa/Lubumbashi', description: 'IANA time zone' })
+  timeZone: string | null;
+  @ApiProperty({ description: 'Platform administrator (ADMIN_EMAILS, verified address)' })
+  platformAdmin: boolean;
   @ApiProperty({ type: [MembershipSummaryDto] }) memberships: MembershipSummaryDto[];
+  @ApiProperty({
+    type: [AffiliationSummaryDto],
+    description: 'Open affiliations (active, invited, requested)',
+  })
+  affiliations: AffiliationSummaryDto[];
+}
+
+export class UpdateMeDto {
+  @ApiPropertyOptional({ example: 'Amani K.' })
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @IsNotEmpty({ message: 'displayName must not be empty' })
+  @MaxLength(120)
+  displayName?: string;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: 'fr-CD',
+    description: 'BCP 47; null clears it',
+  })
+  @ValidateIf((_o, v) => v !== undefined && v !== null)
+  @Transform(toCanonicalLocale)
+  @IsLocaleTag()
+  locale?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: 'Africa/Lubumbashi',
+    description: 'IANA; null clears it',
+  })
+  @ValidateIf((_o, v) => v !== undefined && v !== null)
+  @IsIanaTimeZone()
+  timeZone?: string | null;
+}
+
+export class VerifyEmailDto {
+  @ApiProperty({ description: 'The code from the verification e-mail' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  token: string;
+}
+
+export class EmailVerifiedDto {
+  @ApiProperty() email: string;
+  @ApiProperty({ format: 'date-time' }) verifiedAt: string;
+}
+
+export class EmailVerificationSentDto {
+  @ApiProperty({ description: 'Where the code was sent' }) sentTo: string;
 }
 
 export class CalendarTokenDto {

@@ -127,6 +127,8 @@ export class GroupDto {
   @ApiProperty({ enum: MINUTES_APPROVAL_RULES, description: 'Who approves minutes (PATCH to change)' })
   minutesApproval: MinutesApprovalRule;
   @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty({ description: 'An archived group is read-only (changes → 409)' }) archived: boolean;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) archivedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiPropertyOptional({ enum: ['focal_point', 'member', 'observer'], description: "The caller's role" })

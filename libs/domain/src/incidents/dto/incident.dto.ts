@@ -335,16 +335,30 @@ export class CreateIncidentUpdateDto {
 
   @ApiPropertyOptional({
     enum: INCIDENT_STATUSES,
-    description: 'Move the incident to this status (reporting organisation, focal point or co-chair)',
+    description:
+      'Move the incident to this status: the reporting organisation; for a group incident also the focal point or a co-chair',
   })
   @Omittable()
   @IsIn(INCIDENT_STATUSES, oneOf('status', INCIDENT_STATUSES))
   status?: IncidentStatus;
+
+  @ApiPropertyOptional({
+    description:
+      'Why the status changes; required when someone outside the reporting organisation changes it (shown in the thread)',
+    maxLength: 2000,
+  })
+  @Omittable()
+  @Transform(trimString)
+  @IsString()
+  @IsNotEmpty({ message: 'reason must not be empty' })
+  @MaxLength(2000)
+  reason?: string;
 }
 
 export class IncidentOrganisationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
+  @ApiProperty({ description: 'Verified by a platform administrator' }) verified: boolean;
 }
 
 export class IncidentReporterDto {
@@ -412,6 +426,12 @@ export class IncidentUpdateDto {
     description: 'The status this update moved the incident to',
   })
   status: IncidentStatus | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Why the status changed (given when someone outside the reporting organisation changed it)',
+  })
+  statusReason: string | null;
   @ApiProperty({
     type: IncidentUpdateAuthorDto,
     nullable: true,

@@ -413,6 +413,7 @@ export class AttendanceOrganisationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty() kind: string;
+  @ApiProperty({ description: 'Verified by a platform administrator' }) verified: boolean;
 }
 
 export class AttendanceRecordDto {

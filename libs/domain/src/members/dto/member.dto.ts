@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PageOf, PageQuery, trimString } from '@roundtable/core';
 import { ORGANISATION_KINDS, OrganisationKind } from '../../organisations/organisation.entity';
-import { MEMBER_ROLES, MemberRole } from '../membership.entity';
+import { MEMBER_ROLES, MEMBERSHIP_STATUSES, MemberRole, MembershipStatus } from '../membership.entity';
 
 export class InviteMemberDto {
   @ApiProperty({ example: 'chief@police.example' })
@@ -52,10 +52,12 @@ export class MemberQuery extends PageQuery {
   @IsIn(ORGANISATION_KINDS)
   organisationKind?: OrganisationKind;
 
-  @ApiPropertyOptional({ enum: ['active', 'invited', 'declined', 'ended', 'all'], default: 'active' })
+  @ApiPropertyOptional({ enum: [...MEMBERSHIP_STATUSES, 'all'], default: 'active' })
   @IsOptional()
-  @IsIn(['active', 'invited', 'declined', 'ended', 'all'])
-  status?: 'active' | 'invited' | 'declined' | 'ended' | 'all';
+  @IsIn([...MEMBERSHIP_STATUSES, 'all'], {
+    message: `status must be one of: ${[...MEMBERSHIP_STATUSES, 'all'].join(', ')}`,
+  })
+  status?: MembershipStatus | 'all';
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
@@ -63,10 +65,12 @@ export class MemberQuery extends PageQuery {
   organisationId?: string;
 }
 
+// How an organisation is named in responses (members, co-chairs, stakeholder map, …).
 export class MemberOrganisationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: ORGANISATION_KINDS }) kind: OrganisationKind;
+  @ApiProperty({ description: 'Verified by a platform administrator' }) verified: boolean;
 }
 
 export class MemberDto {
@@ -84,7 +88,12 @@ export class MemberDto {
   @ApiProperty({ enum: MEMBER_ROLES }) role: MemberRole;
   @ApiProperty() isContactPoint: boolean;
   @ApiProperty() isCoChair: boolean;
-  @ApiProperty({ enum: ['invited', 'active', 'declined', 'ended'] }) status: string;
+  @ApiProperty({
+    enum: MEMBERSHIP_STATUSES,
+    description:
+      'pending_organisation: waits for an admin of the organisation (the invitee does not speak for it yet); grants nothing',
+  })
+  status: MembershipStatus;
   @ApiProperty({ format: 'date-time' }) invitedAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) joinedAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) endedAt: string | null;
@@ -95,4 +104,15 @@ export class MemberPageDto extends PageOf(MemberDto) {}
 
 export class InvitationDto extends MemberDto {
   @ApiProperty() groupName: string;
+}
+
+export class InvitationPageDto extends PageOf(InvitationDto) {}
+
+export class RejectMembershipDto {
+  @ApiPropertyOptional({ description: 'Why the organisation does not approve it (kept in history)' })
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
 }

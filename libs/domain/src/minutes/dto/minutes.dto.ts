@@ -86,6 +86,7 @@ export class MinutesOrganisationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: ORGANISATION_KINDS }) kind: OrganisationKind;
+  @ApiProperty({ description: 'Verified by a platform administrator' }) verified: boolean;
 }
 
 export class MinutesAttendanceDto {

@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { PageOf, PageQuery, trimString } from '@roundtable/core';
 import { CLAUSE_KEY } from '../../agreements/agreement.types';
+import { MemberOrganisationDto } from '../../members/dto/member.dto';
 import { Nullable, Omittable, oneOf } from '../../agreements/dto/validation';
 import {
   INCIDENT_CONFIDENTIALITIES,
@@ -148,7 +149,7 @@ export class NamedRefDto {
 export class NonComplianceReporterDto {
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty() displayName: string;
-  @ApiProperty({ type: NamedRefDto }) organisation: NamedRefDto;
+  @ApiProperty({ type: MemberOrganisationDto }) organisation: MemberOrganisationDto;
 }
 
 export class LinkedIncidentDto {

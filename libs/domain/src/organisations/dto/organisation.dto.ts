@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 import { PageOf, PageQuery, trimString } from '@roundtable/core';
 import { ORGANISATION_KINDS, OrganisationKind } from '../organisation.entity';
 
@@ -28,6 +37,40 @@ export class CreateOrganisationDto {
   vpsParticipant?: boolean;
 }
 
+// Admins of the organisation. A new name or kind clears `verified`: a platform administrator
+// vouched for what the organisation was called and what it is.
+export class UpdateOrganisationDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: ORGANISATION_KINDS })
+  @IsOptional()
+  @IsIn(ORGANISATION_KINDS, { message: `kind must be one of: ${ORGANISATION_KINDS.join(', ')}` })
+  kind?: OrganisationKind;
+
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'CD' })
+  @ValidateIf((_o, v) => v !== undefined && v !== null)
+  @IsString()
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as CD' })
+  country?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  vpsParticipant?: boolean;
+}
+
+export class SetVerificationDto {
+  @ApiProperty({ description: 'true: a platform administrator vouches for this organisation' })
+  @IsBoolean({ message: 'verified must be true or false' })
+  verified: boolean;
+}
+
 export class OrganisationQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Case-insensitive name search' })
   @IsOptional()
@@ -47,6 +90,8 @@ export class OrganisationDto {
   @ApiProperty({ enum: ORGANISATION_KINDS }) kind: OrganisationKind;
   @ApiProperty({ nullable: true, type: String }) country: string | null;
   @ApiProperty() vpsParticipant: boolean;
+  @ApiProperty({ description: 'Verified by a platform administrator (ADMIN_EMAILS)' }) verified: boolean;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) verifiedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
