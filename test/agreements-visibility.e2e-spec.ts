@@ -353,4 +353,30 @@ describe('agreement visibility', () => {
       404,
     );
   });
+
+  // The audit log (focal point and co-chairs) follows the same visibility as the events: nothing
+  // about a `parties` agreement reaches a focal point or co-chair outside its parties, while the
+  // agreements they may see keep their trail.
+  it('names an agreement in the audit log only to those who may see it', async () => {
+    const audited = async (u: TestUser, agreementId: string) => {
+      const res = await get(`/groups/${w.groupId}/audit?limit=200`, u);
+      expect(res.status).toBe(200);
+      return res.body.items.filter((a: any) => a.entityId === agreementId).map((a: any) => a.action);
+    };
+    for (const u of [w.focal, w.ngo]) {
+      expect(await audited(u, agreements.parties.id)).toEqual([]);
+      expect(await audited(u, agreements.summary.id)).toContain('agreement.created');
+      expect(await audited(u, agreements.group.id)).toContain('agreement.created');
+    }
+    // A party's co-chair (appointed last, so the matrix above is unchanged) sees the whole trail.
+    const members = await get(`/groups/${w.groupId}/members?limit=200`, w.focal);
+    const mineMember = members.body.items.find((m: any) => m.userId === w.mine.id);
+    const appointed = await t
+      .api()
+      .post(`/api/v1/groups/${w.groupId}/co-chairs`)
+      .set(w.focal.auth)
+      .send({ memberId: mineMember.id, constituency: 'company' });
+    expect(appointed.status).toBe(201);
+    expect(await audited(w.mine, agreements.parties.id)).toContain('agreement.created');
+  });
 });
