@@ -9,6 +9,7 @@ import {
   AppConfigModule,
   AuthCoreModule,
   JwtAuthGuard,
+  loggerParams,
   ProblemDetailsFilter,
   QueueModule,
   REDIS,
@@ -18,33 +19,18 @@ import Redis from 'ioredis';
 import { DatabaseModule } from '@roundtable/database';
 import { DomainModule } from '@roundtable/domain';
 import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
 import { HealthController } from './ops/health.controller';
 import { RealtimeModule } from './realtime/realtime.module';
 import { HttpMetricsMiddleware, MetricsController } from './ops/metrics';
 import { RequestContextMiddleware } from './ops/request-context.middleware';
 import { FailOpenThrottlerStorage, UserThrottlerGuard } from './ops/user-throttler.guard';
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
-
 @Module({
   imports: [
     AppConfigModule,
     LoggerModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        pinoHttp: {
-          level: config.logLevel,
-          genReqId: (req, res) => {
-            const given = req.headers['x-request-id'];
-            const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-            res.setHeader('X-Request-Id', id);
-            return id;
-          },
-          redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.token'],
-          customProps: () => ({ service: 'api' }),
-        },
-      }),
+      useFactory: (config: AppConfig) => loggerParams(config, 'api'),
     }),
     RedisModule,
     AuthCoreModule,

@@ -17,3 +17,4 @@ export * from './realtime/realtime';
 export * from './queue/queues';
 export * from './queue/queue.module';
 export * from './http/transforms';
+export * from './logging/logger-params';
