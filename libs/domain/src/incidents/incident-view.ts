@@ -1,3 +1,4 @@
+import { preparedQuery } from '@roundtable/database';
 import { EntityManager } from 'typeorm';
 import { IncidentAccessFacts, revealsIncidentReporter } from '../access/group-access.policy';
 import { IncidentDto, IncidentUpdateDto } from './dto/incident.dto';
@@ -97,7 +98,8 @@ export async function logIncidentReads(
 ): Promise<void> {
   const ids = [...new Set(reads.filter((r) => r.confidentiality === 'restricted').map((r) => r.incidentId))];
   if (ids.length === 0) return;
-  await em.query(
+  await preparedQuery(
+    em,
     `INSERT INTO incident_access_log (incident_id, user_id, organisation_id, action)
      SELECT x, $2, $3, $4 FROM unnest($1::uuid[]) AS x`,
     [ids, reader.userId, reader.organisationId, action],
