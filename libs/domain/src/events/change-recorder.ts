@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { currentRequestId, GroupEventPayload, GroupEventType } from '@roundtable/core';
+import { preparedQuery } from '@roundtable/database';
 import { EntityManager } from 'typeorm';
 
 export interface GroupChange {
@@ -27,37 +28,39 @@ export class ChangeRecorder {
     if (!em.queryRunner?.isTransactionActive) {
       throw new Error('ChangeRecorder.record must run inside a transaction');
     }
-    // TypeORM returns [rows, affected] for UPDATE ... RETURNING on Postgres.
-    const [[bumped]] = await em.query(
-      `UPDATE groups SET event_seq = event_seq + 1 WHERE id = $1 RETURNING event_seq`,
-      [change.groupId],
-    );
-    if (!bumped) throw new Error(`group ${change.groupId} does not exist`);
-    const seq = bumped.event_seq;
+    // One round trip: bump the group's seq (the row lock serialises writers), write the event
+    // and the audit row, and NOTIFY (delivered at commit; wakes the outbox relay without polling
+    // delay). The lock is held from here to COMMIT, so callers record their change last.
     const data = change.data ?? {};
-    const [row] = await em.query(
-      `INSERT INTO group_events (group_id, seq, type, entity_id, data, incident_id)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id, at`,
-      [change.groupId, seq, change.type, change.entityId, JSON.stringify(data), change.incidentId ?? null],
-    );
-    await em.query(
-      `INSERT INTO audit_events (group_id, actor_user_id, action, entity_type, entity_id, details, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    const [row] = await preparedQuery(
+      em,
+      `WITH bumped AS (
+         UPDATE groups SET event_seq = event_seq + 1 WHERE id = $1 RETURNING event_seq
+       ), event AS (
+         INSERT INTO group_events (group_id, seq, type, entity_id, data, incident_id)
+         SELECT $1, event_seq, $2, $3::uuid, $4::jsonb, $5::uuid FROM bumped RETURNING id, seq, at
+       ), audit AS (
+         INSERT INTO audit_events (group_id, actor_user_id, action, entity_type, entity_id, details, request_id)
+         SELECT $1, $6::uuid, $2, $7, $3::uuid, $8::jsonb, $9 FROM bumped
+       )
+       SELECT id, seq, at, pg_notify($10, id::text) FROM event`,
       [
         change.groupId,
-        change.actorUserId,
         change.type,
-        change.entityType,
         change.entityId,
+        JSON.stringify(data),
+        change.incidentId ?? null,
+        change.actorUserId,
+        change.entityType,
         JSON.stringify(change.audit ?? {}),
         currentRequestId() ?? null,
+        GROUP_EVENTS_CHANNEL,
       ],
     );
-    // Delivered at commit; wakes the outbox relay without polling delay.
-    await em.query(`SELECT pg_notify($1, $2)`, [GROUP_EVENTS_CHANNEL, String(row.id)]);
+    if (!row) throw new Error(`group ${change.groupId} does not exist`);
     return {
       id: String(row.id),
-      seq: Number(seq),
+      seq: Number(row.seq),
       type: change.type,
       groupId: change.groupId,
       entityId: change.entityId,
