@@ -113,14 +113,22 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
          WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [BATCH],
       );
-      for (const row of rows) {
-        await this.publish(row, await this.plan(em, row));
-      }
-      if (rows.length) {
-        await em.query(`UPDATE group_events SET published_at = now() WHERE id = ANY($1::bigint[])`, [
-          rows.map((r: { id: string }) => r.id),
-        ]);
-      }
+      if (!rows.length) return 0;
+      // One query for the audiences of the batch's incidents, and every PUBLISH pipelined on one
+      // connection (Redis keeps their order), awaited together before the batch is marked.
+      const audiences = await this.access.incidentAudiences(
+        rows
+          .filter((r: { incident_id: string | null }) => r.incident_id)
+          .map((r: { incident_id: string }) => r.incident_id),
+        em,
+      );
+      const publisher = new RecordingPublisher(this.redis);
+      const emitter = new Emitter(publisher, { key: socketIoKey(this.config) }).of(REALTIME_NAMESPACE);
+      for (const row of rows) this.publish(emitter, row, await this.plan(em, row, audiences));
+      await Promise.all(publisher.pending);
+      await em.query(`UPDATE group_events SET published_at = now() WHERE id = ANY($1::bigint[])`, [
+        rows.map((r: { id: string }) => r.id),
+      ]);
       return rows.length;
     });
   }
@@ -148,14 +156,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw pg row
-  private async plan(em: EntityManager, row: any): Promise<DeliveryPlan> {
+  private async plan(
+    em: EntityManager,
+    row: any,
+    audiences: Map<string, string[] | null>,
+  ): Promise<DeliveryPlan> {
     const event = toEventPayload(row);
     if (row.incident_id) {
-      return planDelivery({
-        event,
-        incidentId: row.incident_id,
-        incidentAudience: await this.access.incidentAudience(row.incident_id, em),
-      });
+      // An incident gone from the table has no audience: nobody receives the event.
+      const audience = audiences.has(row.incident_id) ? audiences.get(row.incident_id) : [];
+      return planDelivery({ event, incidentId: row.incident_id, incidentAudience: audience });
     }
     let formerOrganisationIds: string[] = [];
     if (event.type === 'member.left' && typeof event.data.userId === 'string') {
@@ -169,15 +179,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw pg row
-  private async publish(row: any, plan: DeliveryPlan): Promise<void> {
-    const publisher = new RecordingPublisher(this.redis);
-    const emitter = new Emitter(publisher, { key: socketIoKey(this.config) }).of(REALTIME_NAMESPACE);
+  private publish(emitter: ReturnType<Emitter['of']>, row: any, plan: DeliveryPlan): void {
     // Room changes go first on the same connection, so every instance applies them before the
     // event arrives: a member who left never receives it, one who joined does.
     if (plan.leave) emitter.in(rooms.user(plan.leave.userId)).socketsLeave(plan.leave.rooms);
     if (plan.join) emitter.in(rooms.user(plan.join.userId)).socketsJoin(plan.join.rooms);
     if (plan.to.length) emitter.to(plan.to).emit(row.type, toEventPayload(row));
-    await Promise.all(publisher.pending);
   }
 
   // A dedicated connection LISTENs for commits; it is re-opened if it drops.

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ForbiddenProblem, NotFoundProblem } from '@roundtable/core';
+import { preparedQuery } from '@roundtable/database';
 import { DataSource, EntityManager } from 'typeorm';
 import type { MemberRole } from '../members/membership.entity';
 import type { OrganisationKind } from '../organisations/organisation.entity';
@@ -68,7 +69,7 @@ export class GroupAccessPolicy {
     groupId: string,
     em: EntityManager = this.ds.manager,
   ): Promise<GroupActor | null> {
-    const rows = await em.query(ACTOR_SQL, [groupId, userId]);
+    const rows = await preparedQuery(em, ACTOR_SQL, [groupId, userId]);
     const r = rows[0];
     if (!r) return null;
     return {
@@ -119,16 +120,35 @@ export class GroupAccessPolicy {
   // Organisations that may see an incident now (for targeting realtime delivery), or null when
   // every member of the group may.
   async incidentAudience(incidentId: string, em: EntityManager = this.ds.manager): Promise<string[] | null> {
-    const [row] = await em.query(
-      `SELECT i.confidentiality, i.reporter_organisation_id,
-              coalesce(array_agg(s.organisation_id) FILTER (WHERE s.organisation_id IS NOT NULL), '{}') AS shared
-       FROM incidents i LEFT JOIN incident_shares s ON s.incident_id = i.id WHERE i.id = $1
-       GROUP BY i.id`,
-      [incidentId],
+    return (await this.incidentAudiences([incidentId], em)).get(incidentId) ?? [];
+  }
+
+  // The same for many incidents in one query (the outbox relay's batches); an unknown id is absent.
+  async incidentAudiences(
+    incidentIds: string[],
+    em: EntityManager = this.ds.manager,
+  ): Promise<Map<string, string[] | null>> {
+    const audiences = new Map<string, string[] | null>();
+    if (incidentIds.length === 0) return audiences;
+    const rows: {
+      id: string;
+      confidentiality: string;
+      reporter_organisation_id: string;
+      shared: string[];
+    }[] = await em.query(
+      `SELECT i.id, i.confidentiality, i.reporter_organisation_id,
+                coalesce(array_agg(s.organisation_id) FILTER (WHERE s.organisation_id IS NOT NULL), '{}') AS shared
+         FROM incidents i LEFT JOIN incident_shares s ON s.incident_id = i.id WHERE i.id = ANY($1::uuid[])
+         GROUP BY i.id`,
+      [[...new Set(incidentIds)]],
     );
-    if (!row) return [];
-    if (row.confidentiality === 'group') return null;
-    return [...new Set<string>([row.reporter_organisation_id, ...row.shared])];
+    for (const row of rows) {
+      audiences.set(
+        row.id,
+        row.confidentiality === 'group' ? null : [...new Set([row.reporter_organisation_id, ...row.shared])],
+      );
+    }
+    return audiences;
   }
 
   // Resolves the caller and an incident they may see, or throws 404 — for an unknown incident,
