@@ -117,6 +117,30 @@ async function startWorker() {
   );
   return child;
 }
+// CPU time (ms) of a process, and of the Postgres backends serving a database: CPU per request
+// is steadier than req/s on a shared machine, and shows which side (Node or Postgres) got dearer.
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+function cpuMs(pid) {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) * TICK_MS;
+  } catch {
+    return 0;
+  }
+}
+function dbCpuMs(db) {
+  let sum = 0;
+  for (const pid of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (cmd.startsWith('postgres: ') && cmd.includes(` ${db} `)) sum += cpuMs(pid);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return sum;
+}
 function rssMb(pid) {
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -126,8 +150,8 @@ function rssMb(pid) {
   }
 }
 
-async function admin(sql) {
-  const c = new pg.Client({ connectionString: `${PG_BASE}/postgres` });
+async function admin(sql, connectionString = `${PG_BASE}/postgres`) {
+  const c = new pg.Client({ connectionString });
   await c.connect();
   try {
     await c.query(sql);
@@ -298,13 +322,23 @@ function cannon(opts, seconds = SECONDS) {
     ),
   );
 }
-const fig = (r) => ({
-  rps: r.requests.average,
-  p50: r.latency.p50,
-  p99: r.latency.p99,
-  non2xx: r.non2xx,
-  errors: r.errors + r.timeouts,
-});
+// One measured run of one side: autocannon's figures plus CPU per request of its server process
+// and of the Postgres backends of its database.
+async function measure(side) {
+  const cpu0 = cpuMs(side.pid);
+  const db0 = dbCpuMs(side.db);
+  const r = await cannon(side.opts);
+  const n = Math.max(r.requests.total, 1);
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+    cpuMsPerRequest: +((cpuMs(side.pid) - cpu0) / n).toFixed(2),
+    dbCpuMsPerRequest: +((dbCpuMs(side.db) - db0) / n).toFixed(2),
+  };
+}
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main() {
@@ -319,6 +353,9 @@ async function main() {
 
   const project = await seedProject(api1.api);
   console.log(`seeded ${ROWS} incidents through the API at ${Math.round(project.seedRate)} creates/s`);
+  // As autovacuum would (it is off on some development machines; the baseline analyzes too):
+  // without statistics the planner reads the whole group to sort it.
+  await admin(`ANALYZE`, DATABASE_URL);
   const first = await client(api1.api).get(
     `/groups/${project.groupId}/incidents?limit=50`,
     project.viewer.token,
@@ -435,8 +472,8 @@ async function main() {
     await cannon(s.b, 1);
     const rounds = [];
     for (let r = 0; r < ROUNDS; r++) {
-      const project = fig(await cannon(s.a));
-      const base = fig(await cannon(s.b));
+      const project = await measure({ opts: s.a, pid: api1.child.pid, db: 'roundtable_bench' });
+      const base = await measure({ opts: s.b, pid: baseline.pid, db: BASELINE_DB });
       rounds.push({ project, baseline: base, ratio: project.rps / base.rps });
     }
     const med = (k, side = 'project') => median(rounds.map((x) => x[side][k]));
@@ -445,11 +482,19 @@ async function main() {
       vs: s.vs ?? 'baseline, same work',
       rounds,
       ratio: +median(rounds.map((x) => x.ratio)).toFixed(3),
-      project: { rps: Math.round(med('rps')), p50: med('p50'), p99: med('p99') },
+      project: {
+        rps: Math.round(med('rps')),
+        p50: med('p50'),
+        p99: med('p99'),
+        cpuMsPerRequest: med('cpuMsPerRequest'),
+        dbCpuMsPerRequest: med('dbCpuMsPerRequest'),
+      },
       baseline: {
         rps: Math.round(med('rps', 'baseline')),
         p50: med('p50', 'baseline'),
         p99: med('p99', 'baseline'),
+        cpuMsPerRequest: med('cpuMsPerRequest', 'baseline'),
+        dbCpuMsPerRequest: med('dbCpuMsPerRequest', 'baseline'),
       },
       errors: rounds.some((x) => x.project.non2xx || x.project.errors),
       goal: s.goal ?? null,
@@ -519,7 +564,9 @@ function summary(r) {
     : '';
   return (
     `${pad(r.label, 36)} ${pad(`${r.project.rps} req/s`, 11)} p50 ${pad(`${r.project.p50} ms`, 7)} p99 ${pad(`${r.project.p99} ms`, 8)}` +
-    `| baseline ${pad(`${r.baseline.rps} req/s`, 11)} p99 ${pad(`${r.baseline.p99} ms`, 7)}| ratio ${r.ratio.toFixed(2)} vs ${r.vs}${goal}` +
+    `cpu ${r.project.cpuMsPerRequest}+${r.project.dbCpuMsPerRequest} ms ` +
+    `| baseline ${pad(`${r.baseline.rps} req/s`, 11)} p99 ${pad(`${r.baseline.p99} ms`, 7)}cpu ${r.baseline.cpuMsPerRequest}+${r.baseline.dbCpuMsPerRequest} ms ` +
+    `| ratio ${r.ratio.toFixed(2)} vs ${r.vs}${goal}` +
     (r.errors ? ' | ERRORS' : '')
   );
 }
@@ -536,7 +583,9 @@ async function cleanup() {
   cleaned = true;
   await Promise.all(children.map((c) => stop(c)));
   await admin(`DROP DATABASE IF EXISTS ${BASELINE_DB} WITH (FORCE)`).catch(() => undefined);
-  await admin(`DROP DATABASE IF EXISTS roundtable_bench WITH (FORCE)`).catch(() => undefined);
+  // BENCH_KEEP=1 leaves the project's database for a look at its plans (psql roundtable_bench).
+  if (env.BENCH_KEEP !== '1')
+    await admin(`DROP DATABASE IF EXISTS roundtable_bench WITH (FORCE)`).catch(() => undefined);
   await cleanRedis().catch(() => undefined);
 }
 for (const sig of ['SIGINT', 'SIGTERM']) {

@@ -9,6 +9,7 @@ import { RecommendationFollowUp1764000004000 } from './1764000004000-Recommendat
 import { AgendasAndMinutes1764000005000 } from './1764000005000-AgendasAndMinutes';
 import { NotificationEmailDelivery1764000006000 } from './1764000006000-NotificationEmailDelivery';
 import { NotificationPush1764000006001 } from './1764000006001-NotificationPush';
+import { GroupEventSeqs1764000011000 } from './1764000011000-GroupEventSeqs';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   AgendasAndMinutes1764000005000,
   NotificationEmailDelivery1764000006000,
   NotificationPush1764000006001,
+  GroupEventSeqs1764000011000,
 ];

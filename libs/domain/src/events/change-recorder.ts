@@ -20,22 +20,24 @@ export interface GroupChange {
 export const GROUP_EVENTS_CHANNEL = 'roundtable_group_events';
 
 // Writes the audit row and the group event of a state change, inside the caller's transaction.
-// The group row lock taken by the seq increment serialises writers per group, so seq order is
-// commit order and replay never skips an event committed late.
+// The lock on the group's seq row (group_event_seqs) taken by the increment serialises writers per
+// group, so seq order is commit order and replay never skips an event committed late.
 @Injectable()
 export class ChangeRecorder {
   async record(em: EntityManager, change: GroupChange): Promise<GroupEventPayload> {
     if (!em.queryRunner?.isTransactionActive) {
       throw new Error('ChangeRecorder.record must run inside a transaction');
     }
-    // One round trip: bump the group's seq (the row lock serialises writers), write the event
-    // and the audit row, and NOTIFY (delivered at commit; wakes the outbox relay without polling
-    // delay). The lock is held from here to COMMIT, so callers record their change last.
+    // One round trip: bump the group's seq (its row in group_event_seqs, locked until COMMIT,
+    // serialises the group's writers), write the event and the audit row, and NOTIFY (delivered
+    // at commit; wakes the outbox relay without polling delay). Callers record their change last.
+    // An unknown group fails the seq row's foreign key.
     const data = change.data ?? {};
     const [row] = await preparedQuery(
       em,
       `WITH bumped AS (
-         UPDATE groups SET event_seq = event_seq + 1 WHERE id = $1 RETURNING event_seq
+         INSERT INTO group_event_seqs AS s (group_id, event_seq) VALUES ($1, 1)
+         ON CONFLICT (group_id) DO UPDATE SET event_seq = s.event_seq + 1 RETURNING event_seq
        ), event AS (
          INSERT INTO group_events (group_id, seq, type, entity_id, data, incident_id)
          SELECT $1, event_seq, $2, $3::uuid, $4::jsonb, $5::uuid FROM bumped RETURNING id, seq, at
@@ -57,7 +59,7 @@ export class ChangeRecorder {
         GROUP_EVENTS_CHANNEL,
       ],
     );
-    if (!row) throw new Error(`group ${change.groupId} does not exist`);
+    if (!row) throw new Error(`no event recorded for group ${change.groupId}`);
     return {
       id: String(row.id),
       seq: Number(row.seq),
