@@ -10,6 +10,7 @@ WORKDIR /app
 ENV TZ=UTC NODE_ENV=production
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/assets ./assets
 COPY package.json ./
 EXPOSE 3000
 CMD ["node", "dist/scripts/start.js"]

@@ -14,7 +14,7 @@ const swc = [
   },
 ];
 // ESM-only packages that Jest must transform rather than require as-is.
-const esmPackages = ['ical.js', 'rrule-temporal', 'ical-generator'];
+const esmPackages = ['ical.js', 'ical-generator'];
 const common = {
   transform: { '^.+\\.(t|j|mj|cj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],

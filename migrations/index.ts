@@ -9,6 +9,9 @@ import { RecommendationFollowUp1764000004000 } from './1764000004000-Recommendat
 import { AgendasAndMinutes1764000005000 } from './1764000005000-AgendasAndMinutes';
 import { NotificationEmailDelivery1764000006000 } from './1764000006000-NotificationEmailDelivery';
 import { NotificationPush1764000006001 } from './1764000006001-NotificationPush';
+import { FrozenMinutes1764000008000 } from './1764000008000-FrozenMinutes';
+import { EventScopes1764000010000 } from './1764000010000-EventScopes';
+import { Agreements1764000010001 } from './1764000010001-Agreements';
 import { GroupEventSeqs1764000011000 } from './1764000011000-GroupEventSeqs';
 
 export const MIGRATIONS = [
@@ -21,5 +24,8 @@ export const MIGRATIONS = [
   AgendasAndMinutes1764000005000,
   NotificationEmailDelivery1764000006000,
   NotificationPush1764000006001,
+  FrozenMinutes1764000008000,
+  EventScopes1764000010000,
+  Agreements1764000010001,
   GroupEventSeqs1764000011000,
 ];

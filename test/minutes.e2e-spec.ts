@@ -272,6 +272,8 @@ describe('minutes', () => {
   });
 
   it('is approved by a sitting co-chair once circulated, and is immutable afterwards', async () => {
+    // Minutes are approved once the meeting has taken place (minutes-approval.e2e-spec.ts).
+    meetingId = await insertMeeting(t, f.group.id, '2026-11-03T08:00:00.000Z');
     await save(f.focal, { ...saved, expectedVersion: 0 });
     expectProblem(await action(f.coChair, 'approve'), 409); // not circulated yet
     await action(f.focal, 'circulate');
@@ -310,7 +312,7 @@ describe('minutes', () => {
     ]);
 
     // A co-chair whose term has ended may no longer approve.
-    const other = await insertMeeting(t, f.group.id, '2027-02-02T08:00:00.000Z');
+    const other = await insertMeeting(t, f.group.id, '2026-11-17T08:00:00.000Z');
     await save(f.focal, { ...saved, expectedVersion: 0 }, other);
     await action(f.focal, 'circulate', other);
     await t.ds.query(`UPDATE co_chair_terms SET ended_at = now() WHERE membership_id = $1`, [

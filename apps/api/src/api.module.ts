@@ -8,6 +8,7 @@ import {
   AppConfig,
   AppConfigModule,
   AuthCoreModule,
+  BodyContentTypeGuard,
   JwtAuthGuard,
   loggerParams,
   ProblemDetailsFilter,
@@ -53,6 +54,8 @@ import { FailOpenThrottlerStorage, UserThrottlerGuard } from './ops/user-throttl
     // Order matters: identify the caller first, then count their requests.
     { provide: APP_GUARD, useExisting: JwtAuthGuard },
     { provide: APP_GUARD, useClass: UserThrottlerGuard },
+    // Then refuse bodies the route does not take (415).
+    { provide: APP_GUARD, useClass: BodyContentTypeGuard },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
   ],
 })

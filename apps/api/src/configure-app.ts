@@ -1,8 +1,18 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { APP_CONFIG, AppConfig, createValidationPipe, sendProblem } from '@roundtable/core';
+import {
+  APP_CONFIG,
+  AppConfig,
+  createValidationPipe,
+  makeProblem,
+  PROBLEM_CONTENT_TYPE,
+  RejectControlCharactersPipe,
+  sendProblem,
+} from '@roundtable/core';
 import express, { NextFunction, Request, Response } from 'express';
+import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
@@ -24,7 +34,9 @@ export function configureApp(app: NestExpressApplication): void {
     sendProblem(res, req, err, new NestLogger('BodyParser'));
   });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'metrics'] });
-  app.useGlobalPipes(createValidationPipe());
+  // Control characters first (bodies, queries, path parameters), then the DTOs.
+  app.useGlobalPipes(new RejectControlCharactersPipe(), createValidationPipe());
+  answerMalformedRequests(app.getHttpServer());
   // Socket.IO (/realtime): origin allow-list, packet cap and the Redis adapter.
   app.useWebSocketAdapter(new RealtimeIoAdapter(app));
 
@@ -40,4 +52,26 @@ export function configureApp(app: NestExpressApplication): void {
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}
+
+// Node's HTTP parser refuses requests it cannot read — a control character in a header value
+// or the request line, a header block that is too large — before any route runs. Answer those
+// with a problem too, instead of Node's bare "400 Bad Request".
+function answerMalformedRequests(server: Server): void {
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+    const detail =
+      status === 431
+        ? 'The request headers are too large'
+        : 'The request is not valid HTTP: a header or the request line holds a control character or is malformed';
+    const body = JSON.stringify(makeProblem(status, detail));
+    socket.end(
+      `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+        `Content-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
 }

@@ -11,6 +11,7 @@ import {
 import { DatabaseModule } from '@roundtable/database';
 import { DomainCoreModule } from '@roundtable/domain';
 import { LoggerModule } from 'nestjs-pino';
+import { AgreementsWorkerModule } from './agreements/agreements-worker.module';
 import { EmailModule } from './email/email.module';
 import { MeetingsWorkerModule } from './meetings/meetings-worker.module';
 import { OutboxModule } from './outbox/outbox.module';
@@ -22,6 +23,7 @@ export const WORKER_FEATURE_MODULES = [
   EmailModule,
   MeetingsWorkerModule,
   RecommendationsWorkerModule,
+  AgreementsWorkerModule,
 ];
 
 @Module({

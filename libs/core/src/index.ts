@@ -18,3 +18,7 @@ export * from './queue/queues';
 export * from './queue/queue.module';
 export * from './http/transforms';
 export * from './logging/logger-params';
+export * from './http/instant';
+export * from './http/control-characters';
+export * from './http/body-content-type';
+export * from './i18n/translate';

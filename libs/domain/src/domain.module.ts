@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from './accounts/accounts.module';
 import { AgendasModule } from './agendas/agendas.module';
+import { AgreementsModule } from './agreements/agreements.module';
 import { AuditModule } from './audit/audit.module';
 import { CoChairsModule } from './co-chairs/co-chairs.module';
 import { DomainCoreModule } from './domain-core.module';
@@ -10,8 +11,11 @@ import { IncidentsModule } from './incidents/incidents.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { MembersModule } from './members/members.module';
 import { MinutesModule } from './minutes/minutes.module';
+import { NonComplianceModule } from './non-compliance/non-compliance.module';
+import { ObligationsModule } from './obligations/obligations.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { RecommendationsModule } from './recommendations/recommendations.module';
+import { SitesModule } from './sites/sites.module';
 import { StakeholderMapModule } from './stakeholder-map/stakeholder-map.module';
 
 // Every feature the API serves. Feature modules register controllers and services only;
@@ -30,6 +34,10 @@ export const FEATURE_MODULES = [
   CoChairsModule,
   StakeholderMapModule,
   RecommendationsModule,
+  SitesModule,
+  AgreementsModule,
+  ObligationsModule,
+  NonComplianceModule,
 ];
 
 @Module({ imports: [DomainCoreModule, ...FEATURE_MODULES] })

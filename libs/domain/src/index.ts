@@ -8,3 +8,5 @@ export * from './recommendations/recommendation-overdue.job';
 export * from './meetings/meeting-jobs';
 export * from './meetings/meeting-materialiser';
 export * from './meetings/meeting-reminders';
+export * from './agreements/agreement-jobs';
+export * from './agreements/agreement-lifecycle';

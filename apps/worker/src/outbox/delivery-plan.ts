@@ -1,6 +1,7 @@
 import { GroupEventPayload, rooms } from '@roundtable/core';
 
-// What the relay does with one event, decided from the event and the incident's audience.
+// What the relay does with one event, decided from the event and, for an event about an object
+// with a visibility of its own (an incident, an agreement, a non-compliance report), its audience.
 export interface DeliveryPlan {
   // Room changes for one user's sockets (on every API instance), applied before the emit.
   leave?: { userId: string; rooms: string[] };
@@ -11,20 +12,21 @@ export interface DeliveryPlan {
 
 export interface EventRouting {
   event: GroupEventPayload;
-  incidentId: string | null;
-  // For incident events: null = every member of the group, else the organisations that may see it.
-  incidentAudience?: string[] | null;
+  // Whether the event is about a scoped object (group_events.scope_kind is set).
+  scoped: boolean;
+  // For scoped events: null = every member of the group, else the organisations that may see it.
+  audience?: string[] | null;
   // For member.left: every organisation the user has been in this group through.
   formerOrganisationIds?: string[];
 }
 
-// Events about a restricted incident go only to the organisations that may see it — never to the
+// Events about a restricted object go only to the organisations that may see it — never to the
 // whole group room, whose sockets cannot be filtered per user on the way out.
 export function planDelivery(r: EventRouting): DeliveryPlan {
   const { event } = r;
   const plan: DeliveryPlan = { to: [] };
-  if (r.incidentId) {
-    const audience = r.incidentAudience;
+  if (r.scoped) {
+    const audience = r.audience;
     if (audience === null) plan.to = [rooms.group(event.groupId)];
     else plan.to = (audience ?? []).map((org) => rooms.groupOrganisation(event.groupId, org));
     return plan;

@@ -9,9 +9,11 @@ import {
   socketIoKey,
 } from '@roundtable/core';
 import {
+  EventScope,
   GROUP_EVENTS_CHANNEL,
   GroupAccessPolicy,
   NOTIFICATIONS_CHANNEL,
+  scopeKey,
   toEventPayload,
   toNotificationView,
 } from '@roundtable/domain';
@@ -113,19 +115,18 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       // pass skips them instead of re-reading every such event from the table.
       await em.query(`SET LOCAL enable_bitmapscan = off`);
       const rows = await em.query(
-        `SELECT id, group_id, seq, type, entity_id, at, data, incident_id FROM group_events
+        `SELECT id, group_id, seq, type, entity_id, at, data, scope_kind, scope_id FROM group_events
          WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [BATCH],
       );
       if (!rows.length) return 0;
-      // One query for the audiences of the batch's incidents, and every PUBLISH pipelined on one
-      // connection (Redis keeps their order), awaited together before the batch is marked.
-      const audiences = await this.access.incidentAudiences(
-        rows
-          .filter((r: { incident_id: string | null }) => r.incident_id)
-          .map((r: { incident_id: string }) => r.incident_id),
-        em,
-      );
+      // One query for the audiences of the batch's scoped objects (incidents, agreements,
+      // agreement content, non-compliance reports), and every PUBLISH pipelined on one connection
+      // (Redis keeps their order), awaited together before the batch is marked.
+      const scopes: EventScope[] = [];
+      for (const r of rows as { scope_kind: EventScope['kind'] | null; scope_id: string }[])
+        if (r.scope_kind) scopes.push({ kind: r.scope_kind, id: r.scope_id });
+      const audiences = await this.access.audiences(scopes, em);
       const publisher = new RecordingPublisher(this.redis);
       const emitter = new Emitter(publisher, { key: socketIoKey(this.config) }).of(REALTIME_NAMESPACE);
       for (const row of rows) this.publish(emitter, row, await this.plan(em, row, audiences));
@@ -167,10 +168,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     audiences: Map<string, string[] | null>,
   ): Promise<DeliveryPlan> {
     const event = toEventPayload(row);
-    if (row.incident_id) {
-      // An incident gone from the table has no audience: nobody receives the event.
-      const audience = audiences.has(row.incident_id) ? audiences.get(row.incident_id) : [];
-      return planDelivery({ event, incidentId: row.incident_id, incidentAudience: audience });
+    if (row.scope_kind) {
+      // An object gone from its table (or of a kind this code does not know) has no audience:
+      // nobody receives the event.
+      const key = scopeKey({ kind: row.scope_kind, id: row.scope_id });
+      return planDelivery({ event, scoped: true, audience: audiences.has(key) ? audiences.get(key) : [] });
     }
     let formerOrganisationIds: string[] = [];
     if (event.type === 'member.left' && typeof event.data.userId === 'string') {
@@ -180,7 +182,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       );
       formerOrganisationIds = orgs.map((o) => o.organisation_id);
     }
-    return planDelivery({ event, incidentId: null, formerOrganisationIds });
+    return planDelivery({ event, scoped: false, formerOrganisationIds });
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw pg row

@@ -97,6 +97,13 @@ export class EnvironmentVariables {
   @Min(100)
   MEETING_JOBS_INTERVAL_MS = 60_000;
 
+  // How often the worker scans agreements for entry into force, expiry, review reminders and
+  // overdue obligations (all compared as calendar dates in each group's time zone).
+  @Transform(toInt)
+  @IsInt({ message: 'AGREEMENT_JOBS_INTERVAL_MS must be an integer' })
+  @Min(100)
+  AGREEMENT_JOBS_INTERVAL_MS = 60_000;
+
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
@@ -120,6 +127,7 @@ export interface AppConfig {
   loginLockSeconds: number;
   logLevel: string;
   meetingJobsIntervalMs: number;
+  agreementJobsIntervalMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -170,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginLockSeconds: vars.LOGIN_LOCK_SECONDS,
     logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'silent' : 'info'),
     meetingJobsIntervalMs: vars.MEETING_JOBS_INTERVAL_MS,
+    agreementJobsIntervalMs: vars.AGREEMENT_JOBS_INTERVAL_MS,
   };
 }
 

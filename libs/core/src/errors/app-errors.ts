@@ -34,6 +34,12 @@ export class ConflictProblem extends ProblemException {
   }
 }
 
+export class UnsupportedMediaTypeProblem extends ProblemException {
+  constructor(detail: string) {
+    super(HttpStatus.UNSUPPORTED_MEDIA_TYPE, detail);
+  }
+}
+
 export class UnauthorizedProblem extends ProblemException {
   constructor(detail = 'Missing, invalid or expired credentials') {
     super(HttpStatus.UNAUTHORIZED, detail);

@@ -8,7 +8,8 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
+    // Values are read to tell a missing field from a wrong one; they are never echoed back.
+    validationError: { target: false, value: true },
     exceptionFactory: (errors) => validationProblem(errors),
   });
 }

@@ -5,4 +5,5 @@ export enum QueueName {
   Recommendations = 'recommendations',
   Outbox = 'outbox',
   Email = 'email',
+  Agreements = 'agreements',
 }

@@ -24,6 +24,21 @@ export const GROUP_EVENT_TYPES = [
   'recommendation.created',
   'recommendation.updated',
   'recommendation.overdue',
+  'site.created',
+  'site.updated',
+  'agreement.created',
+  'agreement.updated',
+  'agreement.version_proposed',
+  'agreement.version_agreed',
+  'agreement.signed',
+  'agreement.status_changed',
+  'agreement.review_due',
+  'agreement.reviewed',
+  'obligation.created',
+  'obligation.updated',
+  'obligation.overdue',
+  'noncompliance.reported',
+  'noncompliance.updated',
 ] as const;
 
 export type GroupEventType = (typeof GROUP_EVENT_TYPES)[number];

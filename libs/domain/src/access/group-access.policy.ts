@@ -2,19 +2,35 @@ import { Injectable } from '@nestjs/common';
 import { ForbiddenProblem, NotFoundProblem } from '@roundtable/core';
 import { preparedQuery } from '@roundtable/database';
 import { DataSource, EntityManager } from 'typeorm';
-import type { MemberRole } from '../members/membership.entity';
-import type { OrganisationKind } from '../organisations/organisation.entity';
+import { type GroupActor, type GroupPower, hasPower } from './group-actor';
 
-// The caller's standing in one group: what every permission decision starts from.
-export interface GroupActor {
-  userId: string;
-  groupId: string;
-  membershipId: string;
-  organisationId: string;
-  organisationKind: OrganisationKind;
-  role: MemberRole;
-  isCoChair: boolean;
-}
+export type { GroupActor, GroupPower } from './group-actor';
+export { hasPower } from './group-actor';
+export { type EventScope, scopeKey } from './visibility-sql';
+import {
+  AGREEMENT_FORBIDDEN_DETAIL,
+  AgreementAccessFacts,
+  AgreementAction,
+  AgreementSight,
+  agreementSight,
+  mayOnAgreement,
+  mayOnNonCompliance,
+  NonComplianceAccessFacts,
+  NonComplianceAction,
+} from './agreement-rules';
+import {
+  agreementContentVisibleSql,
+  agreementVisibleSql,
+  EVENT_SCOPE_KINDS,
+  EventScope,
+  EventScopeKind,
+  eventVisibleSql,
+  incidentVisibleSql,
+  nonComplianceVisibleSql,
+  SCOPE_AUDIENCES_SQL,
+  SCOPE_RULES,
+  scopeKey,
+} from './visibility-sql';
 
 export interface MeetingScope {
   id: string;
@@ -28,28 +44,6 @@ export interface MeetingScope {
   onlineUrl: string | null;
   focus: string | null;
   status: 'scheduled' | 'cancelled' | 'held';
-}
-
-export type GroupPower =
-  | 'read' // any active member, observers included
-  | 'contribute' // members and focal points (not observers): propose, report, comment
-  | 'manage' // focal point or sitting co-chair: invite, appoint, accept agenda items, edit minutes
-  | 'focal_point' // focal point only: circulate minutes, attendance, series
-  | 'co_chair'; // sitting co-chair only: approve minutes, assess impact
-
-export function hasPower(actor: GroupActor, power: GroupPower): boolean {
-  switch (power) {
-    case 'read':
-      return true;
-    case 'contribute':
-      return actor.role !== 'observer' || actor.isCoChair;
-    case 'manage':
-      return actor.role === 'focal_point' || actor.isCoChair;
-    case 'focal_point':
-      return actor.role === 'focal_point';
-    case 'co_chair':
-      return actor.isCoChair;
-  }
 }
 
 const ACTOR_SQL = `
@@ -106,49 +100,176 @@ export class GroupAccessPolicy {
   // is shared with — not to the focal point or co-chairs as such. Callers must also have checked
   // that the caller is an active member of the incident's group (require()).
   incidentVisibilitySql(alias: string, orgParam: string): string {
-    return `(${alias}.confidentiality = 'group' OR ${alias}.reporter_organisation_id = ${orgParam}
-      OR EXISTS (SELECT 1 FROM incident_shares vis_s WHERE vis_s.incident_id = ${alias}.id AND vis_s.organisation_id = ${orgParam}))`;
+    return incidentVisibleSql(alias, orgParam);
   }
 
-  // SQL predicate over group_events aliased `e`: events about an incident follow the incident's
-  // current visibility, so narrowing its sharing also hides its past events.
+  // SQL predicate: may a member of `orgParam` see agreement row `alias` (at least its summary)?
+  // `parties` agreements: party organisations only — the focal point and co-chairs as such not.
+  agreementVisibilitySql(alias: string, orgParam: string): string {
+    return agreementVisibleSql(alias, orgParam);
+  }
+
+  // SQL predicate: may a member of `orgParam` see the content of agreement `alias` (clause text,
+  // versions, obligations, legal references, reviews)? Party organisations, or all for `group`.
+  agreementContentVisibilitySql(alias: string, orgParam: string): string {
+    return agreementContentVisibleSql(alias, orgParam);
+  }
+
+  // SQL predicate over non_compliance_reports `alias`: its agreement is visible, and a restricted
+  // report is the reporting organisation's and the organisations it is shared with.
+  nonComplianceVisibilitySql(alias: string, orgParam: string): string {
+    return nonComplianceVisibleSql(alias, orgParam);
+  }
+
+  // SQL predicate over group_events aliased `e`: events about a scoped object (incident,
+  // agreement, agreement content, non-compliance report) follow its current visibility.
   eventVisibilitySql(orgParam: string): string {
-    return `(e.incident_id IS NULL OR EXISTS (SELECT 1 FROM incidents vis_i WHERE vis_i.id = e.incident_id
-      AND ${this.incidentVisibilitySql('vis_i', orgParam)}))`;
+    return eventVisibleSql(orgParam);
   }
 
-  // Organisations that may see an incident now (for targeting realtime delivery), or null when
-  // every member of the group may.
-  async incidentAudience(incidentId: string, em: EntityManager = this.ds.manager): Promise<string[] | null> {
-    return (await this.incidentAudiences([incidentId], em)).get(incidentId) ?? [];
+  // Organisations that may see a scoped object now (for targeting realtime delivery), or null when
+  // every member of the group may. An unknown object has no audience.
+  async audience(scope: EventScope, em: EntityManager = this.ds.manager): Promise<string[] | null> {
+    return (await this.audiences([scope], em)).get(scopeKey(scope)) ?? [];
   }
 
-  // The same for many incidents in one query (the outbox relay's batches); an unknown id is absent.
-  async incidentAudiences(
-    incidentIds: string[],
+  // The same for many scoped objects, of any kinds, in one query (the outbox relay's batches),
+  // keyed by scopeKey(). An unknown object — or a kind this code does not know — is absent:
+  // default-deny, it reaches nobody.
+  async audiences(
+    scopes: EventScope[],
     em: EntityManager = this.ds.manager,
   ): Promise<Map<string, string[] | null>> {
     const audiences = new Map<string, string[] | null>();
-    if (incidentIds.length === 0) return audiences;
-    const rows: {
-      id: string;
-      confidentiality: string;
-      reporter_organisation_id: string;
-      shared: string[];
-    }[] = await em.query(
-      `SELECT i.id, i.confidentiality, i.reporter_organisation_id,
-                coalesce(array_agg(s.organisation_id) FILTER (WHERE s.organisation_id IS NOT NULL), '{}') AS shared
-         FROM incidents i LEFT JOIN incident_shares s ON s.incident_id = i.id WHERE i.id = ANY($1::uuid[])
-         GROUP BY i.id`,
-      [[...new Set(incidentIds)]],
+    const ids = new Map<EventScopeKind, Set<string>>(
+      EVENT_SCOPE_KINDS.map((kind) => [kind, new Set<string>()]),
     );
-    for (const row of rows) {
-      audiences.set(
-        row.id,
-        row.confidentiality === 'group' ? null : [...new Set([row.reporter_organisation_id, ...row.shared])],
-      );
+    let any = false;
+    for (const scope of scopes) {
+      const set = ids.get(scope.kind);
+      if (set && scope.id) {
+        set.add(scope.id);
+        any = true;
+      }
     }
+    if (!any) return audiences;
+    const rows: { kind: EventScopeKind; id: string; whole: boolean; orgs: string[] }[] = await preparedQuery(
+      em,
+      SCOPE_AUDIENCES_SQL,
+      EVENT_SCOPE_KINDS.map((kind) => [...(ids.get(kind) ?? [])]),
+    );
+    for (const row of rows) audiences.set(scopeKey(row), row.whole ? null : row.orgs);
     return audiences;
+  }
+
+  // Active members (with an account) who may see a scoped object, limited to the members of
+  // `organisationIds` and/or, with `managers`, the focal point and sitting co-chairs: the
+  // recipients of a notification about it. Nobody outside the object's audience is ever named.
+  async audienceMembers(
+    em: EntityManager,
+    groupId: string,
+    scope: EventScope,
+    who: { organisationIds?: string[]; managers?: boolean; excludeUserId?: string | null },
+  ): Promise<string[]> {
+    const rule = SCOPE_RULES[scope.kind] as (typeof SCOPE_RULES)[EventScopeKind] | undefined;
+    if (!rule) return [];
+    const rows: { user_id: string }[] = await em.query(
+      `SELECT DISTINCT m.user_id FROM memberships m
+       WHERE m.group_id = $1 AND m.status = 'active' AND m.user_id IS NOT NULL
+         AND m.user_id IS DISTINCT FROM $5::uuid
+         AND EXISTS (SELECT 1 FROM ${rule.table} x WHERE x.id = $2 AND x.group_id = m.group_id AND ${rule.visible('x', 'm.organisation_id')})
+         AND (m.organisation_id = ANY($3::uuid[])
+              OR ($4::boolean AND (m.role = 'focal_point'
+                  OR EXISTS (SELECT 1 FROM co_chair_terms t WHERE t.membership_id = m.id AND t.ended_at IS NULL))))`,
+      [groupId, scope.id, who.organisationIds ?? [], who.managers ?? false, who.excludeUserId ?? null],
+    );
+    return rows.map((r) => r.user_id);
+  }
+
+  // Resolves the caller and an agreement they may see, or throws 404 — an unknown agreement, one
+  // in another group and a `parties` agreement the caller's organisation is not party to alike.
+  // `need: 'full'` also makes the summary-only view a 404 (content endpoints: versions, diff,
+  // export, obligations, legal references, reviews). `lock` takes the agreement row FOR UPDATE.
+  async requireAgreement(
+    userId: string,
+    agreementId: string,
+    need: AgreementSight = 'summary',
+    em: EntityManager = this.ds.manager,
+    { lock = false, notFound = 'Agreement' }: { lock?: boolean; notFound?: string } = {},
+  ): Promise<{ actor: GroupActor; agreement: AgreementAccessFacts; sight: AgreementSight }> {
+    const [ref] = await em.query(`SELECT group_id FROM agreements WHERE id = $1`, [agreementId]);
+    if (!ref) throw new NotFoundProblem(notFound);
+    const actor = await this.require(userId, ref.group_id, 'read', em, notFound);
+    const [row] = await em.query(
+      `SELECT a.id, a.group_id, a.title, a.visibility, a.status, a.source_locale, a.catalogue_edition, a.current_version_id,
+              ARRAY(SELECT p.organisation_id FROM agreement_parties p WHERE p.agreement_id = a.id ORDER BY p.position) AS party_orgs
+       FROM agreements a WHERE a.id = $1 ${lock ? 'FOR UPDATE OF a' : ''}`,
+      [agreementId],
+    );
+    const agreement: AgreementAccessFacts = {
+      id: row.id,
+      groupId: row.group_id,
+      title: row.title,
+      visibility: row.visibility,
+      status: row.status,
+      sourceLocale: row.source_locale,
+      catalogueEdition: row.catalogue_edition,
+      currentVersionId: row.current_version_id,
+      partyOrganisationIds: row.party_orgs,
+    };
+    const sight = agreementSight(actor, agreement);
+    if (!sight || (need === 'full' && sight !== 'full')) throw new NotFoundProblem(notFound);
+    return { actor, agreement, sight };
+  }
+
+  // 403 unless the caller may do `action` to an agreement they can already see.
+  assertAgreement(actor: GroupActor, agreement: AgreementAccessFacts, action: AgreementAction): void {
+    if (!mayOnAgreement(actor, agreement, action))
+      throw new ForbiddenProblem(AGREEMENT_FORBIDDEN_DETAIL[action]);
+  }
+
+  // Resolves the caller and a non-compliance report they may see, or throws 404.
+  async requireNonCompliance(
+    userId: string,
+    reportId: string,
+    em: EntityManager = this.ds.manager,
+    { lock = false }: { lock?: boolean } = {},
+  ): Promise<{ actor: GroupActor; report: NonComplianceAccessFacts }> {
+    const [ref] = await em.query(`SELECT group_id FROM non_compliance_reports WHERE id = $1`, [reportId]);
+    if (!ref) throw new NotFoundProblem('Non-compliance report');
+    const actor = await this.require(userId, ref.group_id, 'read', em, 'Non-compliance report');
+    const [row] = await em.query(
+      `SELECT r.id, r.group_id, r.agreement_id, r.reporter_organisation_id, r.confidentiality, r.anonymous, r.status,
+              ARRAY(SELECT p.organisation_id FROM agreement_parties p WHERE p.agreement_id = r.agreement_id ORDER BY p.position) AS party_orgs
+       FROM non_compliance_reports r
+       WHERE r.id = $1 AND ${this.nonComplianceVisibilitySql('r', '$2')} ${lock ? 'FOR UPDATE OF r' : ''}`,
+      [reportId, actor.organisationId],
+    );
+    if (!row) throw new NotFoundProblem('Non-compliance report');
+    return {
+      actor,
+      report: {
+        id: row.id,
+        groupId: row.group_id,
+        agreementId: row.agreement_id,
+        reporterOrganisationId: row.reporter_organisation_id,
+        confidentiality: row.confidentiality,
+        anonymous: row.anonymous,
+        status: row.status,
+        partyOrganisationIds: row.party_orgs,
+      },
+    };
+  }
+
+  assertNonCompliance(
+    actor: GroupActor,
+    report: NonComplianceAccessFacts,
+    action: NonComplianceAction,
+  ): void {
+    if (!mayOnNonCompliance(actor, report, action))
+      throw new ForbiddenProblem(
+        'Only members of a party organisation, the focal point or a co-chair may move a non-compliance report on',
+      );
   }
 
   // Resolves the caller and an incident they may see, or throws 404 — for an unknown incident,

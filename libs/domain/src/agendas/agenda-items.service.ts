@@ -168,6 +168,7 @@ export class AgendaItemsService {
       const [next] = await em.query(
         `SELECT id, group_id, series_id, title, starts_at, ends_at, timezone, location, online_url, focus, status
          FROM meetings WHERE group_id = $1 AND status = 'scheduled' AND starts_at > $2 AND id <> $3
+           AND NOT EXISTS (SELECT 1 FROM minutes mi WHERE mi.meeting_id = meetings.id AND mi.status = 'approved')
          ORDER BY ($4::uuid IS NOT NULL AND series_id IS NOT DISTINCT FROM $4::uuid) DESC, starts_at, id LIMIT 1`,
         [meeting.groupId, meeting.startsAt, meeting.id, meeting.seriesId],
       );

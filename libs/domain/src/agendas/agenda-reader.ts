@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { groupLocale, translate } from '@roundtable/core';
 import { EntityManager } from 'typeorm';
 import { GroupAccessPolicy, GroupActor, MeetingScope } from '../access/group-access.policy';
 import {
@@ -15,6 +16,8 @@ export const TERMINAL_RECOMMENDATION_STATUSES = [
   'dropped',
 ];
 
+const UNFILTERED = Symbol('unfiltered');
+
 const INCIDENT_COLUMNS = `i.id, i.title, i.category, i.severity, i.status, i.occurred_at, i.created_at`;
 const RECOMMENDATION_COLUMNS = `r.id, r.title, r.status, r.priority, to_char(r.due_date, 'YYYY-MM-DD') AS due_date,
   (r.due_date < (now() AT TIME ZONE g.timezone)::date AND r.status <> ALL ($TERMINAL)) AS overdue`;
@@ -26,18 +29,26 @@ const RECOMMENDATION_COLUMNS = `r.id, r.title, r.status, r.priority, to_char(r.d
 export class AgendaReader {
   constructor(private readonly access: GroupAccessPolicy) {}
 
-  // Creates the agenda and its two standing items on first access; a no-op afterwards.
+  // Creates the agenda and its two standing items on first access; a no-op afterwards. The
+  // standing items are titled in the group's language (its first `languages` entry).
   async ensure(em: EntityManager, meeting: MeetingScope): Promise<void> {
     const created = await em.query(
       `INSERT INTO agendas (meeting_id, group_id) VALUES ($1, $2) ON CONFLICT (meeting_id) DO NOTHING RETURNING meeting_id`,
       [meeting.id, meeting.groupId],
     );
     if (created.length === 0) return;
+    const [group] = await em.query(`SELECT languages FROM groups WHERE id = $1`, [meeting.groupId]);
+    const locale = groupLocale(group?.languages);
     await em.query(
       `INSERT INTO agenda_items (meeting_id, group_id, kind, standing, title, status, position)
-       VALUES ($1, $2, 'incident_roundtable', true, 'Security incident updates', 'accepted', 1),
-              ($1, $2, 'recommendation_review', true, 'Follow-up of recommendations', 'accepted', 2)`,
-      [meeting.id, meeting.groupId],
+       VALUES ($1, $2, 'incident_roundtable', true, $3, 'accepted', 1),
+              ($1, $2, 'recommendation_review', true, $4, 'accepted', 2)`,
+      [
+        meeting.id,
+        meeting.groupId,
+        translate(locale, 'agenda.standing.incident_roundtable'),
+        translate(locale, 'agenda.standing.recommendation_review'),
+      ],
     );
   }
 
@@ -70,6 +81,17 @@ export class AgendaReader {
     return item;
   }
 
+  // The accepted items in order with everything linked to them, restricted incidents included,
+  // for the frozen record of approved minutes ONLY: every read of that record filters the
+  // incidents again through the access policy (MinutesRecords.present).
+  async unfilteredForRecord(em: EntityManager, meeting: MeetingScope): Promise<AgendaItemDto[]> {
+    const rows = await em.query(
+      `SELECT * FROM agenda_items WHERE meeting_id = $1 AND status = 'accepted' ORDER BY position, created_at, id`,
+      [meeting.id],
+    );
+    return this.items(em, UNFILTERED, meeting, rows);
+  }
+
   // Incidents reported since the previous (not cancelled) meeting of the group, up to this one.
   incidentWindowSql(): string {
     return `i.created_at >= coalesce((SELECT max(p.starts_at) FROM meetings p WHERE p.group_id = $1 AND p.status <> 'cancelled'
@@ -79,18 +101,22 @@ export class AgendaReader {
 
   private async items(
     em: EntityManager,
-    actor: GroupActor,
+    viewer: Pick<GroupActor, 'organisationId'> | typeof UNFILTERED,
     meeting: MeetingScope,
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw pg rows
     rows: any[],
   ): Promise<AgendaItemDto[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const visible = this.access.incidentVisibilitySql('i', '$2');
+    // Only the frozen record passes UNFILTERED; a viewer always gets the visibility predicate.
+    const unfiltered = viewer === UNFILTERED;
+    const organisationId = viewer === UNFILTERED ? null : viewer.organisationId;
+    const visible = (orgParam: string, allParam: string) =>
+      `(${allParam}::boolean OR ${this.access.incidentVisibilitySql('i', orgParam)})`;
     const linkedIncidents = await em.query(
       `SELECT l.item_id, ${INCIDENT_COLUMNS} FROM agenda_item_incidents l JOIN incidents i ON i.id = l.incident_id
-       WHERE l.item_id = ANY ($1::uuid[]) AND ${visible} ORDER BY i.created_at, i.id`,
-      [ids, actor.organisationId],
+       WHERE l.item_id = ANY ($1::uuid[]) AND ${visible('$2::uuid', '$3')} ORDER BY i.created_at, i.id`,
+      [ids, organisationId, unfiltered],
     );
     const linkedRecommendations = await em.query(
       `SELECT l.item_id, ${RECOMMENDATION_COLUMNS.replace('$TERMINAL', '$2')}
@@ -102,9 +128,9 @@ export class AgendaReader {
     const windowIncidents = standingKinds.has('incident_roundtable')
       ? await em.query(
           `SELECT ${INCIDENT_COLUMNS} FROM incidents i
-           WHERE i.group_id = $1 AND ${this.incidentWindowSql()} AND ${this.access.incidentVisibilitySql('i', '$4')}
+           WHERE i.group_id = $1 AND ${this.incidentWindowSql()} AND ${visible('$4::uuid', '$5')}
            ORDER BY i.created_at, i.id`,
-          [meeting.groupId, meeting.startsAt, meeting.id, actor.organisationId],
+          [meeting.groupId, meeting.startsAt, meeting.id, organisationId, unfiltered],
         )
       : [];
     const openRecommendations = standingKinds.has('recommendation_review')

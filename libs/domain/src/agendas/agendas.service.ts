@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BadRequestProblem } from '@roundtable/core';
+import { BadRequestProblem, ConflictProblem } from '@roundtable/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { GroupAccessPolicy, MeetingScope } from '../access/group-access.policy';
 import { ChangeRecorder } from '../events/change-recorder';
@@ -93,11 +93,19 @@ export class AgendasService {
     });
   }
 
-  // Ensures the agenda exists and locks it, serialising changes to one agenda. Returns whether
-  // it has been published (changes from then on are marked changedAfterPublish).
+  // Ensures the agenda exists and locks it, serialising changes to one agenda (and ordering
+  // them against an approval of the minutes, which takes the same lock). Returns whether it has
+  // been published (changes from then on are marked changedAfterPublish). Once the meeting's
+  // minutes are approved the agenda is part of their record: every change is a 409.
   async lock(em: EntityManager, meeting: MeetingScope): Promise<boolean> {
     await this.reader.ensure(em, meeting);
     const [a] = await em.query(`SELECT status FROM agendas WHERE meeting_id = $1 FOR UPDATE`, [meeting.id]);
+    // A statement of its own after the lock, so it sees an approval that committed meanwhile.
+    const [minutes] = await em.query(`SELECT status FROM minutes WHERE meeting_id = $1`, [meeting.id]);
+    if (minutes?.status === 'approved')
+      throw new ConflictProblem(
+        'The minutes of this meeting are approved: its agenda is part of their record and can no longer change',
+      );
     return a.status === 'published';
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { currentRequestId, GroupEventPayload, GroupEventType } from '@roundtable/core';
 import { preparedQuery } from '@roundtable/database';
 import { EntityManager } from 'typeorm';
+import type { EventScope } from '../access/visibility-sql';
 
 export interface GroupChange {
   groupId: string;
@@ -10,10 +11,14 @@ export interface GroupChange {
   entityId: string | null;
   actorUserId: string | null;
   // Event payload: seen by everyone who may see the event. Never put restricted content here
-  // unless incidentId is set (then only those who may see the incident receive it).
+  // unless the event is scoped (then only those who may see the scoped object receive it).
   data?: Record<string, unknown>;
-  // Audit details: seen by the focal point and co-chairs; never restricted incident content.
+  // Audit details: seen by the focal point and co-chairs; never restricted content (no incident
+  // text, no agreement titles or clause text, no report descriptions).
   audit?: Record<string, unknown>;
+  // The object whose visibility the event follows (replay, realtime, docs/REALTIME.md).
+  scope?: EventScope | null;
+  // Shorthand for scope { kind: 'incident', id }.
   incidentId?: string | null;
 }
 
@@ -33,14 +38,17 @@ export class ChangeRecorder {
     // at commit; wakes the outbox relay without polling delay). Callers record their change last.
     // An unknown group fails the seq row's foreign key.
     const data = change.data ?? {};
+    const scope =
+      change.scope ?? (change.incidentId ? { kind: 'incident' as const, id: change.incidentId } : null);
     const [row] = await preparedQuery(
       em,
       `WITH bumped AS (
          INSERT INTO group_event_seqs AS s (group_id, event_seq) VALUES ($1, 1)
          ON CONFLICT (group_id) DO UPDATE SET event_seq = s.event_seq + 1 RETURNING event_seq
        ), event AS (
-         INSERT INTO group_events (group_id, seq, type, entity_id, data, incident_id)
-         SELECT $1, event_seq, $2, $3::uuid, $4::jsonb, $5::uuid FROM bumped RETURNING id, seq, at
+         INSERT INTO group_events (group_id, seq, type, entity_id, data, incident_id, scope_kind, scope_id)
+         SELECT $1, event_seq, $2, $3::uuid, $4::jsonb, $5::uuid, $11::text, $12::uuid FROM bumped
+         RETURNING id, seq, at
        ), audit AS (
          INSERT INTO audit_events (group_id, actor_user_id, action, entity_type, entity_id, details, request_id)
          SELECT $1, $6::uuid, $2, $7, $3::uuid, $8::jsonb, $9 FROM bumped
@@ -51,12 +59,14 @@ export class ChangeRecorder {
         change.type,
         change.entityId,
         JSON.stringify(data),
-        change.incidentId ?? null,
+        scope?.kind === 'incident' ? scope.id : null,
         change.actorUserId,
         change.entityType,
         JSON.stringify(change.audit ?? {}),
         currentRequestId() ?? null,
         GROUP_EVENTS_CHANNEL,
+        scope?.kind ?? null,
+        scope?.id ?? null,
       ],
     );
     if (!row) throw new Error(`no event recorded for group ${change.groupId}`);

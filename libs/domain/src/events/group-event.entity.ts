@@ -10,7 +10,10 @@ export class GroupEvent {
   @Column({ type: 'uuid', nullable: true }) entityId: string | null;
   @Column({ type: 'timestamptz' }) at: Date;
   @Column({ type: 'jsonb' }) data: Record<string, unknown>;
-  // Set for events about an incident: only those who may see that incident see the event.
+  // Set for events about an incident (kept for compatibility; scopeKind/scopeId decide visibility).
   @Column({ type: 'uuid', nullable: true }) incidentId: string | null;
+  // The object whose visibility the event follows: incident, agreement, agreement_content, non_compliance.
+  @Column({ type: 'text', nullable: true }) scopeKind: string | null;
+  @Column({ type: 'uuid', nullable: true }) scopeId: string | null;
   @Column({ type: 'timestamptz', nullable: true }) publishedAt: Date | null;
 }

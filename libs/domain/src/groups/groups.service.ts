@@ -5,7 +5,7 @@ import { GroupAccessPolicy } from '../access/group-access.policy';
 import { ChangeRecorder } from '../events/change-recorder';
 import { CreateGroupDto, GroupDto, UpdateGroupDto } from './dto/group.dto';
 
-const COLUMNS = `g.id, g.name, g.description, g.region, g.languages, g.timezone, g.co_chair_policy, g.organisation_id, g.created_at, g.updated_at`;
+const COLUMNS = `g.id, g.name, g.description, g.region, g.languages, g.timezone, g.co_chair_policy, g.minutes_approval, g.organisation_id, g.created_at, g.updated_at`;
 
 @Injectable()
 export class GroupsService {
@@ -102,6 +102,7 @@ export class GroupsService {
         ['region', 'region'],
         ['languages', 'languages'],
         ['coChairPolicy', 'co_chair_policy'],
+        ['minutesApproval', 'minutes_approval'],
       ];
       for (const [key, column] of fields) {
         if (dto[key] === undefined) continue;
@@ -136,6 +137,7 @@ export function toGroup(r: PgRow): GroupDto {
     languages: r.languages ?? [],
     timezone: r.timezone,
     coChairPolicy: r.co_chair_policy,
+    minutesApproval: r.minutes_approval,
     organisationId: r.organisation_id,
     createdAt: new Date(r.created_at).toISOString(),
     updatedAt: new Date(r.updated_at).toISOString(),

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ChangeRecorder } from '../events/change-recorder';
 import { SERIES_SELECT, SeriesRow } from './meeting.entity';
-import { occurrencesBetween } from './recurrence';
+import { occurrencesBetween, RecurrenceBudgetError } from './recurrence';
 
 const DAY_MS = 86_400_000;
 
@@ -27,11 +27,7 @@ export class MeetingMaterialiser {
       const [s]: SeriesRow[] = await em.query(`${SERIES_SELECT} WHERE s.id = $1 FOR UPDATE OF s`, [seriesId]);
       if (!s || s.status !== 'active') return { inserted: 0 };
       const until = new Date(now.getTime() + s.horizon_days * DAY_MS);
-      const starts = occurrencesBetween(
-        { rrule: s.rrule, startDate: s.start_date, startTime: s.start_time, timezone: s.timezone },
-        now,
-        until,
-      );
+      const starts = this.expand(s, now, until);
       let inserted: { id: string; starts_at: Date; ends_at: Date }[] = [];
       if (starts.length) {
         inserted = await em.query(
@@ -75,6 +71,23 @@ export class MeetingMaterialiser {
       if (inserted.length) this.logger.log(`series ${s.id}: ${inserted.length} meeting(s) materialised`);
       return { inserted: inserted.length };
     });
+  }
+
+  // The series' occurrences in [now, until). Expansion is bounded (recurrence.ts); a rule stored
+  // before the static checks existed that exceeds the work budget is logged and skipped, so one
+  // series can never stall the worker.
+  private expand(s: SeriesRow, now: Date, until: Date): Date[] {
+    try {
+      return occurrencesBetween(
+        { rrule: s.rrule, startDate: s.start_date, startTime: s.start_time, timezone: s.timezone },
+        now,
+        until,
+      );
+    } catch (e) {
+      if (!(e instanceof RecurrenceBudgetError)) throw e;
+      this.logger.warn(`series ${s.id}: rule ${s.rrule} not materialised: ${e.message}`);
+      return [];
+    }
   }
 
   async activeSeriesIds(): Promise<string[]> {

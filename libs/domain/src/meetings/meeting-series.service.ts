@@ -132,7 +132,8 @@ export class MeetingSeriesService {
     return toSeries(row);
   }
 
-  // Updates the series and its future, not individually edited, still scheduled meetings. With a
+  // Updates the series and its future, not individually edited, still scheduled meetings — never
+  // one that has been held (its status says so) or whose minutes are approved. With a
   // new rule, time or zone, each such meeting moves to the new occurrence on its local date (it
   // keeps its identity and is re-keyed to that occurrence so materialisation stays idempotent);
   // meetings whose date no longer matches are cancelled, and new occurrences are materialised.
@@ -209,7 +210,9 @@ export class MeetingSeriesService {
       // TypeORM answers UPDATE ... RETURNING with [rows, affectedCount].
       const [cancelled]: [{ id: string }[], number] = await em.query(
         `UPDATE meetings SET status = 'cancelled', cancel_reason = 'The meeting series was stopped', sequence = sequence + 1, updated_at = now()
-         WHERE series_id = $1 AND status = 'scheduled' AND starts_at > now() RETURNING id`,
+         WHERE series_id = $1 AND status = 'scheduled' AND starts_at > now()
+           AND NOT EXISTS (SELECT 1 FROM minutes mi WHERE mi.meeting_id = meetings.id AND mi.status = 'approved')
+         RETURNING id`,
         [seriesId],
       );
       for (const m of cancelled)
@@ -237,7 +240,9 @@ export class MeetingSeriesService {
   ): Promise<{ updatedMeetings: number; cancelledMeetings: number }> {
     const future: { id: string; occurrence_key: Date; starts_at: Date }[] = await em.query(
       `SELECT id, occurrence_key, starts_at FROM meetings
-       WHERE series_id = $1 AND NOT detached AND status = 'scheduled' AND starts_at > now() ORDER BY starts_at FOR UPDATE`,
+       WHERE series_id = $1 AND NOT detached AND status = 'scheduled' AND starts_at > now()
+         AND NOT EXISTS (SELECT 1 FROM minutes mi WHERE mi.meeting_id = meetings.id AND mi.status = 'approved')
+       ORDER BY starts_at FOR UPDATE`,
       [before.id],
     );
     if (future.length === 0) return { updatedMeetings: 0, cancelledMeetings: 0 };

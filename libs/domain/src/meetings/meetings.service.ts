@@ -10,7 +10,7 @@ import {
   toPage,
 } from '@roundtable/core';
 import { preparedQuery } from '@roundtable/database';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { GroupAccessPolicy } from '../access/group-access.policy';
 import { ChangeRecorder } from '../events/change-recorder';
 import {
@@ -122,6 +122,7 @@ export class MeetingsService {
         lock: true,
       });
       if (meeting.status === 'cancelled') throw new ConflictProblem('A cancelled meeting cannot be edited');
+      await assertMinutesNotApproved(em, meetingId, 'edited');
       const startsAt = dto.startsAt ? new Date(dto.startsAt) : new Date(meeting.startsAt);
       const endsAt = dto.endsAt
         ? new Date(dto.endsAt)
@@ -197,6 +198,7 @@ export class MeetingsService {
       });
       if (meeting.status !== 'scheduled')
         throw new ConflictProblem(`This meeting is ${meeting.status} and cannot be cancelled`);
+      await assertMinutesNotApproved(em, meetingId, 'cancelled');
       await em.query(
         `UPDATE meetings SET status = 'cancelled', cancel_reason = $2, detached = (series_id IS NOT NULL), sequence = sequence + 1, updated_at = now()
          WHERE id = $1`,
@@ -260,6 +262,7 @@ export class MeetingsService {
         throw new ConflictProblem('Attendance cannot be recorded for a cancelled meeting');
       if (new Date(meeting.startsAt).getTime() > Date.now())
         throw new ConflictProblem('Attendance can be recorded once the meeting has started');
+      await assertMinutesNotApproved(em, meetingId, 'given new attendance');
       const ids = dto.records.map((r) => r.memberId.toLowerCase());
       if (new Set(ids).size !== ids.length)
         throw new BadRequestProblem('records: a member is listed twice', [
@@ -333,6 +336,13 @@ export class MeetingsService {
       attendedCount: records.filter((r: { attended: boolean }) => r.attended).length,
     };
   }
+}
+
+// Approved minutes freeze the meeting they record (time, place, attendance): 409 for changes.
+async function assertMinutesNotApproved(em: EntityManager, meetingId: string, what: string): Promise<void> {
+  const [m] = await em.query(`SELECT status FROM minutes WHERE meeting_id = $1`, [meetingId]);
+  if (m?.status === 'approved')
+    throw new ConflictProblem(`The minutes of this meeting are approved: it can no longer be ${what}`);
 }
 
 function iso(v: Date | string): string {

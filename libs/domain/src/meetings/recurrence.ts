@@ -1,12 +1,24 @@
 import { Temporal } from '@js-temporal/polyfill';
-import { RRuleTemporal } from 'rrule-temporal';
 import type { FieldError } from '@roundtable/core';
+import {
+  Budget,
+  civil,
+  dayOf,
+  impossibleRuleError,
+  parseRule,
+  ParsedRule,
+  RecurrenceBudgetError,
+  RuleEngine,
+} from './recurrence-rule';
 
-// Pure recurrence logic of meeting series: an RFC 5545 RRULE (without DTSTART) plus a local
-// start date and time in an IANA zone → occurrences as UTC instants. Everything is computed
-// with Temporal in the series' zone, so 10:00 local stays 10:00 local across DST changes and
-// the process TZ never matters. rrule-temporal does the expansion; this module only validates
-// what that library tolerates silently (unknown parts, out-of-range values).
+// Pure recurrence logic of meeting series (and of agreement reviews and obligations): an RFC 5545
+// RRULE (without DTSTART) plus a local start date and time in an IANA zone → occurrences as UTC
+// instants. The rule is expanded over local calendar dates (recurrence-rule.ts, dateutil's
+// algorithm); each date at startTime then becomes an instant in the zone with RFC 5545 §3.3.5's
+// rule (a time in a DST gap moves forward by the gap, an ambiguous time is its first occurrence).
+// The next date is again startTime local, so one occurrence in a gap never shifts the later ones,
+// and the process TZ never matters. Every expansion is bounded: a window of SEARCH_YEARS after
+// `from` and a work budget (RecurrenceBudgetError), so no rule can hold the event loop.
 
 export interface RecurrenceSpec {
   rrule: string;
@@ -17,8 +29,12 @@ export interface RecurrenceSpec {
 
 const WEEKDAY = '(SU|MO|TU|WE|TH|FR|SA)';
 const FREQS = ['SECONDLY', 'MINUTELY', 'HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'];
-// Meetings recur by day at least: sub-daily rules would flood the calendar.
+// Meetings, reviews and obligations recur by day: sub-daily rules would flood the calendar, and
+// the time of day is startTime.
 export const SERIES_FREQS = ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'];
+// How far after `from` occurrences are looked for; rarer rules count as never occurring.
+export const SEARCH_YEARS = 100;
+export { RecurrenceBudgetError };
 // COUNT rules are expanded from their real start (see effectiveStartDate): keep them bounded.
 const MAX_SERIES_COUNT = 1000;
 
@@ -50,7 +66,9 @@ const PART_CHECKS: Record<string, (v: string) => boolean> = {
   WKST: (v) => new RegExp(`^${WEEKDAY}$`).test(v),
 };
 
-// Syntax and range check of a rule (RFC 5545 §3.3.10); returns the problem or null.
+// Syntax and range check of a rule (RFC 5545 §3.3.10), and the static check that refuses rules no
+// calendar can satisfy (BYMONTHDAY=30 in February, BYSETPOS beyond the set, …); returns the
+// problem or null. Cheap (< 1 ms), whatever the rule.
 export function ruleSyntaxError(rrule: unknown, opts: { seriesOnly?: boolean } = {}): string | null {
   if (typeof rrule !== 'string' || rrule.trim() === '')
     return 'must be an RFC 5545 recurrence rule such as FREQ=MONTHLY;BYDAY=1TU';
@@ -70,18 +88,18 @@ export function ruleSyntaxError(rrule: unknown, opts: { seriesOnly?: boolean } =
   }
   if (!seen.has('FREQ')) return 'FREQ is required';
   if (seen.has('COUNT') && seen.has('UNTIL')) return 'COUNT and UNTIL may not both be given';
+  const freq = /(?:^|;)FREQ=([A-Z]+)/i.exec(text)![1].toUpperCase();
+  if (!SERIES_FREQS.includes(freq))
+    return `FREQ must be one of ${SERIES_FREQS.join(', ')}: meetings and deadlines recur by day`;
+  for (const p of ['BYHOUR', 'BYMINUTE', 'BYSECOND']) {
+    if (seen.has(p)) return `${p} is not allowed: startTime sets the time`;
+  }
   if (opts.seriesOnly) {
-    const freq = /FREQ=([A-Z]+)/i.exec(text)![1].toUpperCase();
-    if (!SERIES_FREQS.includes(freq))
-      return `FREQ must be one of ${SERIES_FREQS.join(', ')} for a meeting series`;
     const count = /(?:^|;)COUNT=(\d+)/i.exec(text);
     if (count && Number(count[1]) > MAX_SERIES_COUNT)
       return `COUNT may be at most ${MAX_SERIES_COUNT} for a meeting series`;
-    for (const p of ['BYHOUR', 'BYMINUTE', 'BYSECOND']) {
-      if (seen.has(p)) return `${p} is not allowed: the series' startTime sets the time`;
-    }
   }
-  return null;
+  return impossibleRuleError(parseRule(text));
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -111,8 +129,9 @@ export function isValidZone(v: unknown): v is string {
   }
 }
 
-// Field errors of a (possibly partial) spec; the rule is also compiled once so that whatever
-// rrule-temporal rejects (e.g. UNTIL of the wrong type) is reported as a 400, not a 500.
+// Field errors of a (possibly partial) spec. With the whole spec, the rule must also occur: at
+// least once within SEARCH_YEARS of startDate (what the static check cannot know: INTERVAL phase,
+// COUNT, UNTIL), found within the work budget.
 export function recurrenceErrors(
   spec: Partial<RecurrenceSpec>,
   fields: (keyof RecurrenceSpec)[] = ['rrule', 'startDate', 'startTime', 'timezone'],
@@ -132,105 +151,126 @@ export function recurrenceErrors(
       message: 'timezone must be an IANA time zone such as Africa/Lubumbashi',
     });
   if (errors.length === 0 && fields.length === 4) {
-    try {
-      const now = new Date();
-      compile(spec as RecurrenceSpec, now).next(now, true);
-    } catch (e) {
-      errors.push({ field: 'rrule', message: (e as Error).message });
-    }
+    const message = emptinessError(spec as RecurrenceSpec);
+    if (message) errors.push({ field: 'rrule', message });
   }
   return errors;
 }
 
-// rrule-temporal expands from DTSTART, one period at a time: a daily series started years ago
-// would cost seconds per call. When the rule has no COUNT (which counts from the real start), the
-// start is moved forward by whole periods (INTERVAL × FREQ unit) to just before `from`; the
-// occurrence pattern is unchanged because every period keeps its position in the cycle.
-export function effectiveStartDate(spec: RecurrenceSpec, from: Date | undefined): string {
-  if (!from) return spec.startDate;
-  const rule = spec.rrule.toUpperCase();
-  if (/(^|;)COUNT=/.test(rule)) return spec.startDate;
-  const freq: string = /(?:^|;|:)FREQ=([A-Z]+)/.exec(rule)?.[1] ?? '';
-  const interval = Number(/(?:^|;)INTERVAL=(\d+)/.exec(rule)?.[1] ?? 1);
-  const start = Temporal.PlainDate.from(spec.startDate);
-  const target = Temporal.Instant.fromEpochMilliseconds(from.getTime())
-    .toZonedDateTimeISO(spec.timezone)
-    .toPlainDate();
-  if (Temporal.PlainDate.compare(target, start) <= 0) return spec.startDate;
-  let units: number;
-  let unit: 'days' | 'weeks' | 'months' | 'years';
-  switch (freq) {
-    case 'DAILY':
-      unit = 'days';
-      units = start.until(target, { largestUnit: 'days' }).days;
-      break;
-    case 'WEEKLY':
-      unit = 'weeks';
-      units = Math.floor(start.until(target, { largestUnit: 'days' }).days / 7);
-      break;
-    case 'MONTHLY':
-      unit = 'months';
-      units = (target.year - start.year) * 12 + (target.month - start.month);
-      break;
-    case 'YEARLY':
-      unit = 'years';
-      units = target.year - start.year;
-      break;
-    default:
-      return spec.startDate; // sub-daily rules are bounded by COUNT/UNTIL in practice
+function emptinessError(spec: RecurrenceSpec): string | null {
+  const c = compile(spec);
+  const startMs = toInstant(c.startDay, c, spec.timezone) - 86_400_000;
+  try {
+    if (
+      first(instants(c, spec.timezone, startMs, addYears(startMs, SEARCH_YEARS), new Budget())) !== undefined
+    )
+      return null;
+  } catch (e) {
+    if (e instanceof RecurrenceBudgetError) return e.message;
+    throw e;
   }
-  // Without BYxxx day parts the day of month (or of year) comes from DTSTART itself: shift only to
-  // periods where that day exists (31st, 29 February), never to a clamped date.
-  const dayFromStart =
-    (unit === 'months' || unit === 'years') && !/(^|;)BY(DAY|MONTHDAY|YEARDAY|WEEKNO)=/.test(rule);
-  for (let periods = Math.floor(units / interval) - 1; periods > 0; periods--) {
-    const shifted = start.add({ [unit]: periods * interval });
-    if (!dayFromStart || shifted.day === start.day) return shifted.toString();
-  }
-  return spec.startDate;
+  const u = c.rule.until;
+  if (u && (u.kind === 'date' ? u.day < c.startDay : u.epochMs < startMs))
+    return 'the rule has no occurrence: UNTIL is before startDate';
+  return `the rule has no occurrence within ${SEARCH_YEARS} years of startDate ${spec.startDate}`;
 }
 
-function compile(spec: RecurrenceSpec, from?: Date): RRuleTemporal {
-  const time = spec.startTime.length === 5 ? `${spec.startTime}:00` : spec.startTime;
-  // A local time that falls into a DST gap moves forward ('compatible'), like calendar apps.
-  const dtstart = Temporal.PlainDateTime.from(`${effectiveStartDate(spec, from)}T${time}`).toZonedDateTime(
-    spec.timezone,
-    {
-      disambiguation: 'compatible',
-    },
-  );
-  return new RRuleTemporal({
-    rruleString: spec.rrule.trim().replace(/^RRULE:/i, ''),
-    dtstart,
-    tzid: spec.timezone,
-    maxIterations: 100_000,
-  });
+interface Compiled {
+  rule: ParsedRule;
+  engine: RuleEngine;
+  startDay: number;
+  hour: number;
+  minute: number;
+  second: number;
 }
 
-// Occurrences whose start lies in [from, to), as UTC instants, in order. The first occurrence is
-// the first date matching the rule on or after startDate (startDate itself need not match).
+function compile(spec: RecurrenceSpec): Compiled {
+  const rule = parseRule(spec.rrule);
+  const [y, m, d] = spec.startDate.split('-').map(Number);
+  const [hour, minute, second = 0] = spec.startTime.split(':').map(Number);
+  const startDay = dayOf(y, m, d);
+  return { rule, engine: new RuleEngine(rule, startDay), startDay, hour, minute, second };
+}
+
+// Local date + startTime → instant; a time in a gap moves forward ('compatible' = RFC 5545 §3.3.5).
+function toInstant(day: number, c: Compiled, zone: string): number {
+  const { y, m, d } = civil(day);
+  return Temporal.PlainDateTime.from({
+    year: y,
+    month: m,
+    day: d,
+    hour: c.hour,
+    minute: c.minute,
+    second: c.second,
+  }).toZonedDateTime(zone, { disambiguation: 'compatible' }).epochMilliseconds;
+}
+
+function localDay(ms: number, zone: string): number {
+  const p = Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(zone).toPlainDate();
+  return dayOf(p.year, p.month, p.day);
+}
+
+const addYears = (ms: number, years: number) => ms + years * 365.25 * 86_400_000;
+
+// Occurrence instants in [fromMs, endMs), in order. Two local dates that map to one instant (a
+// day the zone skipped) are one occurrence.
+function* instants(
+  c: Compiled,
+  zone: string,
+  fromMs: number,
+  endMs: number,
+  budget: Budget,
+): Generator<number> {
+  // Local dates a little wider than the window: an instant's local date differs by a day at most.
+  const fromDay = localDay(fromMs, zone) - 2;
+  const endDay = localDay(endMs, zone) + 2;
+  const until = c.rule.until?.kind === 'instant' ? c.rule.until.epochMs : null;
+  const untilDay = until === null ? null : localDay(until, zone) + 2;
+  let last = -Infinity;
+  for (const day of c.engine.days(fromDay, endDay, budget)) {
+    const ms = toInstant(day, c, zone);
+    if (until !== null && ms > until) {
+      if (day > untilDay!) return;
+      continue;
+    }
+    if (ms <= last) continue;
+    last = ms;
+    if (ms >= endMs) return;
+    if (ms >= fromMs) yield ms;
+  }
+}
+
+function first<T>(it: Iterator<T>): T | undefined {
+  const r = it.next();
+  return r.done ? undefined : r.value;
+}
+
+// Occurrences whose start lies in [from, to), as UTC instants, in order (at most SEARCH_YEARS
+// after `from`). The first occurrence is the first date matching the rule on or after startDate
+// (startDate itself need not match). Throws RecurrenceBudgetError past the work budget.
 export function occurrencesBetween(spec: RecurrenceSpec, from: Date, to: Date): Date[] {
   if (to.getTime() <= from.getTime()) return [];
-  const rule = compile(spec, from);
-  return rule
-    .between(from, to, true)
-    .map((z) => new Date(Number(z.epochMilliseconds)))
-    .filter((d) => d.getTime() >= from.getTime() && d.getTime() < to.getTime());
+  const end = Math.min(to.getTime(), addYears(from.getTime(), SEARCH_YEARS));
+  return [...instants(compile(spec), spec.timezone, from.getTime(), end, new Budget())].map(
+    (ms) => new Date(ms),
+  );
 }
 
-// The next `n` occurrences starting at or after `from`.
+// The next `n` occurrences starting at or after `from` (fewer if the rule ends or occurs no more
+// within SEARCH_YEARS). Throws RecurrenceBudgetError past the work budget.
 export function nextOccurrences(spec: RecurrenceSpec, from: Date, n: number): Date[] {
-  const rule = compile(spec, from);
   const out: Date[] = [];
-  let cursor: Date = from;
-  let inclusive = true;
-  while (out.length < n) {
-    const z = rule.next(cursor, inclusive);
-    if (!z) break;
-    const d = new Date(Number(z.epochMilliseconds));
-    out.push(d);
-    cursor = d;
-    inclusive = false;
+  if (n <= 0) return out;
+  const it = instants(
+    compile(spec),
+    spec.timezone,
+    from.getTime(),
+    addYears(from.getTime(), SEARCH_YEARS),
+    new Budget(),
+  );
+  for (const ms of it) {
+    out.push(new Date(ms));
+    if (out.length >= n) break;
   }
   return out;
 }

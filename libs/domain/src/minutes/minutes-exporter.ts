@@ -1,29 +1,38 @@
 import { Injectable } from '@nestjs/common';
-import PDFDocument from 'pdfkit';
+import { groupLocale, Locale, MessageKey, PgRow, translate } from '@roundtable/core';
 import { EntityManager } from 'typeorm';
-import { GroupActor } from '../access/group-access.policy';
+import { GroupActor, MeetingScope } from '../access/group-access.policy';
 import { AgendaReader } from '../agendas/agenda-reader';
-import { AgendaItemDto } from '../agendas/dto/agenda.dto';
-import { MeetingScope } from '../access/group-access.policy';
-import { MinutesDto } from './dto/minutes.dto';
+import { renderMarkdownPdf } from '../exports/markdown-pdf';
+import {
+  MinutesApprovalDto,
+  MinutesAttendanceDto,
+  MinutesRecordAgendaItemDto,
+  MinutesRecordMeetingDto,
+  MinutesRecordRecommendationDto,
+  MinutesStatus,
+} from './dto/minutes.dto';
 import { MinutesReader } from './minutes-reader';
+import { MinutesRecords } from './minutes-record';
 
+// Everything an export shows, from the frozen record (approved minutes) or the live state.
 export interface MinutesDocument {
+  locale: Locale;
   groupName: string;
-  timezone: string;
-  meetingTitle: string;
-  meetingDate: string;
-  minutes: MinutesDto;
-  agenda: AgendaItemDto[];
-  attendanceByOrganisation: { organisation: string; people: string[] }[];
-  absent: string[];
-  recommendations: {
-    title: string;
-    dueDate: string;
-    status: string;
-    priority: string;
-    organisations: string[];
-  }[];
+  meeting: Pick<
+    MinutesRecordMeetingDto,
+    'title' | 'startsAt' | 'timezone' | 'location' | 'onlineUrl' | 'focus'
+  >;
+  status: MinutesStatus;
+  version: number;
+  approvedAt: string | null;
+  approvers: Pick<MinutesApprovalDto, 'displayName'>[];
+  body: string;
+  keyIssues: string[];
+  decisions: string[];
+  attendance: Pick<MinutesAttendanceDto, 'displayName' | 'organisation' | 'attended'>[];
+  agenda: Pick<MinutesRecordAgendaItemDto, 'title' | 'incidents' | 'recommendations'>[];
+  recommendations: Omit<MinutesRecordRecommendationDto, 'id'>[];
 }
 
 export interface ExportFile {
@@ -32,11 +41,15 @@ export interface ExportFile {
   body: Buffer;
 }
 
-// The meeting date as the group reads it: in the group's time zone, not the server's.
-export function formatMeetingDate(startsAt: Date, timeZone: string): string {
-  const text = new Intl.DateTimeFormat('en-GB', { timeZone, dateStyle: 'full', timeStyle: 'short' }).format(
-    startsAt,
-  );
+const DATE_LOCALES: Record<Locale, string> = { en: 'en-GB', fr: 'fr-FR', sw: 'sw-TZ' };
+
+// The meeting date as the group reads it: in the meeting's time zone, not the server's.
+export function formatMeetingDate(startsAt: Date, timeZone: string, locale: Locale = 'en'): string {
+  const text = new Intl.DateTimeFormat(DATE_LOCALES[locale], {
+    timeZone,
+    dateStyle: 'full',
+    timeStyle: 'short',
+  }).format(startsAt);
   return `${text} (${timeZone})`;
 }
 
@@ -49,14 +62,15 @@ function localDay(startsAt: Date, timeZone: string): string {
   }).format(startsAt);
 }
 
-// Renders the minutes for one viewer. Everything incident-related comes through the agenda
-// reader, which applies the caller's incident visibility, so restricted content never reaches
-// an export made by someone outside it.
+// Renders the minutes for one viewer. Approved minutes come from their frozen record, live ones
+// from the agenda reader; both apply the viewer's incident visibility, so restricted content
+// never reaches an export made by someone outside it.
 @Injectable()
 export class MinutesExporter {
   constructor(
     private readonly agendas: AgendaReader,
     private readonly minutes: MinutesReader,
+    private readonly records: MinutesRecords,
   ) {}
 
   async export(
@@ -66,22 +80,47 @@ export class MinutesExporter {
     format: 'md' | 'pdf',
   ): Promise<ExportFile> {
     const doc = await this.document(em, actor, meeting);
-    const filename = `minutes-${localDay(meeting.startsAt, doc.timezone)}.${format}`;
-    if (format === 'pdf') return { contentType: 'application/pdf', filename, body: await renderPdf(doc) };
-    return {
-      contentType: 'text/markdown; charset=utf-8',
-      filename,
-      body: Buffer.from(renderMarkdown(doc), 'utf8'),
-    };
+    const filename = `minutes-${localDay(new Date(doc.meeting.startsAt), doc.meeting.timezone)}.${format}`;
+    const markdown = renderMarkdown(doc);
+    if (format === 'pdf')
+      return {
+        contentType: 'application/pdf',
+        filename,
+        body: await renderMarkdownPdf(markdown, {
+          title: translate(doc.locale, 'minutes.heading', { title: doc.meeting.title }),
+          locale: doc.locale,
+          author: doc.groupName,
+        }),
+      };
+    return { contentType: 'text/markdown; charset=utf-8', filename, body: Buffer.from(markdown, 'utf8') };
   }
 
   async document(em: EntityManager, actor: GroupActor, meeting: MeetingScope): Promise<MinutesDocument> {
-    const [group] = await em.query(`SELECT name, timezone FROM groups WHERE id = $1`, [meeting.groupId]);
+    const [group] = await em.query(`SELECT name, languages FROM groups WHERE id = $1`, [meeting.groupId]);
+    const locale = groupLocale(group.languages);
     await this.minutes.ensure(em, meeting);
-    const minutes = await this.minutes.view(em, meeting.id);
+    const live = await this.minutes.view(em, meeting);
+    if (live.status === 'approved') {
+      const r = await this.records.present(em, await this.records.load(em, meeting), actor);
+      return {
+        locale,
+        groupName: r.groupName,
+        meeting: r.meeting,
+        status: 'approved',
+        version: r.version,
+        approvedAt: live.approvedAt,
+        approvers: r.approvals,
+        body: r.body,
+        keyIssues: r.keyIssues,
+        decisions: r.decisions,
+        attendance: r.attendance,
+        agenda: r.agenda,
+        recommendations: r.recommendations,
+      };
+    }
     await this.agendas.ensure(em, meeting);
     const agenda = await this.agendas.agenda(em, actor, meeting);
-    const recommendations = await em.query(
+    const recommendations: PgRow[] = await em.query(
       `SELECT r.title, to_char(r.due_date, 'YYYY-MM-DD') AS due_date, r.status, r.priority,
               coalesce(array_agg(o.name ORDER BY lower(o.name)) FILTER (WHERE o.id IS NOT NULL), '{}') AS organisations
        FROM recommendations r
@@ -91,25 +130,27 @@ export class MinutesExporter {
        GROUP BY r.id ORDER BY r.created_at, r.id`,
       [meeting.id, meeting.groupId],
     );
-    const byOrg = new Map<string, string[]>();
-    for (const a of minutes.attendance.filter((x) => x.attended)) {
-      const list = byOrg.get(a.organisation.name) ?? [];
-      list.push(a.displayName ?? 'Unnamed member');
-      byOrg.set(a.organisation.name, list);
-    }
     return {
+      locale,
       groupName: group.name,
-      timezone: group.timezone,
-      meetingTitle: meeting.title,
-      meetingDate: formatMeetingDate(meeting.startsAt, group.timezone),
-      minutes,
+      meeting: {
+        title: meeting.title,
+        startsAt: new Date(meeting.startsAt).toISOString(),
+        timezone: meeting.timezone,
+        location: meeting.location,
+        onlineUrl: meeting.onlineUrl,
+        focus: meeting.focus,
+      },
+      status: live.status,
+      version: live.version,
+      approvedAt: null,
+      approvers: [],
+      body: live.body,
+      keyIssues: live.keyIssues,
+      decisions: live.decisions,
+      attendance: live.attendance,
       agenda: agenda.items.filter((i) => i.status === 'accepted'),
-      attendanceByOrganisation: [...byOrg].map(([organisation, people]) => ({ organisation, people })),
-      absent: minutes.attendance
-        .filter((x) => !x.attended)
-        .map((a) => `${a.displayName ?? 'Unnamed member'} (${a.organisation.name})`),
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw pg row
-      recommendations: recommendations.map((r: any) => ({
+      recommendations: recommendations.map((r) => ({
         title: r.title,
         dueDate: r.due_date,
         status: r.status,
@@ -120,84 +161,118 @@ export class MinutesExporter {
   }
 }
 
-// Sections shared by both formats, as (heading, lines) pairs.
-function sections(d: MinutesDocument): { heading: string; lines: string[]; numbered?: boolean }[] {
-  const m = d.minutes;
-  const status =
-    m.status === 'approved'
-      ? `Approved${m.approvedBy?.displayName ? ` by ${m.approvedBy.displayName}` : ''} on ${m.approvedAt?.slice(0, 10)} (version ${m.version})`
-      : `${m.status === 'draft' ? 'Draft' : 'Circulated for comment'} (version ${m.version})`;
-  const none = (lines: string[]) => (lines.length ? lines : ['None recorded.']);
-  return [
-    { heading: 'Meeting', lines: [`Group: ${d.groupName}`, `Date: ${d.meetingDate}`, `Status: ${status}`] },
-    {
-      heading: 'Attendance',
-      lines: none([
-        ...d.attendanceByOrganisation.map((o) => `${o.organisation}: ${o.people.join(', ')}`),
-        ...(d.absent.length ? [`Absent: ${d.absent.join(', ')}`] : []),
-      ]),
-    },
-    {
-      heading: 'Agenda',
-      numbered: true,
-      lines: d.agenda.map((i) => {
-        const links = [
-          ...i.incidents.map((x) => `incident: ${x.title} (${x.severity})`),
-          ...i.recommendations.map((r) => `recommendation: ${r.title}`),
-        ];
-        return links.length ? `${i.title} (${links.join('; ')})` : i.title;
-      }),
-    },
-    { heading: 'Key issues', lines: none(m.keyIssues) },
-    { heading: 'Decisions', lines: none(m.decisions) },
-    {
-      heading: 'Recommendations',
-      lines: none(
-        d.recommendations.map(
-          (r) =>
-            `${r.title} (responsible: ${r.organisations.join(', ') || 'not assigned'}; due ${r.dueDate}; ${r.priority} priority; ${r.status.replace(/_/g, ' ')})`,
-        ),
-      ),
-    },
-  ];
+// Names, titles and other single-line values are data, not Markdown: escape what would format.
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>~|]/g, (c) => `\\${c}`).replace(/\s*\n\s*/g, ' ');
 }
 
+// The minutes as Markdown, labels in the group's language; the PDF is this, rendered.
 export function renderMarkdown(d: MinutesDocument): string {
-  const out = [`# Minutes: ${d.meetingTitle}`, ''];
-  for (const s of sections(d)) {
-    out.push(`## ${s.heading}`, '');
-    if (s.heading === 'Meeting') out.push(...s.lines.map((l) => `- ${l.replace(/^(\w+):/, '**$1:**')}`));
-    else if (s.lines.length === 1 && s.lines[0] === 'None recorded.') out.push('_None recorded._');
-    else out.push(...s.lines.map((l, n) => (s.numbered ? `${n + 1}. ${l}` : `- ${l}`)));
-    out.push('');
+  const t = (key: MessageKey, params?: Record<string, string | number>) => translate(d.locale, key, params);
+  const e = escapeMarkdown;
+  const unnamed = t('minutes.unnamedMember');
+  const status =
+    d.status === 'approved'
+      ? d.approvers.some((a) => a.displayName)
+        ? t('minutes.status.approved', {
+            names: d.approvers.map((a) => e(a.displayName ?? unnamed)).join(', '),
+            date: d.approvedAt?.slice(0, 10) ?? '',
+            version: d.version,
+          })
+        : t('minutes.status.approvedNoName', { date: d.approvedAt?.slice(0, 10) ?? '', version: d.version })
+      : t(d.status === 'draft' ? 'minutes.status.draft' : 'minutes.status.circulated', {
+          version: d.version,
+        });
+  const none = `_${t('minutes.none')}_`;
+  const list = (lines: string[], numbered = false) =>
+    lines.length ? lines.map((l, n) => (numbered ? `${n + 1}. ${l}` : `- ${l}`)).join('\n') : none;
+  const field = (key: MessageKey, value: string | null) => (value ? [`- **${t(key)}:** ${value}`] : []);
+
+  const byOrg = new Map<string, string[]>();
+  for (const a of d.attendance.filter((x) => x.attended)) {
+    const people = byOrg.get(a.organisation.name) ?? [];
+    people.push(e(a.displayName ?? unnamed));
+    byOrg.set(a.organisation.name, people);
   }
-  if (d.minutes.body.trim()) out.push('## Record of the discussion', '', d.minutes.body.trim(), '');
+  const absent = d.attendance
+    .filter((x) => !x.attended)
+    .map((a) => `${e(a.displayName ?? unnamed)} (${e(a.organisation.name)})`);
+
+  const out = [
+    `# ${e(t('minutes.heading', { title: d.meeting.title }))}`,
+    '',
+    `## ${t('minutes.section.meeting')}`,
+    '',
+    ...field('minutes.field.group', e(d.groupName)),
+    ...field(
+      'minutes.field.date',
+      formatMeetingDate(new Date(d.meeting.startsAt), d.meeting.timezone, d.locale),
+    ),
+    ...field('minutes.field.place', d.meeting.location && e(d.meeting.location)),
+    ...field('minutes.field.online', d.meeting.onlineUrl && `<${d.meeting.onlineUrl}>`),
+    ...field('minutes.field.focus', d.meeting.focus && e(d.meeting.focus)),
+    ...field('minutes.field.status', status),
+    '',
+    `## ${t('minutes.section.attendance')}`,
+    '',
+    list([
+      ...[...byOrg].map(([org, people]) => `${e(org)}: ${people.join(', ')}`),
+      ...(absent.length ? [`${t('minutes.absent')}: ${absent.join(', ')}`] : []),
+    ]),
+    '',
+    `## ${t('minutes.section.agenda')}`,
+    '',
+    list(
+      d.agenda.map((i) => {
+        const links = [
+          ...i.incidents.map((x) =>
+            t('minutes.link.incident', { title: e(x.title), severity: severity(d.locale, x.severity) }),
+          ),
+          ...i.recommendations.map((r) => t('minutes.link.recommendation', { title: e(r.title) })),
+        ];
+        return links.length ? `${e(i.title)} (${links.join('; ')})` : e(i.title);
+      }),
+      true,
+    ),
+    '',
+    `## ${t('minutes.section.keyIssues')}`,
+    '',
+    list(d.keyIssues),
+    '',
+    `## ${t('minutes.section.decisions')}`,
+    '',
+    list(d.decisions),
+    '',
+    `## ${t('minutes.section.recommendations')}`,
+    '',
+    list(
+      d.recommendations.map((r) =>
+        t('minutes.recommendation', {
+          title: e(r.title),
+          organisations: r.organisations.map(e).join(', ') || t('minutes.notAssigned'),
+          dueDate: r.dueDate,
+          priority: option(d.locale, 'priority', r.priority),
+          status: option(d.locale, 'recommendation.status', r.status),
+        }),
+      ),
+    ),
+    '',
+  ];
+  if (d.body.trim()) out.push(`## ${t('minutes.section.discussion')}`, '', d.body.trim(), '');
   return out.join('\n');
 }
 
-export function renderPdf(d: MinutesDocument): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const pdf = new PDFDocument({
-      size: 'A4',
-      margin: 56,
-      info: { Title: `Minutes: ${d.meetingTitle}`, Author: d.groupName },
-    });
-    const chunks: Buffer[] = [];
-    pdf.on('data', (c: Buffer) => chunks.push(c));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-    pdf.font('Helvetica-Bold').fontSize(18).text(`Minutes: ${d.meetingTitle}`);
-    for (const s of sections(d)) {
-      pdf.moveDown().font('Helvetica-Bold').fontSize(13).text(s.heading);
-      pdf.font('Helvetica').fontSize(11);
-      s.lines.forEach((l, n) =>
-        pdf.text(s.numbered ? `${n + 1}. ${l}` : s.heading === 'Meeting' ? l : `• ${l}`),
-      );
-    }
-    if (d.minutes.body.trim()) {
-      pdf.moveDown().font('Helvetica-Bold').fontSize(13).text('Record of the discussion');
-      pdf.font('Helvetica').fontSize(11).text(d.minutes.body.trim());
-    }
-    pdf.end();
-  });
+function severity(locale: Locale, value: string): string {
+  return option(locale, 'severity', value);
+}
+
+// An enum value's label, or the value itself when the catalogue has none.
+function option(
+  locale: Locale,
+  prefix: 'severity' | 'priority' | 'recommendation.status',
+  value: string,
+): string {
+  const key = `${prefix}.${value}` as MessageKey;
+  const text = translate(locale, key);
+  return text === key ? value.replace(/_/g, ' ') : text;
 }

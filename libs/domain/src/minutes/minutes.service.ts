@@ -3,6 +3,7 @@ import {
   BadRequestProblem,
   ConflictProblem,
   decodeCursor,
+  ForbiddenProblem,
   isUuid,
   Page,
   pageLimit,
@@ -10,7 +11,8 @@ import {
   toPage,
 } from '@roundtable/core';
 import { DataSource, EntityManager } from 'typeorm';
-import { GroupAccessPolicy, GroupPower, MeetingScope } from '../access/group-access.policy';
+import { GroupAccessPolicy, GroupActor, GroupPower, MeetingScope } from '../access/group-access.policy';
+import type { MinutesApprovalRule } from '../groups/group.entity';
 import { ChangeRecorder } from '../events/change-recorder';
 import { NotificationsService } from '../notifications/notifications.service';
 import {
@@ -22,10 +24,13 @@ import {
 } from './dto/minutes.dto';
 import { ExportFile, MinutesExporter } from './minutes-exporter';
 import { MinutesReader } from './minutes-reader';
+import { MinutesPersonDto } from './dto/minutes.dto';
+import { MinutesRecords } from './minutes-record';
 
 // The minutes' life: draft (focal point and co-chairs edit) → circulated (members comment;
-// edits stay allowed so comments can be taken into account) → approved by a sitting co-chair,
-// after which nothing changes any more.
+// edits stay allowed so comments can be taken into account) → approved by one sitting co-chair
+// or by all of them (the group's minutesApproval), once the meeting has taken place. Approval
+// freezes the record (MinutesRecords), after which nothing about the minutes changes any more.
 @Injectable()
 export class MinutesService {
   constructor(
@@ -34,13 +39,14 @@ export class MinutesService {
     private readonly changes: ChangeRecorder,
     private readonly notifications: NotificationsService,
     private readonly reader: MinutesReader,
+    private readonly records: MinutesRecords,
     private readonly exporter: MinutesExporter,
   ) {}
 
   async get(userId: string, meetingId: string): Promise<MinutesDto> {
     return this.ds.transaction(async (em) => {
-      const { meeting } = await this.scope(em, userId, meetingId, 'read');
-      return this.reader.view(em, meeting.id);
+      const { meeting, actor } = await this.scope(em, userId, meetingId, 'read');
+      return this.view(em, meeting, actor);
     });
   }
 
@@ -48,7 +54,7 @@ export class MinutesService {
   // based on the same version exactly one wins and the other gets 409.
   async save(userId: string, meetingId: string, dto: SaveMinutesDto): Promise<MinutesDto> {
     return this.ds.transaction(async (em) => {
-      const { meeting } = await this.scope(em, userId, meetingId, 'manage');
+      const { meeting, actor } = await this.scope(em, userId, meetingId, 'manage');
       // UPDATE ... RETURNING comes back from TypeORM as [rows, affectedCount].
       const [[updated]] = await em.query(
         `UPDATE minutes SET body = $3, key_issues = $4, decisions = $5, version = version + 1, updated_by = $6, updated_at = now()
@@ -67,6 +73,11 @@ export class MinutesService {
           },
         );
       }
+      // Approvals were of the text as it was: after an edit each co-chair approves again.
+      const [, approvalsReset]: [unknown, number] = await em.query(
+        `DELETE FROM minutes_approvals WHERE meeting_id = $1 AND version <> $2 RETURNING membership_id`,
+        [meeting.id, updated.version],
+      );
       await em.query(
         `INSERT INTO minutes_revisions (meeting_id, version, body, key_issues, decisions, status, author_user_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [meeting.id, updated.version, dto.body, dto.keyIssues, dto.decisions, updated.status, userId],
@@ -77,16 +88,26 @@ export class MinutesService {
         entityType: 'minutes',
         entityId: meeting.id,
         actorUserId: userId,
-        data: { meetingId: meeting.id, action: 'saved', version: updated.version, status: updated.status },
-        audit: { version: updated.version, status: updated.status },
+        data: {
+          meetingId: meeting.id,
+          action: 'saved',
+          version: updated.version,
+          status: updated.status,
+          ...(approvalsReset ? { approvalsReset } : {}),
+        },
+        audit: {
+          version: updated.version,
+          status: updated.status,
+          ...(approvalsReset ? { approvalsReset } : {}),
+        },
       });
-      return this.reader.view(em, meeting.id);
+      return this.view(em, meeting, actor);
     });
   }
 
   async circulate(userId: string, meetingId: string): Promise<MinutesDto> {
     return this.ds.transaction(async (em) => {
-      const { meeting } = await this.scope(em, userId, meetingId, 'focal_point');
+      const { meeting, actor } = await this.scope(em, userId, meetingId, 'focal_point');
       const current = await this.lock(em, meeting.id, 'UPDATE');
       if (current.status !== 'draft') throw new ConflictProblem(`The minutes are already ${current.status}`);
       if (current.version === 0)
@@ -111,10 +132,13 @@ export class MinutesService {
         'minutes.circulated',
         `Minutes circulated for comment: ${meeting.title}`,
       );
-      return this.reader.view(em, meeting.id);
+      return this.view(em, meeting, actor);
     });
   }
 
+  // A sitting co-chair approves circulated minutes of a meeting that has taken place and that
+  // they did not miss. Under all_co_chairs each approval is recorded and the last one needed
+  // approves the minutes; the approval that does freezes the record in the same transaction.
   async approve(userId: string, meetingId: string): Promise<MinutesDto> {
     return this.ds.transaction(async (em) => {
       const { meeting, actor } = await this.scope(em, userId, meetingId, 'co_chair');
@@ -122,10 +146,67 @@ export class MinutesService {
       if (current.status === 'draft')
         throw new ConflictProblem('The minutes must be circulated before they can be approved');
       if (current.status === 'approved') throw new ConflictProblem('The minutes are already approved');
+      if (meeting.status === 'cancelled')
+        throw new ConflictProblem('This meeting was cancelled: there are no minutes to approve');
+      if (meeting.status !== 'held' && new Date(meeting.endsAt).getTime() > Date.now())
+        throw new ConflictProblem(
+          `Minutes can be approved once the meeting has taken place (it ends ${new Date(meeting.endsAt).toISOString()})`,
+        );
+      const presence = await this.reader.presence(em, meeting.id, actor.membershipId);
+      if (presence === 'absent')
+        throw new ForbiddenProblem(
+          'You were recorded as absent from this meeting, so you may not approve its minutes',
+        );
+      if (presence === 'declined')
+        throw new ForbiddenProblem(
+          'You answered that you would not attend this meeting, so you may not approve its minutes',
+        );
+      const [group] = await em.query(`SELECT minutes_approval FROM groups WHERE id = $1`, [meeting.groupId]);
+      const rule: MinutesApprovalRule = group.minutes_approval;
+      const [mine] = await em.query(
+        `SELECT version FROM minutes_approvals WHERE meeting_id = $1 AND membership_id = $2`,
+        [meeting.id, actor.membershipId],
+      );
+      const before = await this.reader.approvals(em, meeting.id);
+      const waitingBefore = await this.reader.awaiting(em, meeting, rule, current.version, before);
+      if (mine?.version === current.version && waitingBefore.length > 0)
+        throw new ConflictProblem(
+          `You have already approved version ${current.version}; the minutes await the approval of ${names(waitingBefore)}`,
+        );
       await em.query(
-        `UPDATE minutes SET status = 'approved', approved_at = now(), approved_by = $2, approved_by_membership_id = $3, updated_at = now()
+        `INSERT INTO minutes_approvals (meeting_id, membership_id, user_id, version) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (meeting_id, membership_id) DO UPDATE SET version = EXCLUDED.version, user_id = EXCLUDED.user_id, approved_at = clock_timestamp()`,
+        [meeting.id, actor.membershipId, userId, current.version],
+      );
+      const approvals = await this.reader.approvals(em, meeting.id);
+      const waiting = await this.reader.awaiting(em, meeting, rule, current.version, approvals);
+      if (waiting.length > 0) {
+        await this.changes.record(em, {
+          groupId: meeting.groupId,
+          type: 'minutes.updated',
+          entityType: 'minutes',
+          entityId: meeting.id,
+          actorUserId: userId,
+          data: {
+            meetingId: meeting.id,
+            action: 'approval_recorded',
+            version: current.version,
+            approvedByMemberId: actor.membershipId,
+            awaitingApprovals: waiting.length,
+          },
+          audit: { action: 'approval_recorded', version: current.version },
+        });
+        return this.view(em, meeting, actor);
+      }
+      // The agenda lock orders this after any agenda change in flight (and those after us,
+      // which then find the minutes approved: AgendasService.lock).
+      await this.agendaLock(em, meeting);
+      const record = await this.records.freeze(em, meeting, approvals);
+      await em.query(
+        `UPDATE minutes SET status = 'approved', approved_at = now(), approved_by = $2, approved_by_membership_id = $3,
+           approved_record = $4, updated_at = now()
          WHERE meeting_id = $1`,
-        [meeting.id, userId, actor.membershipId],
+        [meeting.id, userId, actor.membershipId, JSON.stringify(record)],
       );
       await this.changes.record(em, {
         groupId: meeting.groupId,
@@ -133,11 +214,16 @@ export class MinutesService {
         entityType: 'minutes',
         entityId: meeting.id,
         actorUserId: userId,
-        data: { meetingId: meeting.id, version: current.version, approvedByMemberId: actor.membershipId },
-        audit: { version: current.version },
+        data: {
+          meetingId: meeting.id,
+          version: current.version,
+          approvedByMemberId: actor.membershipId,
+          approverMemberIds: approvals.map((a) => a.memberId),
+        },
+        audit: { version: current.version, rule, approvers: approvals.map((a) => a.memberId) },
       });
       await this.notifyMembers(em, meeting, userId, 'minutes.approved', `Minutes approved: ${meeting.title}`);
-      return this.reader.view(em, meeting.id);
+      return this.view(em, meeting, actor);
     });
   }
 
@@ -147,6 +233,31 @@ export class MinutesService {
       const { meeting, actor } = await this.scope(em, userId, meetingId, 'read');
       return this.exporter.export(em, actor, meeting, format);
     });
+  }
+
+  // Approved minutes are their frozen record, as this caller may see it; others are live.
+  private async view(em: EntityManager, meeting: MeetingScope, actor: GroupActor): Promise<MinutesDto> {
+    const live = await this.reader.view(em, meeting);
+    if (live.status !== 'approved') return live;
+    const record = await this.records.present(em, await this.records.load(em, meeting), actor);
+    return {
+      ...live,
+      version: record.version,
+      body: record.body,
+      keyIssues: record.keyIssues,
+      decisions: record.decisions,
+      attendance: record.attendance,
+      approvals: record.approvals,
+      record: record.view,
+    };
+  }
+
+  private async agendaLock(em: EntityManager, meeting: MeetingScope): Promise<void> {
+    await em.query(
+      `INSERT INTO agendas (meeting_id, group_id) VALUES ($1, $2) ON CONFLICT (meeting_id) DO NOTHING`,
+      [meeting.id, meeting.groupId],
+    );
+    await em.query(`SELECT 1 FROM agendas WHERE meeting_id = $1 FOR UPDATE`, [meeting.id]);
   }
 
   async revisions(userId: string, meetingId: string, q: PageQuery): Promise<Page<MinutesRevisionDto>> {
@@ -304,6 +415,10 @@ export class MinutesService {
       dedupeKey: `${type}:${meeting.id}`,
     });
   }
+}
+
+function names(people: MinutesPersonDto[]): string {
+  return people.map((p) => p.displayName ?? 'a co-chair').join(', ');
 }
 
 // A cursor that decodes but does not hold this list's sort key (forged or from another list).

@@ -78,5 +78,10 @@ export class MeDto extends UserDto {
 
 export class CalendarTokenDto {
   @ApiProperty() token: string;
-  @ApiProperty({ description: 'Path of the personal group feed; add ?token=' }) feedPathTemplate: string;
+  @ApiProperty({
+    description:
+      'Path of the personal group feed, token included: replace {groupId} and subscribe to it (nothing to add)',
+    example: '/api/v1/groups/{groupId}/calendar.ics?token=…',
+  })
+  feedPathTemplate: string;
 }

@@ -12,7 +12,12 @@ import {
   MaxLength,
 } from 'class-validator';
 import { IsIanaTimeZone, PageOf, trimString } from '@roundtable/core';
-import { CO_CHAIR_POLICIES, CoChairPolicy } from '../group.entity';
+import {
+  CO_CHAIR_POLICIES,
+  CoChairPolicy,
+  MINUTES_APPROVAL_RULES,
+  MinutesApprovalRule,
+} from '../group.entity';
 
 export class CreateGroupDto {
   @ApiProperty({ example: 'Lubumbashi security and human rights working group' })
@@ -98,6 +103,17 @@ export class UpdateGroupDto {
   @IsOptional()
   @IsIn(CO_CHAIR_POLICIES)
   coChairPolicy?: CoChairPolicy;
+
+  @ApiPropertyOptional({
+    enum: MINUTES_APPROVAL_RULES,
+    description:
+      'one_co_chair: one sitting co-chair approves the minutes; all_co_chairs: every sitting co-chair who attended approves, and the minutes are approved with the last approval',
+  })
+  @IsOptional()
+  @IsIn(MINUTES_APPROVAL_RULES, {
+    message: `minutesApproval must be one of: ${MINUTES_APPROVAL_RULES.join(', ')}`,
+  })
+  minutesApproval?: MinutesApprovalRule;
 }
 
 export class GroupDto {
@@ -108,6 +124,8 @@ export class GroupDto {
   @ApiProperty({ type: [String] }) languages: string[];
   @ApiProperty() timezone: string;
   @ApiProperty({ enum: CO_CHAIR_POLICIES }) coChairPolicy: CoChairPolicy;
+  @ApiProperty({ enum: MINUTES_APPROVAL_RULES, description: 'Who approves minutes (PATCH to change)' })
+  minutesApproval: MinutesApprovalRule;
   @ApiProperty({ format: 'uuid' }) organisationId: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;

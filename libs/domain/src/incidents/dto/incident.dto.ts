@@ -7,8 +7,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
-  isISO8601,
   IsNotEmpty,
   IsNumber,
   IsObject,
@@ -22,7 +20,7 @@ import {
   ValidateNested,
   ValidationOptions,
 } from 'class-validator';
-import { PageOf, PageQuery, trimString } from '@roundtable/core';
+import { IsInstant, PageOf, PageQuery, trimString } from '@roundtable/core';
 import {
   INCIDENT_ACCESS_ACTIONS,
   INCIDENT_CATEGORIES,
@@ -42,23 +40,6 @@ const Omittable = () => ValidateIf((_o, v) => v !== undefined);
 const oneOf = (name: string, values: readonly string[]) => ({
   message: `${name} must be one of: ${values.join(', ')}`,
 });
-
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-// An ISO 8601 instant (date, time and offset) no later than now plus a small clock skew.
-function IsInstant(options?: ValidationOptions): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) =>
-    registerDecorator({
-      name: 'isPastInstant',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options,
-      validator: {
-        validate: (v: unknown) => typeof v === 'string' && INSTANT.test(v) && isISO8601(v, { strict: true }),
-        defaultMessage: () => '$property must be an ISO 8601 instant such as 2027-01-05T08:00:00.000Z',
-      },
-    });
-}
 
 function IsNotInFuture(options?: ValidationOptions): PropertyDecorator {
   return (target: object, propertyName: string | symbol) =>
@@ -95,7 +76,7 @@ export class IncidentLocationDto {
   @ValidateIf((o: IncidentLocationDto) => o.lat !== undefined || o.lng !== undefined)
   @IsNumber(
     { allowNaN: false, allowInfinity: false },
-    { message: 'lat must be a number (give lat and lng together)' },
+    { message: 'lat must be a number', context: { required: 'lat is required when lng is given' } },
   )
   @Min(-90)
   @Max(90)
@@ -111,7 +92,7 @@ export class IncidentLocationDto {
   @ValidateIf((o: IncidentLocationDto) => o.lat !== undefined || o.lng !== undefined)
   @IsNumber(
     { allowNaN: false, allowInfinity: false },
-    { message: 'lng must be a number (give lat and lng together)' },
+    { message: 'lng must be a number', context: { required: 'lng is required when lat is given' } },
   )
   @Min(-180)
   @Max(180)
@@ -325,12 +306,12 @@ export class IncidentQuery extends PageQuery {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'occurredAt ≥ from (ISO 8601 date or instant)' })
   @Omittable()
-  @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date or instant' })
+  @IsInstant({ allowDate: true })
   from?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'occurredAt < to (ISO 8601 date or instant)' })
   @Omittable()
-  @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date or instant' })
+  @IsInstant({ allowDate: true })
   to?: string;
 
   @ApiPropertyOptional({

@@ -8,7 +8,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -19,7 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsIanaTimeZone, PageOf, PageQuery, trimString } from '@roundtable/core';
+import { IsIanaTimeZone, IsInstant, PageOf, PageQuery, trimString } from '@roundtable/core';
 import {
   MEETING_STATUSES,
   MeetingStatus,
@@ -216,11 +215,11 @@ export class CreateMeetingDto {
   title: string;
 
   @ApiProperty({ format: 'date-time', example: '2027-01-12T08:00:00.000Z' })
-  @IsISO8601({ strict: true }, { message: 'startsAt must be an ISO 8601 instant' })
+  @IsInstant()
   startsAt: string;
 
   @ApiProperty({ format: 'date-time', example: '2027-01-12T10:00:00.000Z' })
-  @IsISO8601({ strict: true }, { message: 'endsAt must be an ISO 8601 instant' })
+  @IsInstant()
   endsAt: string;
 
   @ApiPropertyOptional({ example: 'Africa/Lubumbashi', description: "Defaults to the group's time zone" })
@@ -274,12 +273,12 @@ export class UpdateMeetingDto {
     description: 'Reschedule this occurrence (it keeps its identity)',
   })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'startsAt must be an ISO 8601 instant' })
+  @IsInstant()
   startsAt?: string;
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'endsAt must be an ISO 8601 instant' })
+  @IsInstant()
   endsAt?: string;
 
   @ApiPropertyOptional()
@@ -321,12 +320,12 @@ export class CancelMeetingDto {
 export class MeetingQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'date-time', description: 'Meetings starting at or after' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 instant' })
+  @IsInstant()
   from?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Meetings starting before' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 instant' })
+  @IsInstant()
   to?: string;
 
   @ApiPropertyOptional({ enum: MEETING_STATUSES })

@@ -12,6 +12,13 @@ import {
   Min,
 } from 'class-validator';
 import { PageOf, PageQuery, trimString } from '@roundtable/core';
+import {
+  AgendaIncidentLinkDto,
+  AgendaRecommendationLinkDto,
+  AGENDA_ITEM_KINDS,
+  AgendaItemKind,
+} from '../../agendas/dto/agenda.dto';
+import { MINUTES_APPROVAL_RULES, MinutesApprovalRule } from '../../groups/group.entity';
 import { ORGANISATION_KINDS, OrganisationKind } from '../../organisations/organisation.entity';
 
 export const MINUTES_STATUSES = ['draft', 'circulated', 'approved'] as const;
@@ -94,6 +101,63 @@ export class MinutesPersonDto {
   @ApiProperty({ nullable: true, type: String }) displayName: string | null;
 }
 
+export class MinutesApprovalDto extends MinutesPersonDto {
+  @ApiProperty({ description: 'The version this co-chair approved' }) version: number;
+  @ApiProperty({ format: 'date-time' }) approvedAt: string;
+}
+
+export class MinutesRecordMeetingDto {
+  @ApiProperty() title: string;
+  @ApiProperty({ format: 'date-time' }) startsAt: string;
+  @ApiProperty({ format: 'date-time' }) endsAt: string;
+  @ApiProperty({ example: 'Africa/Lubumbashi' }) timezone: string;
+  @ApiProperty({ nullable: true, type: String }) location: string | null;
+  @ApiProperty({ nullable: true, type: String }) onlineUrl: string | null;
+  @ApiProperty({ nullable: true, type: String }) focus: string | null;
+}
+
+export class MinutesRecordAgendaItemDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: AGENDA_ITEM_KINDS }) kind: AgendaItemKind;
+  @ApiProperty() standing: boolean;
+  @ApiProperty() title: string;
+  @ApiProperty({ nullable: true, type: String }) description: string | null;
+  @ApiProperty({ nullable: true, type: Number }) durationMinutes: number | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) presenterMemberId: string | null;
+  @ApiProperty() position: number;
+  @ApiProperty({
+    type: [AgendaIncidentLinkDto],
+    description: 'As linked at approval, filtered by what the caller may see now',
+  })
+  incidents: AgendaIncidentLinkDto[];
+  @ApiProperty({ type: [AgendaRecommendationLinkDto], description: 'As they stood at approval' })
+  recommendations: AgendaRecommendationLinkDto[];
+}
+
+export class MinutesRecordRecommendationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ format: 'date' }) dueDate: string;
+  @ApiProperty() status: string;
+  @ApiProperty() priority: string;
+  @ApiProperty({ type: [String], description: 'Names of the responsible organisations' })
+  organisations: string[];
+}
+
+export class MinutesRecordDto {
+  @ApiProperty({ format: 'date-time', description: 'When the record was frozen (the approval)' })
+  frozenAt: string;
+  @ApiProperty() groupName: string;
+  @ApiProperty({ type: MinutesRecordMeetingDto }) meeting: MinutesRecordMeetingDto;
+  @ApiProperty({ type: [MinutesRecordAgendaItemDto], description: 'The accepted agenda items, in order' })
+  agenda: MinutesRecordAgendaItemDto[];
+  @ApiProperty({
+    type: [MinutesRecordRecommendationDto],
+    description: 'Recommendations raised in the meeting',
+  })
+  recommendations: MinutesRecordRecommendationDto[];
+}
+
 export class MinutesDto {
   @ApiProperty({ format: 'uuid' }) meetingId: string;
   @ApiProperty({
@@ -108,12 +172,37 @@ export class MinutesDto {
   @ApiProperty({ type: [String] }) decisions: string[];
   @ApiProperty({ type: [MinutesAttendanceDto], description: 'Attendance recorded on the meeting' })
   attendance: MinutesAttendanceDto[];
-  @ApiProperty({ type: MinutesPersonDto, nullable: true }) approvedBy: MinutesPersonDto | null;
+  @ApiProperty({
+    type: MinutesPersonDto,
+    nullable: true,
+    description: 'The co-chair whose approval made the minutes approved',
+  })
+  approvedBy: MinutesPersonDto | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) approvedAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) circulatedAt: string | null;
   @ApiProperty({ type: MinutesPersonDto, nullable: true, description: 'Author of the last save' })
   updatedBy: MinutesPersonDto | null;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({
+    enum: MINUTES_APPROVAL_RULES,
+    description: "The group's rule: one or all sitting co-chairs",
+  })
+  approvalRule: MinutesApprovalRule;
+  @ApiProperty({ type: [MinutesApprovalDto], description: 'Each co-chair approval of the current version' })
+  approvals: MinutesApprovalDto[];
+  @ApiProperty({
+    type: [MinutesPersonDto],
+    description:
+      'While circulated: the sitting co-chairs who may still approve (one_co_chair: any one of them; all_co_chairs: each of them)',
+  })
+  awaitingApprovalFrom: MinutesPersonDto[];
+  @ApiProperty({
+    type: MinutesRecordDto,
+    nullable: true,
+    description:
+      'Approved minutes: the frozen record (body, key issues, decisions, attendance and version above come from it too)',
+  })
+  record: MinutesRecordDto | null;
 }
 
 export class MinutesRevisionDto {
