@@ -10,6 +10,8 @@ export default tseslint.config(
       'jest.config.js',
       'eslint.config.mjs',
       'bench/**/*.js',
+      'bench/**/*.mjs',
+      'bench/**/*.cjs',
       'tools/**/*.js',
     ],
   },

@@ -16,6 +16,7 @@ import { AccountSettingsAndMail1764000007300 } from './1764000007300-AccountSett
 import { FrozenMinutes1764000008000 } from './1764000008000-FrozenMinutes';
 import { EventScopes1764000010000 } from './1764000010000-EventScopes';
 import { Agreements1764000010001 } from './1764000010001-Agreements';
+import { GroupEventSeqs1764000011000 } from './1764000011000-GroupEventSeqs';
 import { AuditScopes1764000017000 } from './1764000017000-AuditScopes';
 
 export const MIGRATIONS = [
@@ -35,5 +36,6 @@ export const MIGRATIONS = [
   FrozenMinutes1764000008000,
   EventScopes1764000010000,
   Agreements1764000010001,
+  GroupEventSeqs1764000011000,
   AuditScopes1764000017000,
 ];

@@ -1,4 +1,4 @@
-import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -10,6 +10,7 @@ import {
   AuthCoreModule,
   BodyContentTypeGuard,
   JwtAuthGuard,
+  loggerParams,
   ProblemDetailsFilter,
   QueueModule,
   REDIS,
@@ -19,35 +20,18 @@ import Redis from 'ioredis';
 import { DatabaseModule } from '@roundtable/database';
 import { DomainModule } from '@roundtable/domain';
 import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
 import { HealthController } from './ops/health.controller';
 import { RealtimeModule } from './realtime/realtime.module';
 import { HttpMetricsMiddleware, MetricsController } from './ops/metrics';
 import { RequestContextMiddleware } from './ops/request-context.middleware';
 import { FailOpenThrottlerStorage, UserThrottlerGuard } from './ops/user-throttler.guard';
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
-
 @Module({
   imports: [
     AppConfigModule,
     LoggerModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        // Named wildcard: nestjs-pino's default '*' makes Nest log LegacyRouteConverter warnings.
-        forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-        pinoHttp: {
-          level: config.logLevel,
-          genReqId: (req, res) => {
-            const given = req.headers['x-request-id'];
-            const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-            res.setHeader('X-Request-Id', id);
-            return id;
-          },
-          redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.token'],
-          customProps: () => ({ service: 'api' }),
-        },
-      }),
+      useFactory: (config: AppConfig) => loggerParams(config, 'api'),
     }),
     RedisModule,
     AuthCoreModule,

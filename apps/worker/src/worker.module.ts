@@ -4,6 +4,7 @@ import {
   AppConfig,
   AppConfigModule,
   AuthCoreModule,
+  loggerParams,
   QueueModule,
   RedisModule,
 } from '@roundtable/core';
@@ -32,9 +33,7 @@ export const WORKER_FEATURE_MODULES = [
     AppConfigModule,
     LoggerModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        pinoHttp: { level: config.logLevel, customProps: () => ({ service: 'worker' }) },
-      }),
+      useFactory: (config: AppConfig) => loggerParams(config, 'worker'),
     }),
     RedisModule,
     AuthCoreModule,

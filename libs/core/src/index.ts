@@ -19,6 +19,7 @@ export * from './realtime/realtime';
 export * from './queue/queues';
 export * from './queue/queue.module';
 export * from './http/transforms';
+export * from './logging/logger-params';
 export * from './http/instant';
 export * from './http/control-characters';
 export * from './http/body-content-type';

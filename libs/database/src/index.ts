@@ -4,3 +4,4 @@ export * from './migrate';
 export * from './snake-naming.strategy';
 export * from './transaction';
 export * from './database.module';
+export * from './prepared-statement';

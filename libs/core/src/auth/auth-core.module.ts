@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
+import { createSecretKey } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AccessTokenService } from './access-token.service';
@@ -12,10 +13,12 @@ import { resolveJwtSecret } from './jwt-secret';
   imports: [
     JwtModule.registerAsync({
       inject: [APP_CONFIG, DataSource],
-      useFactory: async (config: AppConfig, ds: DataSource) => ({
-        secret: await resolveJwtSecret(config, ds),
-        signOptions: { algorithm: 'HS256' },
-      }),
+      useFactory: async (config: AppConfig, ds: DataSource) => {
+        // One key object for the process: given the secret as a string, jsonwebtoken builds a key
+        // object on every sign and verify (after first trying to parse it as a public key).
+        const key = createSecretKey(Buffer.from(await resolveJwtSecret(config, ds), 'utf8'));
+        return { secretOrKeyProvider: () => key, signOptions: { algorithm: 'HS256' } };
+      },
     }),
   ],
   providers: [AccessTokenService, JwtAuthGuard],

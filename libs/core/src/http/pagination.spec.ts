@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, toPage } from './pagination';
+import { decodeCursor, encodeCursor, limitPlusOneSql, toPage } from './pagination';
 
 describe('keyset cursors', () => {
   it('round-trips the sort key', () => {
@@ -27,5 +27,15 @@ describe('keyset cursors', () => {
         (r) => r.n,
       ).nextCursor,
     ).toBeNull();
+  });
+});
+
+describe('limitPlusOneSql', () => {
+  it('asks for one row more than the page', () => {
+    expect(limitPlusOneSql(50)).toBe('LIMIT 51');
+  });
+
+  it('refuses anything but a page limit', () => {
+    for (const bad of [0, 201, 1.5, Number.NaN]) expect(() => limitPlusOneSql(bad)).toThrow();
   });
 });

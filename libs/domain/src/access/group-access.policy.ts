@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ForbiddenProblem, NotFoundProblem } from '@roundtable/core';
+import { preparedQuery } from '@roundtable/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { type GroupActor, type GroupPower, hasPower } from './group-actor';
 
 export type { GroupActor, GroupPower } from './group-actor';
 export { hasPower } from './group-actor';
+export { type EventScope, scopeKey } from './visibility-sql';
 import {
   AGREEMENT_FORBIDDEN_DETAIL,
   AgreementAccessFacts,
@@ -19,13 +21,16 @@ import {
 import {
   agreementContentVisibleSql,
   agreementVisibleSql,
+  EVENT_SCOPE_KINDS,
   EventScope,
   EventScopeKind,
   eventVisibleSql,
   incidentVisibleSql,
   nonComplianceVisibleSql,
+  SCOPE_AUDIENCES_SQL,
   SCOPE_RULES,
   scopedVisibleSql,
+  scopeKey,
 } from './visibility-sql';
 
 export interface MeetingScope {
@@ -65,7 +70,7 @@ export class GroupAccessPolicy {
     groupId: string,
     em: EntityManager = this.ds.manager,
   ): Promise<GroupActor | null> {
-    const rows = await em.query(ACTOR_SQL, [groupId, userId]);
+    const rows = await preparedQuery(em, ACTOR_SQL, [groupId, userId]);
     const r = rows[0];
     if (!r) return null;
     return {
@@ -153,18 +158,36 @@ export class GroupAccessPolicy {
   // Organisations that may see a scoped object now (for targeting realtime delivery), or null when
   // every member of the group may. An unknown object has no audience.
   async audience(scope: EventScope, em: EntityManager = this.ds.manager): Promise<string[] | null> {
-    const rule = SCOPE_RULES[scope.kind] as (typeof SCOPE_RULES)[EventScopeKind] | undefined;
-    if (!rule) return []; // default-deny: a kind this code does not know reaches nobody
-    const [row] = await em.query(
-      `SELECT ${rule.wholeGroup('x')} AS whole,
-              ARRAY(SELECT DISTINCT m.organisation_id FROM memberships m
-                    WHERE m.group_id = x.group_id AND m.status = 'active' AND ${rule.visible('x', 'm.organisation_id')}
-                    ORDER BY m.organisation_id) AS orgs
-       FROM ${rule.table} x WHERE x.id = $1`,
-      [scope.id],
+    return (await this.audiences([scope], em)).get(scopeKey(scope)) ?? [];
+  }
+
+  // The same for many scoped objects, of any kinds, in one query (the outbox relay's batches),
+  // keyed by scopeKey(). An unknown object — or a kind this code does not know — is absent:
+  // default-deny, it reaches nobody.
+  async audiences(
+    scopes: EventScope[],
+    em: EntityManager = this.ds.manager,
+  ): Promise<Map<string, string[] | null>> {
+    const audiences = new Map<string, string[] | null>();
+    const ids = new Map<EventScopeKind, Set<string>>(
+      EVENT_SCOPE_KINDS.map((kind) => [kind, new Set<string>()]),
     );
-    if (!row) return [];
-    return row.whole ? null : row.orgs;
+    let any = false;
+    for (const scope of scopes) {
+      const set = ids.get(scope.kind);
+      if (set && scope.id) {
+        set.add(scope.id);
+        any = true;
+      }
+    }
+    if (!any) return audiences;
+    const rows: { kind: EventScopeKind; id: string; whole: boolean; orgs: string[] }[] = await preparedQuery(
+      em,
+      SCOPE_AUDIENCES_SQL,
+      EVENT_SCOPE_KINDS.map((kind) => [...(ids.get(kind) ?? [])]),
+    );
+    for (const row of rows) audiences.set(scopeKey(row), row.whole ? null : row.orgs);
+    return audiences;
   }
 
   // Active members (with an account) who may see a scoped object, limited to the members of

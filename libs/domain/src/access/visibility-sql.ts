@@ -90,3 +90,21 @@ export function scopedVisibleSql(alias: string, org: string): string {
 export function eventVisibleSql(org: string): string {
   return scopedVisibleSql('e', org);
 }
+
+// Key of a scoped object in maps of audiences.
+export function scopeKey(scope: EventScope): string {
+  return `${scope.kind}:${scope.id}`;
+}
+
+// The audiences of scoped objects of every kind in one statement (fixed text, so it can be a
+// prepared statement): parameter $n is the uuid[] of the ids of the n-th kind of
+// EVENT_SCOPE_KINDS. Per object found: `whole` (every active member may see it) and `orgs`, the
+// organisations of the active members who may.
+export const SCOPE_AUDIENCES_SQL = EVENT_SCOPE_KINDS.map((kind, n) => {
+  const rule = SCOPE_RULES[kind];
+  return `SELECT '${kind}'::text AS kind, x.id, ${rule.wholeGroup('x')} AS whole,
+         ARRAY(SELECT DISTINCT m.organisation_id FROM memberships m
+               WHERE m.group_id = x.group_id AND m.status = 'active' AND ${rule.visible('x', 'm.organisation_id')}
+               ORDER BY m.organisation_id) AS orgs
+  FROM ${rule.table} x WHERE x.id = ANY($${n + 1}::uuid[])`;
+}).join('\nUNION ALL\n');

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictProblem, currentRequestId, GroupEventPayload, GroupEventType } from '@roundtable/core';
+import { preparedQuery } from '@roundtable/database';
 import { EntityManager } from 'typeorm';
 import type { EventScope } from '../access/visibility-sql';
 
@@ -31,54 +32,61 @@ export const ARCHIVED_GROUP_DETAIL = 'This group is archived and read-only; its 
 export const GROUP_EVENTS_CHANNEL = 'roundtable_group_events';
 
 // Writes the audit row and the group event of a state change, inside the caller's transaction.
-// The group row lock taken by the seq increment serialises writers per group, so seq order is
-// commit order and replay never skips an event committed late. Every change in a group passes
-// here, which makes it the one place that keeps archived groups read-only.
+// The lock on the group's seq row (group_event_seqs) taken by the increment serialises writers per
+// group, so seq order is commit order and replay never skips an event committed late. Every change
+// in a group passes here, which makes it the one place that keeps archived groups read-only.
 @Injectable()
 export class ChangeRecorder {
   async record(em: EntityManager, change: GroupChange): Promise<GroupEventPayload> {
     if (!em.queryRunner?.isTransactionActive) {
       throw new Error('ChangeRecorder.record must run inside a transaction');
     }
-    // TypeORM returns [rows, affected] for UPDATE ... RETURNING on Postgres.
-    const [[bumped]] = await em.query(
-      `UPDATE groups SET event_seq = event_seq + 1 WHERE id = $1 RETURNING event_seq, archived_at`,
-      [change.groupId],
-    );
-    if (!bumped) throw new Error(`group ${change.groupId} does not exist`);
-    if (bumped.archived_at && !change.evenIfArchived) throw new ConflictProblem(ARCHIVED_GROUP_DETAIL);
-    const seq = bumped.event_seq;
+    // One round trip: bump the group's seq (its row in group_event_seqs, locked until COMMIT,
+    // serialises the group's writers), write the event and the audit row, and NOTIFY (delivered
+    // at commit; wakes the outbox relay without polling delay). Callers record their change last.
+    // An unknown group fails the seq row's foreign key. The group row is read FOR SHARE (compatible
+    // with other writers and the foreign-key checks, not with archiving's UPDATE), so a change
+    // racing an archive sees the committed archived_at; the throw below rolls the change back.
     const data = change.data ?? {};
     const scope =
       change.scope ?? (change.incidentId ? { kind: 'incident' as const, id: change.incidentId } : null);
-    const [row] = await em.query(
-      `INSERT INTO group_events (group_id, seq, type, entity_id, data, incident_id, scope_kind, scope_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id, at`,
+    const [row] = await preparedQuery(
+      em,
+      `WITH grp AS (
+         SELECT archived_at IS NOT NULL AS archived FROM groups WHERE id = $1 FOR SHARE
+       ), bumped AS (
+         INSERT INTO group_event_seqs AS s (group_id, event_seq) VALUES ($1, 1)
+         ON CONFLICT (group_id) DO UPDATE SET event_seq = s.event_seq + 1 RETURNING event_seq
+       ), event AS (
+         INSERT INTO group_events (group_id, seq, type, entity_id, data, incident_id, scope_kind, scope_id)
+         SELECT $1, event_seq, $2, $3::uuid, $4::jsonb, $5::uuid, $11::text, $12::uuid FROM bumped
+         RETURNING id, seq, at
+       ), audit AS (
+         INSERT INTO audit_events (group_id, actor_user_id, action, entity_type, entity_id, details, request_id,
+                                   scope_kind, scope_id)
+         SELECT $1, $6::uuid, $2, $7, $3::uuid, $8::jsonb, $9, $11::text, $12::uuid FROM bumped
+       )
+       SELECT id, seq, at, pg_notify($10, id::text), (SELECT archived FROM grp) AS archived FROM event`,
       [
         change.groupId,
-        seq,
         change.type,
         change.entityId,
         JSON.stringify(data),
         scope?.kind === 'incident' ? scope.id : null,
+        change.actorUserId,
+        change.entityType,
+        JSON.stringify(change.audit ?? {}),
+        currentRequestId() ?? null,
+        GROUP_EVENTS_CHANNEL,
         scope?.kind ?? null,
         scope?.id ?? null,
       ],
     );
-    await this.audit(em, {
-      groupId: change.groupId,
-      actorUserId: change.actorUserId,
-      action: change.type,
-      entityType: change.entityType,
-      entityId: change.entityId,
-      details: change.audit,
-      scope,
-    });
-    // Delivered at commit; wakes the outbox relay without polling delay.
-    await em.query(`SELECT pg_notify($1, $2)`, [GROUP_EVENTS_CHANNEL, String(row.id)]);
+    if (!row) throw new Error(`no event recorded for group ${change.groupId}`);
+    if (row.archived && !change.evenIfArchived) throw new ConflictProblem(ARCHIVED_GROUP_DETAIL);
     return {
       id: String(row.id),
-      seq: Number(seq),
+      seq: Number(row.seq),
       type: change.type,
       groupId: change.groupId,
       entityId: change.entityId,

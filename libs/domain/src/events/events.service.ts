@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { GroupEventPayload } from '@roundtable/core';
+import { GroupEventPayload, limitPlusOneSql } from '@roundtable/core';
+import { preparedQuery } from '@roundtable/database';
 import { DataSource } from 'typeorm';
 import { GroupAccessPolicy } from '../access/group-access.policy';
 
@@ -19,12 +20,13 @@ export class EventsService {
   // returned (pass it as `after`); null once the caller has caught up.
   async replay(userId: string, groupId: string, after: number, limit: number): Promise<EventPage> {
     const actor = await this.access.require(userId, groupId);
-    const rows = await this.ds.query(
+    const rows = await preparedQuery(
+      this.ds,
       `SELECT e.id, e.seq, e.type, e.group_id, e.entity_id, e.at, e.data
        FROM group_events e
-       WHERE e.group_id = $1 AND e.seq > $2 AND ${this.access.eventVisibilitySql('$4')}
-       ORDER BY e.seq LIMIT $3`,
-      [groupId, after, limit + 1, actor.organisationId],
+       WHERE e.group_id = $1 AND e.seq > $2 AND ${this.access.eventVisibilitySql('$3')}
+       ORDER BY e.seq ${limitPlusOneSql(limit)}`,
+      [groupId, after, actor.organisationId],
     );
     const more = rows.length > limit;
     const items: GroupEventPayload[] = rows.slice(0, limit).map(toEventPayload);

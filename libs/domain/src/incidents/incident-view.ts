@@ -1,15 +1,22 @@
+import { preparedQuery } from '@roundtable/database';
 import { EntityManager } from 'typeorm';
 import { IncidentAccessFacts, revealsIncidentReporter } from '../access/group-access.policy';
 import { IncidentDto, IncidentUpdateDto } from './dto/incident.dto';
 import { IncidentAccessAction } from './incident.entity';
 
+// An instant as the API writes it (ISO 8601, UTC, milliseconds — what Date#toISOString gives), formatted
+// by Postgres: a list page then parses and re-formats no dates in Node.
+const isoSql = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 // Columns of an incident as the API shows it. Callers add the visibility predicate to WHERE.
 // created_key is created_at at full (microsecond) precision: the keyset cursor must not lose
 // precision, or rows sharing a millisecond would be skipped or repeated between pages.
 export const INCIDENT_SELECT = `
-  SELECT i.id, i.group_id, i.reporter_user_id, i.reporter_organisation_id, i.title, i.description, i.occurred_at,
+  SELECT i.id, i.group_id, i.reporter_user_id, i.reporter_organisation_id, i.title, i.description,
+         ${isoSql('i.occurred_at')} AS occurred_at,
          i.location_name, i.lat, i.lng, i.category, i.severity, i.actors, i.alleged_human_rights_abuse, i.injured,
-         i.killed, i.confidentiality, i.anonymous, i.status, i.version, i.created_at, i.updated_at,
+         i.killed, i.confidentiality, i.anonymous, i.status, i.version,
+         ${isoSql('i.created_at')} AS created_at, ${isoSql('i.updated_at')} AS updated_at,
          to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key,
          ru.display_name AS reporter_display_name, ro.name AS reporter_organisation_name,
          ro.verified AS reporter_organisation_verified,
@@ -29,7 +36,7 @@ export function toIncident(r: any, viewerOrganisationId: string): IncidentDto {
     groupId: r.group_id,
     title: r.title,
     description: r.description,
-    occurredAt: new Date(r.occurred_at).toISOString(),
+    occurredAt: r.occurred_at,
     location: { name: r.location_name, lat: r.lat ?? null, lng: r.lng ?? null },
     category: r.category,
     severity: r.severity,
@@ -54,8 +61,8 @@ export function toIncident(r: any, viewerOrganisationId: string): IncidentDto {
     status: r.status,
     updateCount: r.update_count,
     version: r.version,
-    createdAt: new Date(r.created_at).toISOString(),
-    updatedAt: new Date(r.updated_at).toISOString(),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
   };
 }
 
@@ -109,7 +116,8 @@ export async function logIncidentReads(
 ): Promise<void> {
   const ids = [...new Set(reads.filter((r) => r.confidentiality === 'restricted').map((r) => r.incidentId))];
   if (ids.length === 0) return;
-  await em.query(
+  await preparedQuery(
+    em,
     `INSERT INTO incident_access_log (incident_id, user_id, organisation_id, action)
      SELECT x, $2, $3, $4 FROM unnest($1::uuid[]) AS x`,
     [ids, reader.userId, reader.organisationId, action],

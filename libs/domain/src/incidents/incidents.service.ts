@@ -5,11 +5,13 @@ import {
   decodeCursor,
   FieldError,
   isUuid,
+  limitPlusOneSql,
   NotFoundProblem,
   Page,
   pageLimit,
   toPage,
 } from '@roundtable/core';
+import { preparedQuery } from '@roundtable/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { GroupAccessPolicy, GroupActor } from '../access/group-access.policy';
 import { ChangeRecorder } from '../events/change-recorder';
@@ -48,7 +50,8 @@ export class IncidentsService {
         dto.sharedWithOrganisationIds ?? [],
       );
       const anonymous = dto.anonymous ?? false;
-      const [row] = await em.query(
+      const [row] = await preparedQuery(
+        em,
         `INSERT INTO incidents (group_id, reporter_user_id, reporter_organisation_id, title, description, occurred_at,
            location_name, lat, lng, category, severity, actors, alleged_human_rights_abuse, injured, killed, confidentiality, anonymous)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
@@ -72,7 +75,9 @@ export class IncidentsService {
           anonymous,
         ],
       );
-      await this.replaceShares(em, row.id, shares);
+      await this.insertShares(em, row.id, shares);
+      const view = await this.view(em, row.id, actor);
+      // Last: recording takes the group's row lock, held until COMMIT.
       await this.changes.record(em, {
         groupId,
         type: 'incident.reported',
@@ -94,7 +99,7 @@ export class IncidentsService {
         },
         audit: { confidentiality: dto.confidentiality, anonymous, sharedWithOrganisationIds: shares },
       });
-      return this.view(em, row.id, actor);
+      return view;
     });
   }
 
@@ -102,7 +107,7 @@ export class IncidentsService {
     const actor = await this.access.require(userId, groupId);
     const limit = pageLimit(q);
     const cursor = decodeCursor(q.cursor, 2);
-    const params: unknown[] = [groupId, actor.organisationId, limit + 1];
+    const params: unknown[] = [groupId, actor.organisationId];
     const where = [`i.group_id = $1`, this.access.incidentVisibilitySql('i', '$2')];
     const add = (sql: (p: string) => string, value: unknown) => {
       params.push(value);
@@ -135,8 +140,9 @@ export class IncidentsService {
     }
     // Newest reports first; new reports land before the first page, so paging never skips or
     // repeats a row that existed when the first page was read.
-    const rows = await this.ds.query(
-      `${INCIDENT_SELECT} WHERE ${where.join(' AND ')} ORDER BY i.created_at DESC, i.id DESC LIMIT $3`,
+    const rows = await preparedQuery(
+      this.ds,
+      `${INCIDENT_SELECT} WHERE ${where.join(' AND ')} ORDER BY i.created_at DESC, i.id DESC ${limitPlusOneSql(limit)}`,
       params,
     );
     const page = toPage(
@@ -247,6 +253,7 @@ export class IncidentsService {
       );
       if (sharesChanged) await this.replaceShares(em, incidentId, shares);
       const anonymous = dto.anonymous ?? incident.anonymous;
+      const view = await this.view(em, incidentId, actor);
       await this.changes.record(em, {
         groupId: incident.groupId,
         type: 'incident.updated',
@@ -267,7 +274,7 @@ export class IncidentsService {
           ...(sharesChanged ? { sharedWithOrganisationIds: { before: currentShares, after: shares } } : {}),
         },
       });
-      return this.view(em, incidentId, actor);
+      return view;
     });
   }
 
@@ -325,6 +332,14 @@ export class IncidentsService {
     organisationIds: string[],
   ): Promise<void> {
     await em.query(`DELETE FROM incident_shares WHERE incident_id = $1`, [incidentId]);
+    await this.insertShares(em, incidentId, organisationIds);
+  }
+
+  private async insertShares(
+    em: EntityManager,
+    incidentId: string,
+    organisationIds: string[],
+  ): Promise<void> {
     if (organisationIds.length) {
       await em.query(
         `INSERT INTO incident_shares (incident_id, organisation_id) SELECT $1, unnest($2::uuid[])`,
@@ -334,7 +349,8 @@ export class IncidentsService {
   }
 
   private async view(em: EntityManager, incidentId: string, actor: GroupActor): Promise<IncidentDto> {
-    const [row] = await em.query(
+    const [row] = await preparedQuery(
+      em,
       `${INCIDENT_SELECT} WHERE i.id = $1 AND ${this.access.incidentVisibilitySql('i', '$2')}`,
       [incidentId, actor.organisationId],
     );

@@ -4,10 +4,12 @@ import {
   ConflictProblem,
   decodeCursor,
   isUuid,
+  limitPlusOneSql,
   Page,
   pageLimit,
   toPage,
 } from '@roundtable/core';
+import { preparedQuery } from '@roundtable/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { GroupAccessPolicy } from '../access/group-access.policy';
 import { ChangeRecorder } from '../events/change-recorder';
@@ -39,7 +41,7 @@ export class MeetingsService {
     const actor = await this.access.require(userId, groupId);
     const limit = pageLimit(q);
     const cursor = decodeCursor(q.cursor, 2);
-    const params: unknown[] = [actor.membershipId, groupId, limit + 1];
+    const params: unknown[] = [actor.membershipId, groupId];
     const where = [`m.group_id = $2`];
     const add = (sql: string, value: unknown) => {
       params.push(value);
@@ -58,8 +60,9 @@ export class MeetingsService {
       params.push(cursor[0], cursor[1]);
       where.push(`(m.starts_at, m.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
-    const rows = await this.ds.query(
-      `${MEETING_SELECT} WHERE ${where.join(' AND ')} ORDER BY m.starts_at, m.id LIMIT $3`,
+    const rows = await preparedQuery(
+      this.ds,
+      `${MEETING_SELECT} WHERE ${where.join(' AND ')} ORDER BY m.starts_at, m.id ${limitPlusOneSql(limit)}`,
       params,
     );
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw pg row
