@@ -11,6 +11,8 @@ export default tseslint.config(
       'eslint.config.mjs',
       'bench/**/*.js',
       'tools/**/*.js',
+      // The web client is linted by its own config (npm run lint -w @roundtable/web).
+      'apps/web/**',
     ],
   },
   ...tseslint.configs.recommendedTypeChecked,

@@ -100,6 +100,11 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
+
+  // Folder of the built web client (apps/web/dist by default); served at / when it holds index.html.
+  @IsOptional()
+  @IsString()
+  WEB_DIST_DIR?: string;
 }
 
 export interface AppConfig {
@@ -120,6 +125,7 @@ export interface AppConfig {
   loginLockSeconds: number;
   logLevel: string;
   meetingJobsIntervalMs: number;
+  webDistDir?: string;
 }
 
 export class ConfigError extends Error {}
@@ -132,7 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   for (const key of Object.keys(new EnvironmentVariables())) {
     if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   }
-  for (const key of ['JWT_SECRET', 'SMTP_URL', 'SMTP_FROM', 'CORS_ORIGINS', 'LOG_LEVEL']) {
+  for (const key of ['JWT_SECRET', 'SMTP_URL', 'SMTP_FROM', 'CORS_ORIGINS', 'LOG_LEVEL', 'WEB_DIST_DIR']) {
     if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   }
   const vars = plainToInstance(EnvironmentVariables, raw);
@@ -170,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginLockSeconds: vars.LOGIN_LOCK_SECONDS,
     logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'silent' : 'info'),
     meetingJobsIntervalMs: vars.MEETING_JOBS_INTERVAL_MS,
+    webDistDir: vars.WEB_DIST_DIR,
   };
 }
 
