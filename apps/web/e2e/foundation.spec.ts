@@ -1,4 +1,12 @@
-import { checkScreen, createOrganisation, expect, PASSWORD, registerInBrowser, test, unique } from './support';
+import {
+  checkScreen,
+  createOrganisation,
+  expect,
+  PASSWORD,
+  registerInBrowser,
+  test,
+  unique,
+} from './support';
 
 // Screens 1–3 of the web client (issue 12): register, sign in and out, invitations, home,
 // a group's members, co-chairs and stakeholder map — with two browsers at once.
@@ -38,13 +46,17 @@ test('a focal point sets up a group and sees a new member arrive live', async ({
   const dialog = page.getByRole('dialog', { name: 'Invite a member' });
   await dialog.getByLabel('E-mail address').fill(ngo.email);
   await dialog.getByLabel('Search organisations by name').fill(ngoOrganisation);
-  await dialog.getByLabel('Organisation', { exact: true }).selectOption({ label: `${ngoOrganisation} (Civil society)` });
+  await dialog
+    .getByLabel('Organisation', { exact: true })
+    .selectOption({ label: `${ngoOrganisation} (Civil society)` });
   await checkScreen(page, 'group-invite');
   await dialog.getByRole('button', { name: 'Send invitation' }).click();
   await expect(dialog).toBeHidden();
 
   // The invitee's home shows the invitation without a reload (notification.created).
-  await expect(ngo.page.getByText(`You are invited to ${groupName} as Member, representing ${ngoOrganisation}.`)).toBeVisible();
+  await expect(
+    ngo.page.getByText(`You are invited to ${groupName} as Member, representing ${ngoOrganisation}.`),
+  ).toBeVisible();
   await checkScreen(ngo.page, 'home-invitation');
   await ngo.page.getByRole('button', { name: `Accept the invitation to ${groupName}` }).click();
   await expect(ngo.page.getByRole('link', { name: groupName })).toBeVisible();
@@ -99,14 +111,18 @@ test('a focal point sets up a group and sees a new member arrive live', async ({
   await ngo.page.getByLabel('E-mail address').fill(ngo.email);
   await ngo.page.getByLabel('Password').fill('not the password at all');
   await ngo.page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(ngo.page.getByRole('alert').getByText('The e-mail address or password is not correct.')).toBeVisible();
+  await expect(
+    ngo.page.getByRole('alert').getByText('The e-mail address or password is not correct.'),
+  ).toBeVisible();
   await ngo.page.getByLabel('Password').fill(PASSWORD);
   await ngo.page.getByRole('button', { name: 'Sign in' }).click();
   await expect(ngo.page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
   await expect(ngo.page.getByRole('link', { name: groupName })).toBeVisible();
 });
 
-test('a deep link survives a reload: the session refreshes silently from the stored token', async ({ browser }) => {
+test('a deep link survives a reload: the session refreshes silently from the stored token', async ({
+  browser,
+}) => {
   const person = await registerInBrowser(browser, 'Reload');
   await createOrganisation(person.page, 'Reload Org', 'Company');
   await person.page.goto('/invitations');

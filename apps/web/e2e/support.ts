@@ -25,7 +25,9 @@ export function uniqueEmail(label: string): string {
 // Zero axe violations (WCAG 2.1 A and AA rules), then the screenshot when SCREENSHOTS=1.
 export async function checkScreen(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   expect(
     result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) })),
     `axe violations on ${name}`,
@@ -43,7 +45,11 @@ export interface Person {
 }
 
 // A person in a browser context of their own, registered through the UI.
-export async function registerInBrowser(browser: Browser, label: string, screenshot?: string): Promise<Person> {
+export async function registerInBrowser(
+  browser: Browser,
+  label: string,
+  screenshot?: string,
+): Promise<Person> {
   const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL });
   const page = await context.newPage();
   const person = { name: unique(label), email: uniqueEmail(label.toLowerCase()), page };

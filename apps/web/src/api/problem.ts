@@ -13,7 +13,13 @@ export class ApiProblem extends Error {
   readonly detail?: string;
   readonly errors: FieldError[];
 
-  constructor(body: { status: number; type?: string; title?: string; detail?: string; errors?: FieldError[] }) {
+  constructor(body: {
+    status: number;
+    type?: string;
+    title?: string;
+    detail?: string;
+    errors?: FieldError[];
+  }) {
     super(body.detail ?? body.title ?? `HTTP ${body.status}`);
     this.name = 'ApiProblem';
     this.status = body.status;
@@ -65,7 +71,10 @@ export function describeProblem(
   const message = t(keys);
   const fields: Record<string, string> = {};
   for (const e of error.errors) {
-    const text = e.message === 'unknown field' ? t('common:problem.field.unknown') : t('common:problem.field.invalid', { message: e.message });
+    const text =
+      e.message === 'unknown field'
+        ? t('common:problem.field.unknown')
+        : t('common:problem.field.invalid', { message: e.message });
     fields[e.field] = fields[e.field] ? `${fields[e.field]} ${text}` : text;
   }
   return { message, fields };

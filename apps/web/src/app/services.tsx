@@ -36,7 +36,11 @@ export function createServices({
   // No persister: cached data lives in this page's memory only and goes with it.
   const queries = new QueryClient({
     defaultOptions: {
-      queries: { staleTime: 30_000, retry: (count, e) => count < 2 && !isClientError(e), refetchOnWindowFocus: true },
+      queries: {
+        staleTime: 30_000,
+        retry: (count, e) => count < 2 && !isClientError(e),
+        refetchOnWindowFocus: true,
+      },
       mutations: { retry: false },
     },
   });

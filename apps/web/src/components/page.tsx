@@ -2,7 +2,15 @@ import { useEffect, useRef, type ReactNode } from 'react';
 
 // Every screen: one h1 (focused after navigation, so screen readers announce the new page) and
 // the document title.
-export function Page({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
+export function Page({
+  title,
+  actions,
+  children,
+}: {
+  title: string;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} · Roundtable`;
@@ -23,7 +31,17 @@ export function Page({ title, actions, children }: { title: string; actions?: Re
   );
 }
 
-export function Section({ title, id, actions, children }: { title: string; id: string; actions?: ReactNode; children: ReactNode }) {
+export function Section({
+  title,
+  id,
+  actions,
+  children,
+}: {
+  title: string;
+  id: string;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <section className="section" aria-labelledby={id}>
       <div className="section-header">

@@ -4,7 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { describeProblem } from '@/api';
 
 // Loading and error states of a query, the same on every screen.
-export function QueryState<T>({ query, children }: { query: UseQueryResult<T>; children: (data: T) => ReactNode }) {
+export function QueryState<T>({
+  query,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  children: (data: T) => ReactNode;
+}) {
   const { t } = useTranslation();
   if (query.isPending) {
     return (

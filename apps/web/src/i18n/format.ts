@@ -44,7 +44,9 @@ export function formatCalendarDate(date: string, locale: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!match) throw new RangeError(`Not a calendar date: ${date}`);
   const utcNoon = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12));
-  return formatter(locale, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(utcNoon);
+  return formatter(locale, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(
+    utcNoon,
+  );
 }
 
 // Today's date (YYYY-MM-DD) in a zone, e.g. to prefill a form in the group's zone.

@@ -12,7 +12,9 @@ const catalogues = import.meta.glob<{ default: Record<string, unknown> }>([
 ]);
 
 export function cataloguePath(language: string, namespace: string): string {
-  return namespace === 'common' ? `../locales/${language}.json` : `../features/${namespace}/locales/${language}.json`;
+  return namespace === 'common'
+    ? `../locales/${language}.json`
+    : `../features/${namespace}/locales/${language}.json`;
 }
 
 export async function loadCatalogue(language: string, namespace: string): Promise<Record<string, unknown>> {

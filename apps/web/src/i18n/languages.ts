@@ -17,7 +17,10 @@ export function intlLocale(language: string): string {
   return isLanguage(language) ? INTL_LOCALES[language] : language;
 }
 
-export function initialLanguage(storage: Pick<Storage, 'getItem'> | undefined, browser: readonly string[]): Language {
+export function initialLanguage(
+  storage: Pick<Storage, 'getItem'> | undefined,
+  browser: readonly string[],
+): Language {
   const stored = storage?.getItem(STORAGE_KEY);
   if (isLanguage(stored)) return stored;
   for (const tag of browser) {

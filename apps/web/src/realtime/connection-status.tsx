@@ -1,29 +1,19 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '@/app/services';
 import type { ConnectionState } from './realtime';
 
-// A drop shorter than this is not shown: sockets reconnect within a second or two.
-export const OFFLINE_NOTICE_DELAY_MS = 3000;
+export { OFFLINE_NOTICE_DELAY_MS } from './realtime';
 
 export function useConnectionState(): ConnectionState {
   const { realtime } = useServices();
   return useSyncExternalStore(realtime.subscribe, () => realtime.connectionState);
 }
 
-// True once the connection has been down for `delayMs` without coming back.
-export function useOffline(delayMs = OFFLINE_NOTICE_DELAY_MS): boolean {
-  const state = useConnectionState();
-  const [offline, setOffline] = useState(false);
-  useEffect(() => {
-    if (state === 'connected') {
-      setOffline(false);
-      return;
-    }
-    const timer = setTimeout(() => setOffline(true), delayMs);
-    return () => clearTimeout(timer);
-  }, [state, delayMs]);
-  return offline && state !== 'connected';
+// True once the connection has been down for OFFLINE_NOTICE_DELAY_MS (decided in the data layer).
+export function useOffline(): boolean {
+  const { realtime } = useServices();
+  return useSyncExternalStore(realtime.subscribe, () => realtime.offline);
 }
 
 export function ConnectionBanner() {
@@ -41,7 +31,12 @@ export function ConnectionIndicator() {
   const { t } = useTranslation();
   const state = useConnectionState();
   const offline = useOffline();
-  const label = state === 'connected' ? t('realtime.live') : offline ? t('realtime.offlineShort') : t('realtime.connecting');
+  const label =
+    state === 'connected'
+      ? t('realtime.live')
+      : offline
+        ? t('realtime.offlineShort')
+        : t('realtime.connecting');
   const tone = state === 'connected' ? 'live' : offline ? 'offline' : 'connecting';
   return (
     <span className={`connection-indicator connection-indicator--${tone}`} data-state={tone}>

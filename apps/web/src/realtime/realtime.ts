@@ -22,6 +22,9 @@ const PAGE = 200;
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
 
+// A drop shorter than this is not shown: sockets reconnect within a second or two.
+export const OFFLINE_NOTICE_DELAY_MS = 3000;
+
 // Every group-scoped query key starts with ['group', groupId], so any event of a group refreshes
 // what is shown of it; features add handlers for queries outside that prefix.
 export const groupKey = (groupId: string) => ['group', groupId] as const;
@@ -46,11 +49,19 @@ export class RealtimeConnection {
   private readonly seen = new Set<string>();
   private readonly listeners = new Set<() => void>();
   private connectedOnce = false;
+  private down = false;
+  private downTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly options: RealtimeOptions) {}
 
   get connectionState(): ConnectionState {
     return this.state;
+  }
+
+  // True once the connection has been lost for OFFLINE_NOTICE_DELAY_MS without coming back, so a
+  // banner shown on it never flashes for a brief drop.
+  get offline(): boolean {
+    return this.down;
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -108,6 +119,9 @@ export class RealtimeConnection {
   stop(): void {
     this.socket?.disconnect();
     this.socket = null;
+    if (this.downTimer) clearTimeout(this.downTimer);
+    this.downTimer = null;
+    this.down = false;
     this.connectedOnce = false;
     this.lastSeq.clear();
     this.seen.clear();
@@ -156,6 +170,21 @@ export class RealtimeConnection {
   private setState(state: ConnectionState): void {
     if (this.state === state) return;
     this.state = state;
+    if (state === 'connected') {
+      if (this.downTimer) clearTimeout(this.downTimer);
+      this.downTimer = null;
+      this.down = false;
+    } else if (!this.downTimer && !this.down) {
+      this.downTimer = setTimeout(() => {
+        this.downTimer = null;
+        this.down = true;
+        this.emit();
+      }, OFFLINE_NOTICE_DELAY_MS);
+    }
+    this.emit();
+  }
+
+  private emit(): void {
     for (const l of this.listeners) l();
   }
 }

@@ -19,7 +19,9 @@ export function useRegister() {
   return useMutation({
     mutationFn: async (body: { email: string; password: string; displayName: string }) => {
       await unwrap(api.POST('/api/v1/auth/register', { body }));
-      const tokens = await unwrap(api.POST('/api/v1/auth/login', { body: { email: body.email, password: body.password } }));
+      const tokens = await unwrap(
+        api.POST('/api/v1/auth/login', { body: { email: body.email, password: body.password } }),
+      );
       session.signIn(tokens);
       return tokens;
     },

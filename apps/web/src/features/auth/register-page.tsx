@@ -13,8 +13,11 @@ export function RegisterPage() {
   const { next } = useSearch({ from: '/public/register' });
   const register = useRegister();
   const [form, setForm] = useState({ displayName: '', email: '', password: '' });
-  const problem = register.error ? describeProblem(register.error, t, { 409: 'auth:register.taken', 403: 'auth:register.closed' }) : null;
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+  const problem = register.error
+    ? describeProblem(register.error, t, { 409: 'auth:register.taken', 403: 'auth:register.closed' })
+    : null;
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm({ ...form, [key]: e.target.value });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

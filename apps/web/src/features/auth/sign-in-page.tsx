@@ -12,7 +12,9 @@ export function SignInPage() {
   const signIn = useSignIn();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const problem = signIn.error ? describeProblem(signIn.error, t, { 401: 'auth:signIn.refused', 429: 'auth:signIn.locked' }) : null;
+  const problem = signIn.error
+    ? describeProblem(signIn.error, t, { 401: 'auth:signIn.refused', 429: 'auth:signIn.locked' })
+    : null;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -11,7 +11,10 @@ export type CoChairPolicy = NonNullable<Schemas['CreateGroupDto']['coChairPolicy
 
 export const ROLES: readonly Role[] = ['focal_point', 'member', 'observer'];
 export const CONSTITUENCIES: readonly Constituency[] = ['company', 'civil_society'];
-export const CO_CHAIR_POLICIES: readonly CoChairPolicy[] = ['company_and_civil_society', 'any_two_organisations'];
+export const CO_CHAIR_POLICIES: readonly CoChairPolicy[] = [
+  'company_and_civil_society',
+  'any_two_organisations',
+];
 
 export const myGroupsKey = ['groups'] as const;
 const keys = {
@@ -70,7 +73,8 @@ export function useMembers(groupId: string, filter: { organisationKind?: string;
             query: {
               limit: 200,
               status: filter.status,
-              organisationKind: filter.organisationKind as Schemas['CreateOrganisationDto']['kind'] | undefined,
+              organisationKind: filter.organisationKind as
+                Schemas['CreateOrganisationDto']['kind'] | undefined,
             },
           },
         }),
@@ -95,8 +99,15 @@ export function useInviteMember(groupId: string) {
 
 export function useUpdateMember(groupId: string) {
   const api = useApi();
-  return useGroupMutation(groupId, ({ memberId, ...body }: Schemas['UpdateMemberDto'] & { memberId: string }) =>
-    unwrap(api.PATCH('/api/v1/groups/{groupId}/members/{memberId}', { params: { path: { groupId, memberId } }, body })),
+  return useGroupMutation(
+    groupId,
+    ({ memberId, ...body }: Schemas['UpdateMemberDto'] & { memberId: string }) =>
+      unwrap(
+        api.PATCH('/api/v1/groups/{groupId}/members/{memberId}', {
+          params: { path: { groupId, memberId } },
+          body,
+        }),
+      ),
   );
 }
 
@@ -130,7 +141,10 @@ export function useEndCoChairTerm(groupId: string) {
   const api = useApi();
   return useGroupMutation(groupId, ({ termId, reason }: { termId: string; reason: string }) =>
     unwrap(
-      api.POST('/api/v1/groups/{groupId}/co-chairs/{termId}/end', { params: { path: { groupId, termId } }, body: { reason } }),
+      api.POST('/api/v1/groups/{groupId}/co-chairs/{termId}/end', {
+        params: { path: { groupId, termId } },
+        body: { reason },
+      }),
     ),
   );
 }
@@ -139,6 +153,7 @@ export function useStakeholderMap(groupId: string) {
   const api = useApi();
   return useQuery({
     queryKey: keys.stakeholderMap(groupId),
-    queryFn: () => unwrap(api.GET('/api/v1/groups/{groupId}/stakeholder-map', { params: { path: { groupId } } })),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/groups/{groupId}/stakeholder-map', { params: { path: { groupId } } })),
   });
 }

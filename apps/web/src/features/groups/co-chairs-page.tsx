@@ -35,7 +35,9 @@ export function CoChairsPage() {
           <Section
             title={t('coChairs.current')}
             id="co-chairs-current"
-            actions={manage && group.data ? <AppointDialog group={group.data} sitting={data.current} /> : null}
+            actions={
+              manage && group.data ? <AppointDialog group={group.data} sitting={data.current} /> : null
+            }
           >
             {data.current.length === 0 ? (
               <p className="muted">{t('coChairs.noneSitting')}</p>
@@ -45,7 +47,9 @@ export function CoChairsPage() {
                   <li key={term.id} className="card">
                     <p>
                       <strong>{term.displayName ?? t('coChairs.unknownPerson')}</strong>
-                      <span className="muted">{t('coChairs.ofOrganisation', { organisation: term.organisation.name })}</span>
+                      <span className="muted">
+                        {t('coChairs.ofOrganisation', { organisation: term.organisation.name })}
+                      </span>
                     </p>
                     <p className="muted">
                       {t('coChairs.constituencySince', {
@@ -85,7 +89,11 @@ export function CoChairsPage() {
                       </td>
                       <td>{t(`constituency.${term.constituency}`)}</td>
                       <td>{formatCalendarDate(term.startsOn, locale)}</td>
-                      <td>{term.endedAt && group.data ? formatInstant(term.endedAt, group.data.timezone, locale, { dateOnly: true }) : ''}</td>
+                      <td>
+                        {term.endedAt && group.data
+                          ? formatInstant(term.endedAt, group.data.timezone, locale, { dateOnly: true })
+                          : ''}
+                      </td>
                       <td>{term.endReason ?? ''}</td>
                     </tr>
                   ))}
@@ -110,7 +118,10 @@ function AppointDialog({ group, sitting }: { group: Group; sitting: Term[] }) {
   const [replace, setReplace] = useState(false);
   const seatTaken = sitting.find((s) => s.constituency === constituency);
   const problem = appoint.error
-    ? describeProblem(appoint.error, t, { 409: 'groups:coChairs.conflict', 400: 'groups:coChairs.notEligible' })
+    ? describeProblem(appoint.error, t, {
+        409: 'groups:coChairs.conflict',
+        400: 'groups:coChairs.notEligible',
+      })
     : null;
 
   const submit = (e: FormEvent) => {
@@ -152,7 +163,10 @@ function AppointDialog({ group, sitting }: { group: Group; sitting: Term[] }) {
             { value: '', label: t('coChairs.chooseMember') },
             ...(members.data?.items ?? []).map((m) => ({
               value: m.id,
-              label: t('coChairs.memberOption', { name: m.displayName || m.email, organisation: m.organisation.name }),
+              label: t('coChairs.memberOption', {
+                name: m.displayName || m.email,
+                organisation: m.organisation.name,
+              }),
             })),
           ]}
           error={problem?.fields.memberId}
@@ -164,7 +178,14 @@ function AppointDialog({ group, sitting }: { group: Group; sitting: Term[] }) {
           options={CONSTITUENCIES.map((c) => ({ value: c, label: t(`constituency.${c}`) }))}
           error={problem?.fields.constituency}
         />
-        <TextField label={t('fields.startsOn')} type="date" required value={startsOn} onChange={(e) => setStartsOn(e.target.value)} error={problem?.fields.startsOn} />
+        <TextField
+          label={t('fields.startsOn')}
+          type="date"
+          required
+          value={startsOn}
+          onChange={(e) => setStartsOn(e.target.value)}
+          error={problem?.fields.startsOn}
+        />
         {seatTaken ? (
           <CheckboxField
             label={t('coChairs.handover', { name: seatTaken.displayName ?? t('coChairs.unknownPerson') })}
@@ -205,7 +226,14 @@ function EndTermDialog({ groupId, term }: { groupId: string; term: Term }) {
         }}
       >
         <FormError message={end.error ? describeProblem(end.error, t).message : null} />
-        <TextField label={t('coChairs.reason')} required maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} error={end.error ? describeProblem(end.error, t).fields.reason : undefined} />
+        <TextField
+          label={t('coChairs.reason')}
+          required
+          maxLength={500}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          error={end.error ? describeProblem(end.error, t).fields.reason : undefined}
+        />
         <button type="submit" className="button button--danger" disabled={end.isPending}>
           {t('coChairs.endConfirm')}
         </button>

@@ -52,7 +52,10 @@ const refreshMine = (_e: unknown, queries: import('@tanstack/react-query').Query
 
 export const groupsFeature = {
   name: 'groups',
-  routes: [newGroupRoute, groupRoute.addChildren([overviewRoute, membersRoute, coChairsRoute, stakeholderMapRoute])] as const,
+  routes: [
+    newGroupRoute,
+    groupRoute.addChildren([overviewRoute, membersRoute, coChairsRoute, stakeholderMapRoute]),
+  ] as const,
   realtime: {
     events: {
       'group.updated': refreshMine,

@@ -47,8 +47,20 @@ export function InviteDialog({ groupId }: { groupId: string }) {
     >
       <form className="form" onSubmit={submit}>
         <FormError message={problem?.message} />
-        <TextField label={t('fields.email')} type="email" required value={email} onChange={(e) => setEmail(e.target.value)} error={problem?.fields.email} />
-        <OrganisationPicker label={t('fields.organisation')} value={organisationId} onChange={setOrganisationId} error={problem?.fields.organisationId} />
+        <TextField
+          label={t('fields.email')}
+          type="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={problem?.fields.email}
+        />
+        <OrganisationPicker
+          label={t('fields.organisation')}
+          value={organisationId}
+          onChange={setOrganisationId}
+          error={problem?.fields.organisationId}
+        />
         <SelectField
           label={t('fields.role')}
           value={role}
@@ -56,7 +68,11 @@ export function InviteDialog({ groupId }: { groupId: string }) {
           options={ROLES.map((r) => ({ value: r, label: t(`common:role.${r}`) }))}
           error={problem?.fields.role}
         />
-        <CheckboxField label={t('fields.contactPoint')} checked={contactPoint} onChange={(e) => setContactPoint(e.target.checked)} />
+        <CheckboxField
+          label={t('fields.contactPoint')}
+          checked={contactPoint}
+          onChange={(e) => setContactPoint(e.target.checked)}
+        />
         <button type="submit" className="button button--primary" disabled={invite.isPending}>
           {t('invite.submit')}
         </button>

@@ -4,8 +4,20 @@ import { useTranslation } from 'react-i18next';
 import { describeProblem, type Schemas } from '@/api';
 import { Dialog, FormError, QueryState, Section, SelectField, TextField } from '@/components';
 import { ORGANISATION_KINDS } from '@/features/organisations';
-import { canManage, ROLES, useEndMembership, useGroup, useMembers, useUpdateMember, type Member, type MemberStatus, type Role } from './api';
+import {
+  canManage,
+  ROLES,
+  useEndMembership,
+  useGroup,
+  useMembers,
+  useUpdateMember,
+  type Member,
+  type MemberStatus,
+  type Role,
+} from './api';
 import { InviteDialog } from './invite-dialog';
+
+const STATUS_FILTERS: readonly MemberStatus[] = ['active', 'invited', 'all'];
 
 // Members grouped by organisation (with its kind), filterable by kind; invitations still open.
 export function MembersPage() {
@@ -18,19 +30,26 @@ export function MembersPage() {
   const manage = canManage(group.data);
 
   return (
-    <Section title={t('members.title')} id="group-members" actions={manage ? <InviteDialog groupId={groupId} /> : null}>
+    <Section
+      title={t('members.title')}
+      id="group-members"
+      actions={manage ? <InviteDialog groupId={groupId} /> : null}
+    >
       <div className="filters">
         <SelectField
           label={t('members.filterKind')}
           value={kind}
           onChange={(e) => setKind(e.target.value)}
-          options={[{ value: '', label: t('members.allKinds') }, ...ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`common:kind.${k}`) }))]}
+          options={[
+            { value: '', label: t('members.allKinds') },
+            ...ORGANISATION_KINDS.map((k) => ({ value: k, label: t(`common:kind.${k}`) })),
+          ]}
         />
         <SelectField
           label={t('members.filterStatus')}
           value={status}
           onChange={(e) => setStatus(e.target.value as MemberStatus)}
-          options={(['active', 'invited', 'all'] as const).map((s) => ({ value: s, label: t(`members.status.${s}`) }))}
+          options={STATUS_FILTERS.map((s) => ({ value: s, label: t(`members.status.${s}`) }))}
         />
       </div>
       <QueryState query={members}>
@@ -81,7 +100,9 @@ function MemberRow({ groupId, member, manage }: { groupId: string; member: Membe
         <span className="member-badges">
           {member.isCoChair ? <span className="badge badge--accent">{t('coChairs.badge')}</span> : null}
           {member.isContactPoint ? <span className="badge">{t('members.contactPoint')}</span> : null}
-          {member.status !== 'active' ? <span className="badge badge--muted">{t(`members.status.${member.status}`)}</span> : null}
+          {member.status !== 'active' ? (
+            <span className="badge badge--muted">{t(`members.status.${member.status}`)}</span>
+          ) : null}
         </span>
       </div>
       {editable ? (
@@ -146,7 +167,12 @@ function EndMembershipDialog({ groupId, member, name }: { groupId: string; membe
         }}
       >
         <FormError message={end.error ? describeProblem(end.error, t).message : null} />
-        <TextField label={t('members.endReason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
+        <TextField
+          label={t('members.endReason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          maxLength={500}
+        />
         <button type="submit" className="button button--danger" disabled={end.isPending}>
           {t('members.endConfirm')}
         </button>

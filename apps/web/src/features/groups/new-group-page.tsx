@@ -18,14 +18,16 @@ export function NewGroupPage() {
   const navigate = useNavigate();
   const search = useSearch({ from: '/app/groups/new' });
   const create = useCreateGroup();
-  const zones = useMemo(timeZones, []);
+  const zones = useMemo(() => timeZones(), []);
   const [name, setName] = useState('');
   const [organisationId, setOrganisationId] = useState(search.organisationId ?? '');
   const [timezone, setTimezone] = useState(DEFAULT_ZONE);
   const [description, setDescription] = useState('');
   const [region, setRegion] = useState('');
   const [policy, setPolicy] = useState<CoChairPolicy>('company_and_civil_society');
-  const problem = create.error ? describeProblem(create.error, t, { 403: 'groups:create.notAffiliated' }) : null;
+  const problem = create.error
+    ? describeProblem(create.error, t, { 403: 'groups:create.notAffiliated' })
+    : null;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -46,8 +48,20 @@ export function NewGroupPage() {
     <Page title={t('create.title')}>
       <form className="form card" onSubmit={submit}>
         <FormError message={problem?.message} />
-        <TextField label={t('fields.name')} required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} error={problem?.fields.name} />
-        <OrganisationPicker label={t('fields.yourOrganisation')} value={organisationId} onChange={setOrganisationId} error={problem?.fields.organisationId} />
+        <TextField
+          label={t('fields.name')}
+          required
+          maxLength={200}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={problem?.fields.name}
+        />
+        <OrganisationPicker
+          label={t('fields.yourOrganisation')}
+          value={organisationId}
+          onChange={setOrganisationId}
+          error={problem?.fields.organisationId}
+        />
         <p className="small">
           <Link to="/organisations/new" search={{ next: '/groups/new' }}>
             {t('create.newOrganisation')}
@@ -61,8 +75,20 @@ export function NewGroupPage() {
           options={zones.map((z) => ({ value: z, label: z }))}
           error={problem?.fields.timezone}
         />
-        <TextField label={t('fields.region')} maxLength={200} value={region} onChange={(e) => setRegion(e.target.value)} error={problem?.fields.region} />
-        <TextAreaField label={t('fields.description')} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} error={problem?.fields.description} />
+        <TextField
+          label={t('fields.region')}
+          maxLength={200}
+          value={region}
+          onChange={(e) => setRegion(e.target.value)}
+          error={problem?.fields.region}
+        />
+        <TextAreaField
+          label={t('fields.description')}
+          rows={3}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          error={problem?.fields.description}
+        />
         <SelectField
           label={t('fields.coChairPolicy')}
           hint={t(`policy.${policy}Explained`)}

@@ -19,7 +19,9 @@ export function StakeholderMapPage() {
               <p className="notice notice--ok">{t('map.allRepresented')}</p>
             ) : (
               <>
-                <p className="notice notice--warn">{t('map.missingIntro', { count: m.missingKinds.length })}</p>
+                <p className="notice notice--warn">
+                  {t('map.missingIntro', { count: m.missingKinds.length })}
+                </p>
                 <ul className="chip-list" aria-label={t('map.missingTitle')}>
                   {m.missingKinds.map((k) => (
                     <li key={k} className="chip">
@@ -81,7 +83,9 @@ export function StakeholderMapPage() {
                 {m.contactPoints.map((c) => (
                   <li key={c.memberId} className="card">
                     <strong>{c.displayName ?? t('coChairs.unknownPerson')}</strong>
-                    <span className="muted">{t('coChairs.ofOrganisation', { organisation: c.organisation.name })}</span>
+                    <span className="muted">
+                      {t('coChairs.ofOrganisation', { organisation: c.organisation.name })}
+                    </span>
                     {c.email ? (
                       <a className="contact-email" href={`mailto:${c.email}`}>
                         {c.email}

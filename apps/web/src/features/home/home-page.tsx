@@ -44,7 +44,10 @@ export function HomePage() {
                         </Link>
                       </h3>
                       <p className="muted small">
-                        {t('groupMeta', { role: g.myRole ? t(`common:role.${g.myRole}`) : '', timezone: g.timezone })}
+                        {t('groupMeta', {
+                          role: g.myRole ? t(`common:role.${g.myRole}`) : '',
+                          timezone: g.timezone,
+                        })}
                       </p>
                       <NextMeeting groupId={g.id} groupName={g.name} />
                     </li>

@@ -15,8 +15,16 @@ export function useAnswerInvitation() {
   return useMutation({
     mutationFn: ({ id, answer }: { id: string; answer: 'accept' | 'decline' }) =>
       answer === 'accept'
-        ? unwrap(api.POST('/api/v1/me/invitations/{membershipId}/accept', { params: { path: { membershipId: id } } }))
-        : unwrap(api.POST('/api/v1/me/invitations/{membershipId}/decline', { params: { path: { membershipId: id } } })),
+        ? unwrap(
+            api.POST('/api/v1/me/invitations/{membershipId}/accept', {
+              params: { path: { membershipId: id } },
+            }),
+          )
+        : unwrap(
+            api.POST('/api/v1/me/invitations/{membershipId}/decline', {
+              params: { path: { membershipId: id } },
+            }),
+          ),
     onSuccess: () =>
       Promise.all([
         queries.invalidateQueries({ queryKey: invitationsKey }),

@@ -13,7 +13,10 @@ export function useNextMeeting(groupId: string) {
     queryFn: async () => {
       const page = await unwrap(
         api.GET('/api/v1/groups/{groupId}/meetings', {
-          params: { path: { groupId }, query: { from: new Date().toISOString(), status: 'scheduled', limit: 1 } },
+          params: {
+            path: { groupId },
+            query: { from: new Date().toISOString(), status: 'scheduled', limit: 1 },
+          },
         }),
       );
       return page.items[0] ?? null;
@@ -28,7 +31,9 @@ export function useRsvp(groupId: string) {
   const queries = useQueryClient();
   return useMutation({
     mutationFn: ({ meetingId, response }: { meetingId: string; response: RsvpResponse }) =>
-      unwrap(api.PUT('/api/v1/meetings/{meetingId}/rsvp', { params: { path: { meetingId } }, body: { response } })),
+      unwrap(
+        api.PUT('/api/v1/meetings/{meetingId}/rsvp', { params: { path: { meetingId } }, body: { response } }),
+      ),
     onSuccess: () => queries.invalidateQueries({ queryKey: [...groupKey(groupId), 'meetings'] }),
   });
 }

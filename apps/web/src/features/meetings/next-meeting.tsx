@@ -25,7 +25,9 @@ export function NextMeeting({ groupId, groupName }: { groupId: string; groupName
               <strong>{meeting.title}</strong>
             </p>
             <p>
-              <time dateTime={meeting.startsAt}>{formatInstant(meeting.startsAt, meeting.timezone, locale)}</time>
+              <time dateTime={meeting.startsAt}>
+                {formatInstant(meeting.startsAt, meeting.timezone, locale)}
+              </time>
             </p>
             {meeting.location ? <p className="muted">{meeting.location}</p> : null}
             <fieldset className="rsvp">

@@ -8,7 +8,8 @@ export function useUnreadNotifications() {
   const api = useApi();
   return useQuery({
     queryKey: [...notificationsKey, { unread: true }],
-    queryFn: () => unwrap(api.GET('/api/v1/me/notifications', { params: { query: { unread: true, limit: 20 } } })),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/me/notifications', { params: { query: { unread: true, limit: 20 } } })),
   });
 }
 
@@ -16,7 +17,8 @@ export function useMarkRead() {
   const api = useApi();
   const queries = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => unwrap(api.POST('/api/v1/me/notifications/{id}/read', { params: { path: { id } } })),
+    mutationFn: (id: string) =>
+      unwrap(api.POST('/api/v1/me/notifications/{id}/read', { params: { path: { id } } })),
     onSuccess: () => queries.invalidateQueries({ queryKey: notificationsKey }),
   });
 }

@@ -19,7 +19,9 @@ export function UnreadNotifications() {
             {page.items.map((n) => (
               <li key={n.id} className="notification">
                 <div>
-                  <p className="notification-title">{t(`type.${n.type}`, { defaultValue: t('type.other') })}</p>
+                  <p className="notification-title">
+                    {t(`type.${n.type}`, { defaultValue: t('type.other') })}
+                  </p>
                   <p>{n.title}</p>
                   {n.body ? <p className="muted">{n.body}</p> : null}
                   <RelativeTime instant={n.createdAt} />

@@ -27,7 +27,9 @@ export function useOrganisationSearch(q: string) {
   return useQuery({
     queryKey: [...organisationsKey, { q }],
     queryFn: () =>
-      unwrap(api.GET('/api/v1/organisations', { params: { query: { q: q.trim() || undefined, limit: 50 } } })),
+      unwrap(
+        api.GET('/api/v1/organisations', { params: { query: { q: q.trim() || undefined, limit: 50 } } }),
+      ),
     placeholderData: (previous) => previous,
   });
 }
@@ -36,7 +38,8 @@ export function useCreateOrganisation() {
   const api = useApi();
   const queries = useQueryClient();
   return useMutation({
-    mutationFn: (body: Schemas['CreateOrganisationDto']) => unwrap(api.POST('/api/v1/organisations', { body })),
+    mutationFn: (body: Schemas['CreateOrganisationDto']) =>
+      unwrap(api.POST('/api/v1/organisations', { body })),
     onSuccess: () => queries.invalidateQueries({ queryKey: organisationsKey }),
   });
 }

@@ -15,4 +15,7 @@ const newOrganisationRoute = createRoute({
   component: lazyRouteComponent(() => import('./new-organisation-page'), 'NewOrganisationPage'),
 });
 
-export const organisationsFeature = { name: 'organisations', routes: [newOrganisationRoute] as const } satisfies Feature;
+export const organisationsFeature = {
+  name: 'organisations',
+  routes: [newOrganisationRoute] as const,
+} satisfies Feature;

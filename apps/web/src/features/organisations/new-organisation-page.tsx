@@ -14,13 +14,18 @@ export function NewOrganisationPage() {
   const [kind, setKind] = useState<OrganisationKind>('company');
   const [country, setCountry] = useState('');
   const [vps, setVps] = useState(false);
-  const problem = create.error ? describeProblem(create.error, t, { 409: 'organisations:create.taken' }) : null;
+  const problem = create.error
+    ? describeProblem(create.error, t, { 409: 'organisations:create.taken' })
+    : null;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate(
       { name, kind, country: country.trim() ? country.trim().toUpperCase() : undefined, vpsParticipant: vps },
-      { onSuccess: (org) => void navigate({ to: next ?? '/', search: next ? { organisationId: org.id } : undefined }) },
+      {
+        onSuccess: (org) =>
+          void navigate({ to: next ?? '/', search: next ? { organisationId: org.id } : undefined }),
+      },
     );
   };
 
@@ -28,7 +33,14 @@ export function NewOrganisationPage() {
     <Page title={t('create.title')}>
       <form className="form card" onSubmit={submit}>
         <FormError message={problem?.message} />
-        <TextField label={t('fields.name')} required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} error={problem?.fields.name} />
+        <TextField
+          label={t('fields.name')}
+          required
+          maxLength={200}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={problem?.fields.name}
+        />
         <SelectField
           label={t('fields.kind')}
           value={kind}
@@ -45,7 +57,11 @@ export function NewOrganisationPage() {
           onChange={(e) => setCountry(e.target.value)}
           error={problem?.fields.country}
         />
-        <CheckboxField label={t('fields.vpsParticipant')} checked={vps} onChange={(e) => setVps(e.target.checked)} />
+        <CheckboxField
+          label={t('fields.vpsParticipant')}
+          checked={vps}
+          onChange={(e) => setVps(e.target.checked)}
+        />
         <button type="submit" className="button button--primary" disabled={create.isPending}>
           {t('create.submit')}
         </button>

@@ -23,7 +23,13 @@ export function OrganisationPicker({
     <fieldset className={`field organisation-picker${error ? ' field--invalid' : ''}`}>
       <legend>{label}</legend>
       <label htmlFor={`${id}-q`}>{t('picker.search')}</label>
-      <input id={`${id}-q`} type="search" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" />
+      <input
+        id={`${id}-q`}
+        type="search"
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        autoComplete="off"
+      />
       <label htmlFor={`${id}-select`}>{t('picker.choose')}</label>
       <select
         id={`${id}-select`}
