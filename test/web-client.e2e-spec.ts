@@ -8,7 +8,8 @@ import { serveWebClient } from '../apps/api/src/web/web-client';
 import { connectClient, connected, RealtimeClient } from './support/realtime';
 import { createTestApp, expectProblem, registerUser, TestApp } from './support/test-app';
 
-const INDEX = '<!doctype html><html><head><title>Roundtable</title></head><body><div id="root"></div></body></html>';
+const INDEX =
+  '<!doctype html><html><head><title>Roundtable</title></head><body><div id="root"></div></body></html>';
 const ASSET = 'console.log("roundtable");'.repeat(100);
 
 // A web build as Vite and the compression plugin lay it out.

@@ -14,7 +14,7 @@ export default defineConfig({
     compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 512 }),
   ],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
-  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 400 },
+  build: { target: 'es2022', sourcemap: false, manifest: true, chunkSizeWarningLimit: 400 },
   server: {
     proxy: {
       '/api': { target: api, changeOrigin: true },

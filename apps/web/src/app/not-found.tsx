@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { Page } from '@/components';
+import { Page } from '@/components/page';
 
 export function NotFoundPage() {
   const { t } = useTranslation();

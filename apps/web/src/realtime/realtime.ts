@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { io, type Socket } from 'socket.io-client';
+import type { io as ioType, Socket } from 'socket.io-client';
 import { unwrap, type Api, type Schemas, type Session } from '@/api';
 
 export type GroupEvent = Schemas['GroupEventDto'];
@@ -37,7 +37,9 @@ export interface RealtimeOptions {
   // The groups to catch up after a reconnect (the caller's active memberships).
   groups: () => Promise<string[]>;
   url?: string;
-  socketFactory?: typeof io;
+  // Tests pass a fake; by default socket.io-client is loaded when the first screen needs it
+  // (signed in), keeping it out of the sign-in page's JavaScript.
+  socketFactory?: typeof ioType;
 }
 
 // One Socket.IO connection to /realtime for the page. On every (re)connect and on `resync` it
@@ -49,6 +51,7 @@ export class RealtimeConnection {
   private readonly seen = new Set<string>();
   private readonly listeners = new Set<() => void>();
   private connectedOnce = false;
+  private starting = false;
   private down = false;
   private downTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -70,9 +73,25 @@ export class RealtimeConnection {
   };
 
   start(): void {
-    if (this.socket) return;
+    if (this.socket || this.starting) return;
+    if (this.options.socketFactory) return this.open(this.options.socketFactory);
+    this.starting = true;
+    this.setState('connecting');
+    void import('socket.io-client').then(
+      ({ io }) => {
+        if (!this.starting) return; // stopped meanwhile
+        this.starting = false;
+        this.open(io);
+      },
+      () => {
+        this.starting = false;
+        this.setState('disconnected');
+      },
+    );
+  }
+
+  private open(factory: typeof ioType): void {
     const { session } = this.options;
-    const factory = this.options.socketFactory ?? io;
     const socket = factory(`${this.options.url ?? ''}/realtime`, {
       transports: ['websocket'],
       // Called on every attempt, so a reconnect presents a fresh token.
@@ -117,6 +136,7 @@ export class RealtimeConnection {
   }
 
   stop(): void {
+    this.starting = false;
     this.socket?.disconnect();
     this.socket = null;
     if (this.downTimer) clearTimeout(this.downTimer);

@@ -1,4 +1,5 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { withCatalogues } from '@/i18n/route-catalogues';
 import { publicLayoutRoute } from '@/app/route-parents';
 
 export interface SignInSearch {
@@ -14,6 +15,7 @@ export const signInRoute = createRoute({
   getParentRoute: () => publicLayoutRoute,
   path: '/sign-in',
   validateSearch: (search: Record<string, unknown>): SignInSearch => ({ next: safeNext(search.next) }),
+  loader: withCatalogues('auth'),
   component: lazyRouteComponent(() => import('./sign-in-page'), 'SignInPage'),
 });
 
@@ -21,6 +23,7 @@ export const registerRoute = createRoute({
   getParentRoute: () => publicLayoutRoute,
   path: '/register',
   validateSearch: (search: Record<string, unknown>): SignInSearch => ({ next: safeNext(search.next) }),
+  loader: withCatalogues('auth'),
   component: lazyRouteComponent(() => import('./register-page'), 'RegisterPage'),
 });
 

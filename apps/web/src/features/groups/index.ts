@@ -1,4 +1,5 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { withCatalogues } from '@/i18n/route-catalogues';
 import type { Feature } from '@/app/feature';
 import { appLayoutRoute } from '@/app/route-parents';
 import { myGroupsKey } from './api';
@@ -11,12 +12,14 @@ const newGroupRoute = createRoute({
   validateSearch: (s: Record<string, unknown>): { organisationId?: string } => ({
     organisationId: typeof s.organisationId === 'string' ? s.organisationId : undefined,
   }),
+  loader: withCatalogues('groups', 'organisations'),
   component: lazyRouteComponent(() => import('./new-group-page'), 'NewGroupPage'),
 });
 
 const groupRoute = createRoute({
   getParentRoute: () => appLayoutRoute,
   path: '/groups/$groupId',
+  loader: withCatalogues('groups'),
   component: lazyRouteComponent(() => import('./group-layout'), 'GroupLayout'),
 });
 
@@ -29,6 +32,7 @@ const overviewRoute = createRoute({
 const membersRoute = createRoute({
   getParentRoute: () => groupRoute,
   path: '/members',
+  loader: withCatalogues('organisations'),
   component: lazyRouteComponent(() => import('./members-page'), 'MembersPage'),
 });
 

@@ -1,4 +1,5 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { withCatalogues } from '@/i18n/route-catalogues';
 import { appLayoutRoute } from '@/app/route-parents';
 import type { Feature } from '@/app/feature';
 import { invitationsKey } from './api';
@@ -8,6 +9,7 @@ export { InvitationList } from './invitation-list';
 const invitationsRoute = createRoute({
   getParentRoute: () => appLayoutRoute,
   path: '/invitations',
+  loader: withCatalogues('invitations'),
   component: lazyRouteComponent(() => import('./invitations-page'), 'InvitationsPage'),
 });
 

@@ -1,4 +1,5 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { withCatalogues } from '@/i18n/route-catalogues';
 import { appLayoutRoute } from '@/app/route-parents';
 import type { Feature } from '@/app/feature';
 
@@ -12,6 +13,7 @@ const newOrganisationRoute = createRoute({
   validateSearch: (s: Record<string, unknown>): { next?: '/groups/new' } => ({
     next: s.next === '/groups/new' ? '/groups/new' : undefined,
   }),
+  loader: withCatalogues('organisations'),
   component: lazyRouteComponent(() => import('./new-organisation-page'), 'NewOrganisationPage'),
 });
 
