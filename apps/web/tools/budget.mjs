@@ -42,8 +42,14 @@ const lazy = Object.entries(manifest)
 
 const rows = [];
 const ok = (pass) => (pass ? 'ok' : 'OVER');
-rows.push(['initial JS (gzip)', `${initialKb.toFixed(1)} kB`, `≤ ${BUDGET.initialKb} kB`, ok(initialKb <= BUDGET.initialKb)]);
-for (const l of lazy) rows.push([`lazy ${l.route}`, `${l.kb.toFixed(1)} kB`, `≤ ${BUDGET.lazyKb} kB`, ok(l.kb <= BUDGET.lazyKb)]);
+rows.push([
+  'initial JS (gzip)',
+  `${initialKb.toFixed(1)} kB`,
+  `≤ ${BUDGET.initialKb} kB`,
+  ok(initialKb <= BUDGET.initialKb),
+]);
+for (const l of lazy)
+  rows.push([`lazy ${l.route}`, `${l.kb.toFixed(1)} kB`, `≤ ${BUDGET.lazyKb} kB`, ok(l.kb <= BUDGET.lazyKb)]);
 
 // Serve the build as the API does (precompressed, cache headers, deep links → index.html).
 const express = require('express');
@@ -84,15 +90,36 @@ try {
       perf.push(result.lhr.categories.performance.score);
       if (process.env.BUDGET_VERBOSE) {
         const m = (id) => `${id}=${result.lhr.audits[id].displayValue}`;
-        console.log(page, ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'speed-index', 'cumulative-layout-shift'].map(m).join(' '));
+        console.log(
+          page,
+          [
+            'first-contentful-paint',
+            'largest-contentful-paint',
+            'total-blocking-time',
+            'speed-index',
+            'cumulative-layout-shift',
+          ]
+            .map(m)
+            .join(' '),
+        );
       }
       a11y.push(result.lhr.categories.accessibility.score);
     }
     const p = median(perf);
     const a = median(a11y);
     failed ||= p < BUDGET.performance || a < BUDGET.accessibility;
-    rows.push([`lighthouse ${page} performance`, p.toFixed(2), `≥ ${BUDGET.performance}`, ok(p >= BUDGET.performance)]);
-    rows.push([`lighthouse ${page} accessibility`, a.toFixed(2), `≥ ${BUDGET.accessibility}`, ok(a >= BUDGET.accessibility)]);
+    rows.push([
+      `lighthouse ${page} performance`,
+      p.toFixed(2),
+      `≥ ${BUDGET.performance}`,
+      ok(p >= BUDGET.performance),
+    ]);
+    rows.push([
+      `lighthouse ${page} accessibility`,
+      a.toFixed(2),
+      `≥ ${BUDGET.accessibility}`,
+      ok(a >= BUDGET.accessibility),
+    ]);
   }
 } finally {
   await chrome.kill();
