@@ -68,7 +68,8 @@ export async function registerInBrowser(
 export async function createOrganisation(page: Page, label: string, kind: string): Promise<string> {
   const name = unique(label);
   await page.goto('/organisations/new');
-  await page.getByLabel('Name').fill(name);
+  await expect(page.getByRole('heading', { level: 1, name: 'New organisation' })).toBeVisible();
+  await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByLabel('Kind').selectOption({ label: kind });
   await page.getByRole('button', { name: 'Create organisation' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Home' })).toBeVisible();
