@@ -36,7 +36,9 @@ const lazy = Object.entries(manifest)
   .filter(([, c]) => c.isDynamicEntry && c.file.endsWith('.js') && !/\/(en|fr|sw)-/.test(c.file))
   .map(([key, c]) => {
     const extra = jsOf([...closure(key)].filter((k) => !initial.has(k)));
-    return { route: c.name ?? key, kb: extra.reduce((sum, f) => sum + gz(f), 0) };
+    // A package loaded on demand (socket.io-client) is named after the package, not its file.
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(key)?.[1];
+    return { route: pkg ?? c.name ?? key, kb: extra.reduce((sum, f) => sum + gz(f), 0) };
   })
   .sort((a, b) => b.kb - a.kb);
 
