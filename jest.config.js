@@ -23,6 +23,9 @@ const common = {
     '^@roundtable/(core|database|domain)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
   testEnvironment: 'node',
+  // The web client has its own test runners (Vitest, Playwright) and ESM-only browser packages.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web/'],
+  modulePathIgnorePatterns: ['<rootDir>/apps/web/'],
 };
 module.exports = {
   testTimeout: 30000,

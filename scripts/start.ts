@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     throw e;
   });
   console.log(
-    `[roundtable] API on http://localhost:${config.port}/api/v1 — docs at http://localhost:${config.port}/api/docs`,
+    `[roundtable] web client on http://localhost:${config.port}/ — API on http://localhost:${config.port}/api/v1 — docs at http://localhost:${config.port}/api/docs`,
   );
 
   // Graceful shutdown: stop taking requests, let in-flight requests and jobs finish, then exit.

@@ -1,6 +1,6 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import {
   APP_CONFIG,
   AppConfig,
@@ -15,9 +15,16 @@ import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { buildOpenApiDocument } from './openapi';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
+import { serveWebClient } from './web/web-client';
 
 export const API_PREFIX = 'api/v1';
+
+// The route prefix, shared with the OpenAPI snapshot script so both documents are the same.
+export function setRoutePrefix(app: NestExpressApplication): void {
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'metrics'] });
+}
 
 // Everything main.ts and the e2e tests share: the app as clients see it.
 export function configureApp(app: NestExpressApplication): void {
@@ -33,25 +40,16 @@ export function configureApp(app: NestExpressApplication): void {
     if (!err) return next();
     sendProblem(res, req, err, new NestLogger('BodyParser'));
   });
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'metrics'] });
+  setRoutePrefix(app);
   // Control characters first (bodies, queries, path parameters), then the DTOs.
   app.useGlobalPipes(new RejectControlCharactersPipe(), createValidationPipe());
   answerMalformedRequests(app.getHttpServer());
   // Socket.IO (/realtime): origin allow-list, packet cap and the Redis adapter.
   app.useWebSocketAdapter(new RealtimeIoAdapter(app));
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Roundtable API')
-      .setDescription(
-        'Backend for multi-stakeholder security and human rights working groups. Errors are RFC 9457 problem details (application/problem+json).',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  // The web client at / (apps/web/dist, or WEB_DIST_DIR); absent in tests that do not build it.
+  serveWebClient(app, config.webDistDir);
 }
 
 // Node's HTTP parser refuses requests it cannot read — a control character in a header value

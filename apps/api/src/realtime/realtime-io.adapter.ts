@@ -15,6 +15,19 @@ import type { IncomingMessage } from 'node:http';
 import type Redis from 'ioredis';
 import { Server, ServerOptions } from 'socket.io';
 
+// Same origin: the Origin's host:port is the Host the request was sent to. The scheme is not
+// compared, so a TLS-terminating proxy in front of the API needs no configuration.
+export function isSameOrigin(origin: string, req: Pick<IncomingMessage, 'headers'>): boolean {
+  const host = req.headers.host;
+  if (!host) return false;
+  try {
+    const url = new URL(origin);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.host === host.toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
 // Socket.IO server options that depend on configuration, and the Redis adapter through which the
 // worker's relayed events (and cross-instance room changes) reach every API instance.
 export class RealtimeIoAdapter extends IoAdapter {
@@ -42,14 +55,15 @@ export class RealtimeIoAdapter extends IoAdapter {
     const server: Server = super.createIOServer(port, {
       ...options,
       maxHttpBufferSize: REALTIME_MAX_PACKET_BYTES,
-      // Browsers send Origin; it must be allowed. Non-browser clients send none and are let in
-      // (they authenticate with a token like every client).
+      // Browsers send Origin; it must be the API's own origin (the web client it serves) or be
+      // listed in CORS_ORIGINS. Non-browser clients send none and are let in (they authenticate
+      // with a token like every client).
       allowRequest: (
         req: IncomingMessage,
         callback: (err: string | null | undefined, success: boolean) => void,
       ) => {
         const origin = req.headers.origin;
-        callback(null, origin === undefined || allowed.has(origin));
+        callback(null, origin === undefined || allowed.has(origin) || isSameOrigin(origin, req));
       },
       cors: { origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true },
       adapter: createAdapter(

@@ -129,6 +129,11 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
+
+  // Folder of the built web client (apps/web/dist by default); served at / when it holds index.html.
+  @IsOptional()
+  @IsString()
+  WEB_DIST_DIR?: string;
 }
 
 export interface AppConfig {
@@ -155,6 +160,7 @@ export interface AppConfig {
   logLevel: string;
   meetingJobsIntervalMs: number;
   agreementJobsIntervalMs: number;
+  webDistDir?: string;
 }
 
 export class ConfigError extends Error {}
@@ -176,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     'LOG_LEVEL',
     'ADMIN_EMAILS',
     'PUBLIC_URL',
+    'WEB_DIST_DIR',
   ]) {
     if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   }
@@ -224,6 +231,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'silent' : 'info'),
     meetingJobsIntervalMs: vars.MEETING_JOBS_INTERVAL_MS,
     agreementJobsIntervalMs: vars.AGREEMENT_JOBS_INTERVAL_MS,
+    webDistDir: vars.WEB_DIST_DIR,
   };
 }
 

@@ -37,7 +37,7 @@ class NotificationDto {
   @ApiProperty({ format: 'uuid', nullable: true }) groupId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true }) entityId: string | null;
   @ApiProperty() title: string;
-  @ApiProperty({ nullable: true }) body: string | null;
+  @ApiProperty({ nullable: true, type: String }) body: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time', nullable: true }) readAt: string | null;

@@ -1,0 +1,4 @@
+import type { Feature } from '@/app/feature';
+import { authRoutes } from './routes';
+
+export const authFeature = { name: 'auth', publicRoutes: authRoutes } satisfies Feature;

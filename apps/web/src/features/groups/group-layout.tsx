@@ -1,0 +1,36 @@
+import { Link, Outlet, useParams } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { type Schemas } from '@/api';
+import { Page, QueryState } from '@/components';
+import { useGroup } from './api';
+
+// A group's frame: its name as the page heading and the tabs of its screens (links, so each
+// screen has its own address).
+export function GroupLayout() {
+  const { t } = useTranslation('groups');
+  const { groupId } = useParams({ from: '/app/groups/$groupId' });
+  const group = useGroup(groupId);
+  return (
+    <QueryState query={group}>
+      {(g: Schemas['GroupDto']) => (
+        <Page title={g.name}>
+          <nav aria-label={t('tabs.label')} className="tabs">
+            <Link to="/groups/$groupId" params={{ groupId }} activeOptions={{ exact: true }}>
+              {t('tabs.overview')}
+            </Link>
+            <Link to="/groups/$groupId/members" params={{ groupId }}>
+              {t('tabs.members')}
+            </Link>
+            <Link to="/groups/$groupId/co-chairs" params={{ groupId }}>
+              {t('tabs.coChairs')}
+            </Link>
+            <Link to="/groups/$groupId/stakeholder-map" params={{ groupId }}>
+              {t('tabs.stakeholderMap')}
+            </Link>
+          </nav>
+          <Outlet />
+        </Page>
+      )}
+    </QueryState>
+  );
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { formatCalendarDate, formatInstant, todayIn } from './format';
+
+describe('formatInstant', () => {
+  const tuesday = '2027-01-05T08:00:00.000Z'; // 10:00 in Lubumbashi (UTC+2)
+
+  it('shows the instant in the given zone, naming the zone, whatever the process zone', () => {
+    expect(formatInstant(tuesday, 'Africa/Lubumbashi', 'en-GB')).toBe(
+      'Tue, 5 Jan 2027, 10:00 (Africa/Lubumbashi)',
+    );
+    expect(formatInstant(tuesday, 'America/New_York', 'en-GB')).toBe(
+      'Tue, 5 Jan 2027, 03:00 (America/New_York)',
+    );
+  });
+
+  it('crosses the date line with the zone', () => {
+    expect(formatInstant('2027-01-05T23:30:00Z', 'Africa/Lubumbashi', 'en-GB', { dateOnly: true })).toBe(
+      'Wed, 6 Jan 2027 (Africa/Lubumbashi)',
+    );
+  });
+
+  it('follows the reader’s language', () => {
+    expect(formatInstant(tuesday, 'Africa/Lubumbashi', 'fr-FR')).toBe(
+      'mar. 5 janv. 2027, 10:00 (Africa/Lubumbashi)',
+    );
+    expect(formatInstant(tuesday, 'Africa/Lubumbashi', 'sw')).toMatch(
+      /^Jumanne, 5 Jan 2027, 10:00 \(Africa\/Lubumbashi\)$/,
+    );
+  });
+
+  it('keeps 10:00 local across a DST change of the zone', () => {
+    expect(formatInstant('2027-03-01T09:00:00Z', 'Europe/Paris', 'en-GB', { hideZone: true })).toBe(
+      'Mon, 1 Mar 2027, 10:00',
+    );
+    expect(formatInstant('2027-04-05T08:00:00Z', 'Europe/Paris', 'en-GB', { hideZone: true })).toBe(
+      'Mon, 5 Apr 2027, 10:00',
+    );
+  });
+
+  it('refuses what is not an instant', () => {
+    expect(() => formatInstant('next Tuesday', 'Africa/Lubumbashi', 'en-GB')).toThrow(RangeError);
+  });
+});
+
+describe('calendar dates', () => {
+  it('are the same day in every zone', () => {
+    expect(formatCalendarDate('2027-01-05', 'en-GB')).toBe('5 January 2027');
+    expect(formatCalendarDate('2027-01-05', 'fr-FR')).toBe('5 janvier 2027');
+    expect(() => formatCalendarDate('05/01/2027', 'en-GB')).toThrow(RangeError);
+  });
+
+  it('today is taken in the given zone', () => {
+    const lateUtc = new Date('2027-01-05T23:30:00Z');
+    expect(todayIn('Africa/Lubumbashi', lateUtc)).toBe('2027-01-06');
+    expect(todayIn('America/New_York', lateUtc)).toBe('2027-01-05');
+  });
+});

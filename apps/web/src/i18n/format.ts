@@ -1,0 +1,55 @@
+// The one place dates and times become text: always in an explicit IANA zone (the meeting's or
+// the group's, never the device's) and the reader's locale, with the zone named.
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+export interface InstantFormat {
+  // Leave out the time of day.
+  dateOnly?: boolean;
+  // Leave out " (Zone/Name)", e.g. in a column headed by the zone.
+  hideZone?: boolean;
+}
+
+// "Tue, 5 Jan 2027, 10:00 (Africa/Lubumbashi)" for 2027-01-05T08:00:00Z in en-GB.
+export function formatInstant(
+  instant: string | Date,
+  timeZone: string,
+  locale: string,
+  { dateOnly = false, hideZone = false }: InstantFormat = {},
+): string {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  if (Number.isNaN(date.getTime())) throw new RangeError(`Not an instant: ${String(instant)}`);
+  const text = formatter(locale, {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    ...(dateOnly ? {} : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+  }).format(date);
+  return hideZone ? text : `${text} (${timeZone})`;
+}
+
+// A calendar date (YYYY-MM-DD) has no zone: it is the same day everywhere.
+export function formatCalendarDate(date: string, locale: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) throw new RangeError(`Not a calendar date: ${date}`);
+  const utcNoon = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12));
+  return formatter(locale, { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(
+    utcNoon,
+  );
+}
+
+// Today's date (YYYY-MM-DD) in a zone, e.g. to prefill a form in the group's zone.
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return formatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
