@@ -246,8 +246,14 @@ describe('development inbox and mail delivery', () => {
         'verification e-mail',
       );
       expect(mail.raw).toMatch(/Subject: Confirm your e-mail address/);
-      const [row] = await t.ds.query(`SELECT delivery FROM mail_outbox WHERE to_address = $1`, [email]);
-      expect(row.delivery).toBe('smtp');
+      // The worker marks the row after the SMTP conversation ends: wait for that commit.
+      const delivery = await eventually(
+        async () =>
+          (await t.ds.query(`SELECT delivery FROM mail_outbox WHERE to_address = $1`, [email]))[0]?.delivery,
+        20_000,
+        'outbox row marked delivered',
+      );
+      expect(delivery).toBe('smtp');
       expectProblem(await t.api().get('/api/v1/dev/mail'), 404);
     });
   });
