@@ -32,7 +32,7 @@ export function receiveOneFile(req: Request, maxBytes: number): Promise<Received
     try {
       parser = busboy({
         headers: req.headers,
-        limits: { files: 1, fields: 0, fileSize: maxBytes, parts: 1 },
+        limits: { files: 1, fields: 0, fileSize: maxBytes },
         defParamCharset: 'utf8',
       });
     } catch {
@@ -103,7 +103,6 @@ export function receiveOneFile(req: Request, maxBytes: number): Promise<Received
       ),
     );
     parser.on('filesLimit', () => abandon(new BadRequestProblem('Send one file per request')));
-    parser.on('partsLimit', () => abandon(new BadRequestProblem('Send one file per request')));
     parser.on('fieldsLimit', () => abandon(new BadRequestProblem('The form takes only the field "file"')));
     parser.on('error', (err: Error) => {
       abandon(new BadRequestProblem(`The multipart body could not be read (${err.message})`));

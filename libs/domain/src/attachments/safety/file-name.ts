@@ -19,7 +19,7 @@ export function sanitiseFileName(given: string | undefined, ext: string): string
   const givenExt = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
   const sameExt =
     givenExt === ext || (ext === 'jpg' && givenExt === 'jpeg') || (ext === 'tif' && givenExt === 'tiff');
-  const suffix = sameExt ? `.${givenExt}` : `.${ext}`;
+  const suffix = sameExt ? name.slice(dot) : `.${ext}`;
   if (sameExt) stem = name.slice(0, dot);
   else stem = name;
   stem = stem.replace(/[.\s]+$/g, '');
