@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from './accounts/accounts.module';
 import { AffiliationsModule } from './affiliations/affiliations.module';
 import { AgendasModule } from './agendas/agendas.module';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { AgreementsModule } from './agreements/agreements.module';
 import { AuditModule } from './audit/audit.module';
 import { CoChairsModule } from './co-chairs/co-chairs.module';
@@ -42,6 +43,7 @@ export const FEATURE_MODULES = [
   ObligationsModule,
   NonComplianceModule,
   MailModule,
+  AttachmentsModule,
 ];
 
 @Module({ imports: [DomainCoreModule, ...FEATURE_MODULES] })

@@ -15,7 +15,10 @@ export const WEB_CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
+  // blob: for attachments, fetched with the bearer token and shown through object URLs
+  // (thumbnails, image and PDF previews; docs/files.md).
+  "img-src 'self' data: blob:",
+  "frame-src blob:",
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",

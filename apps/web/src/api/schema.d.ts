@@ -1627,6 +1627,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the file (Content-Disposition: attachment, nosniff) */
+        get: operations["AttachmentsController_download"];
+        put?: never;
+        post?: never;
+        /** Delete a file (its uploader or the editors of what it hangs on) */
+        delete: operations["AttachmentsController_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{attachmentId}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A small WebP preview of an image attachment (404 for other files) */
+        get: operations["AttachmentsController_thumbnail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{attachmentId}/info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The attachment record (as visible as its owner) */
+        get: operations["AttachmentsController_info"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/{ownerKind}/{ownerId}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The files on this object, oldest first (as visible as the object) */
+        get: operations["OwnerAttachmentsController_list"];
+        put?: never;
+        /** Attach one file (multipart field "file"): type sniffed from the bytes (415 outside the allow-list), over FILE_MAX_BYTES → 413, metadata removed before storage */
+        post: operations["OwnerAttachmentsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2374,7 +2444,7 @@ export interface components {
             /** @description Strictly increasing per group */
             seq: number;
             /** @enum {string} */
-            type: "group.updated" | "member.invited" | "member.joined" | "member.declined" | "member.updated" | "member.left" | "cochair.appointed" | "cochair.ended" | "series.created" | "series.updated" | "series.deleted" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "agenda.updated" | "agenda.published" | "minutes.updated" | "minutes.circulated" | "minutes.approved" | "incident.reported" | "incident.updated" | "recommendation.created" | "recommendation.updated" | "recommendation.overdue" | "site.created" | "site.updated" | "agreement.created" | "agreement.updated" | "agreement.version_proposed" | "agreement.version_agreed" | "agreement.signed" | "agreement.status_changed" | "agreement.review_due" | "agreement.reviewed" | "obligation.created" | "obligation.updated" | "obligation.overdue" | "noncompliance.reported" | "noncompliance.updated" | "member.approved" | "group.archived" | "group.unarchived";
+            type: "group.updated" | "member.invited" | "member.joined" | "member.declined" | "member.updated" | "member.left" | "cochair.appointed" | "cochair.ended" | "series.created" | "series.updated" | "series.deleted" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "agenda.updated" | "agenda.published" | "minutes.updated" | "minutes.circulated" | "minutes.approved" | "incident.reported" | "incident.updated" | "recommendation.created" | "recommendation.updated" | "recommendation.overdue" | "site.created" | "site.updated" | "agreement.created" | "agreement.updated" | "agreement.version_proposed" | "agreement.version_agreed" | "agreement.signed" | "agreement.status_changed" | "agreement.review_due" | "agreement.reviewed" | "obligation.created" | "obligation.updated" | "obligation.overdue" | "noncompliance.reported" | "noncompliance.updated" | "member.approved" | "group.archived" | "group.unarchived" | "attachment.added" | "attachment.deleted";
             /** Format: uuid */
             groupId: string;
             /** Format: uuid */
@@ -4131,6 +4201,37 @@ export interface components {
         DevMailListDto: {
             /** @description Newest first */
             items: components["schemas"]["DevMailDto"][];
+        };
+        AttachmentDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description The owner kind, e.g. incidents */
+            ownerKind: string;
+            /** Format: uuid */
+            ownerId: string;
+            /** @description Sanitised; its extension matches the sniffed type */
+            fileName: string;
+            /** @description Sniffed from the bytes, never the client’s claim */
+            contentType: string;
+            /** @description Bytes as stored (after metadata removal) */
+            size: number;
+            /** @description SHA-256 of the stored bytes, hex */
+            sha256: string;
+            /** @description What was removed before storage: exif, xmp, iptc, icc, pdf-info, pdf-xmp, office-properties, embedded-image-metadata, id3 */
+            metadataRemoved: string[];
+            /** @description GET path of a small WebP preview (images) */
+            thumbnailUrl: string | null;
+            /** @description GET path of the file */
+            downloadUrl: string;
+            /** @description The caller may delete it (its uploader or the owner’s editors) */
+            canDelete: boolean;
+            /** Format: uuid */
+            uploadedBy: string;
+            createdAt: string;
+        };
+        AttachmentPageDto: {
+            items: components["schemas"]["AttachmentDto"][];
+            nextCursor: string | null;
         };
     };
     responses: never;
@@ -7439,6 +7540,147 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DevMailListDto"];
+                };
+            };
+        };
+    };
+    AttachmentsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stored bytes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+        };
+    };
+    AttachmentsController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AttachmentsController_thumbnail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description WebP, at most 320×320 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/webp": string;
+                };
+            };
+        };
+    };
+    AttachmentsController_info: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"];
+                };
+            };
+        };
+    };
+    OwnerAttachmentsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from a previous page (nextCursor) */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description What the file hangs on: incidents, incident-updates, meetings (minutes), agreement-versions, non-compliance, recommendation-progress (more kinds may be registered; docs/files.md) */
+                ownerKind: string;
+                ownerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentPageDto"];
+                };
+            };
+        };
+    };
+    OwnerAttachmentsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description What the file hangs on: incidents, incident-updates, meetings (minutes), agreement-versions, non-compliance, recommendation-progress (more kinds may be registered; docs/files.md) */
+                ownerKind: string;
+                ownerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentDto"];
                 };
             };
         };

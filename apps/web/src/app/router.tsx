@@ -1,4 +1,5 @@
 import { createRouter } from '@tanstack/react-router';
+import { attachmentsFeature } from '@/features/attachments';
 import { authFeature } from '@/features/auth';
 import { groupsFeature } from '@/features/groups';
 import { homeFeature } from '@/features/home';
@@ -20,6 +21,7 @@ export const FEATURES: Feature[] = [
   meetingsFeature,
   organisationsFeature,
   groupsFeature,
+  attachmentsFeature,
 ];
 
 // The route tree: one line per feature, under the parent its screens need (spelled out rather

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { resolve } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -134,6 +135,51 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   WEB_DIST_DIR?: string;
+
+  // Where the platform keeps its files (attachments under DATA_DIR/attachments); ./data by default.
+  @IsOptional()
+  @IsString()
+  DATA_DIR?: string;
+
+  // The largest attachment accepted (bytes); 25 MB by default.
+  @Transform(toInt)
+  @IsInt({ message: 'FILE_MAX_BYTES must be an integer' })
+  @Min(1)
+  FILE_MAX_BYTES = 25 * 1024 * 1024;
+
+  // Attachments in an S3-compatible store instead of DATA_DIR when S3_ENDPOINT, S3_BUCKET,
+  // S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are all set.
+  @IsOptional()
+  @IsString()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'S3_ENDPOINT must be an http:// or https:// URL' })
+  S3_ENDPOINT?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_BUCKET?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_REGION?: string;
+
+  // Optional malware scan of every upload by a clamd at CLAMAV_HOST:CLAMAV_PORT.
+  @IsOptional()
+  @IsString()
+  CLAMAV_HOST?: string;
+
+  @Transform(toInt)
+  @IsInt({ message: 'CLAMAV_PORT must be an integer' })
+  @Min(1)
+  @Max(65535)
+  CLAMAV_PORT = 3310;
 }
 
 export interface AppConfig {
@@ -161,6 +207,14 @@ export interface AppConfig {
   meetingJobsIntervalMs: number;
   agreementJobsIntervalMs: number;
   webDistDir?: string;
+  files: FilesConfig;
+}
+
+export interface FilesConfig {
+  dataDir: string;
+  maxBytes: number;
+  s3?: { endpoint: string; bucket: string; accessKeyId: string; secretAccessKey: string; region: string };
+  clamav?: { host: string; port: number };
 }
 
 export class ConfigError extends Error {}
@@ -183,6 +237,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     'ADMIN_EMAILS',
     'PUBLIC_URL',
     'WEB_DIST_DIR',
+    'DATA_DIR',
+    'S3_ENDPOINT',
+    'S3_BUCKET',
+    'S3_ACCESS_KEY_ID',
+    'S3_SECRET_ACCESS_KEY',
+    'S3_REGION',
+    'CLAMAV_HOST',
   ]) {
     if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   }
@@ -199,6 +260,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (vars.JWT_SECRET !== undefined && PUBLISHED_JWT_SECRETS.includes(vars.JWT_SECRET)) {
     problems.push('JWT_SECRET is a published value; use a long random string of your own');
+  }
+  const s3Vars = [vars.S3_ENDPOINT, vars.S3_BUCKET, vars.S3_ACCESS_KEY_ID, vars.S3_SECRET_ACCESS_KEY];
+  if (s3Vars.some(Boolean) && !s3Vars.every(Boolean)) {
+    problems.push('S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together');
   }
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
@@ -232,6 +297,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     meetingJobsIntervalMs: vars.MEETING_JOBS_INTERVAL_MS,
     agreementJobsIntervalMs: vars.AGREEMENT_JOBS_INTERVAL_MS,
     webDistDir: vars.WEB_DIST_DIR,
+    files: {
+      dataDir: resolve(vars.DATA_DIR ?? 'data'),
+      maxBytes: vars.FILE_MAX_BYTES,
+      s3:
+        vars.S3_ENDPOINT && vars.S3_BUCKET && vars.S3_ACCESS_KEY_ID && vars.S3_SECRET_ACCESS_KEY
+          ? {
+              endpoint: vars.S3_ENDPOINT,
+              bucket: vars.S3_BUCKET,
+              accessKeyId: vars.S3_ACCESS_KEY_ID,
+              secretAccessKey: vars.S3_SECRET_ACCESS_KEY,
+              region: vars.S3_REGION ?? 'us-east-1',
+            }
+          : undefined,
+      clamav: vars.CLAMAV_HOST ? { host: vars.CLAMAV_HOST, port: vars.CLAMAV_PORT } : undefined,
+    },
   };
 }
 

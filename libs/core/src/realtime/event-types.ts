@@ -43,6 +43,9 @@ export const GROUP_EVENT_TYPES = [
   'member.approved', // an admin of the organisation approved a pending_organisation membership
   'group.archived',
   'group.unarchived',
+  // Attachments (issue 20): scoped like the object they hang on.
+  'attachment.added',
+  'attachment.deleted',
 ] as const;
 
 export type GroupEventType = (typeof GROUP_EVENT_TYPES)[number];
