@@ -43,6 +43,16 @@ export const GROUP_EVENT_TYPES = [
   'member.approved', // an admin of the organisation approved a pending_organisation membership
   'group.archived',
   'group.unarchived',
+  // Engagement with public security (issue 15).
+  'training.programme_created',
+  'training.programme_updated',
+  'training.session_recorded',
+  'forces.assigned',
+  'equipment.requested',
+  'equipment.updated',
+  'equipment.decided',
+  'equipment.monitored',
+  'contribution.recorded',
 ] as const;
 
 export type GroupEventType = (typeof GROUP_EVENT_TYPES)[number];
