@@ -19,6 +19,7 @@ import { Agreements1764000010001 } from './1764000010001-Agreements';
 import { GroupEventSeqs1764000011000 } from './1764000011000-GroupEventSeqs';
 import { AuditScopes1764000017000 } from './1764000017000-AuditScopes';
 import { Attachments1764000013000 } from './1764000013000-Attachments';
+import { Engagement1764000015000 } from './1764000015000-Engagement';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -40,4 +41,5 @@ export const MIGRATIONS = [
   GroupEventSeqs1764000011000,
   AuditScopes1764000017000,
   Attachments1764000013000,
+  Engagement1764000015000,
 ];

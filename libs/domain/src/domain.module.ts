@@ -7,6 +7,7 @@ import { AgreementsModule } from './agreements/agreements.module';
 import { AuditModule } from './audit/audit.module';
 import { CoChairsModule } from './co-chairs/co-chairs.module';
 import { DomainCoreModule } from './domain-core.module';
+import { EngagementModule } from './engagement/engagement.module';
 import { EventsModule } from './events/events.module';
 import { GroupsModule } from './groups/groups.module';
 import { IncidentsModule } from './incidents/incidents.module';
@@ -44,6 +45,7 @@ export const FEATURE_MODULES = [
   NonComplianceModule,
   MailModule,
   AttachmentsModule,
+  EngagementModule,
 ];
 
 @Module({ imports: [DomainCoreModule, ...FEATURE_MODULES] })

@@ -1627,33 +1627,15 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/attachments/{attachmentId}": {
+    "/api/v1/catalogue/training-topics": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Download the file (Content-Disposition: attachment, nosniff) */
-        get: operations["AttachmentsController_download"];
-        put?: never;
-        post?: never;
-        /** Delete a file (its uploader or the editors of what it hangs on) */
-        delete: operations["AttachmentsController_delete"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/attachments/{attachmentId}/thumbnail": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A small WebP preview of an image attachment (404 for other files) */
-        get: operations["AttachmentsController_thumbnail"];
+        /** The minimum training topics of the toolkit, per edition, in English, French or Swahili */
+        get: operations["TrainingTopicsCatalogueController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1662,15 +1644,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/attachments/{attachmentId}/info": {
+    "/api/v1/groups/{groupId}/training-programmes": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The attachment record (as visible as its owner) */
-        get: operations["AttachmentsController_info"];
+        /** Training programmes of the group with their coverage, oldest first */
+        get: operations["GroupTrainingController_list"];
+        put?: never;
+        /** Set up a training programme for a public security agency (members, not observers) */
+        post: operations["GroupTrainingController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training-programmes/{programmeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A training programme with its sessions and coverage */
+        get: operations["TrainingProgrammeController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1679,18 +1679,191 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/{ownerKind}/{ownerId}/attachments": {
+    "/api/v1/training-programmes/{programmeId}/sessions": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The files on this object, oldest first (as visible as the object) */
-        get: operations["OwnerAttachmentsController_list"];
+        get?: never;
         put?: never;
-        /** Attach one file (multipart field "file"): type sniffed from the bytes (415 outside the allow-list), over FILE_MAX_BYTES → 413, metadata removed before storage */
-        post: operations["OwnerAttachmentsController_upload"];
+        /** Record a training session: trainee counts (never names) and test averages */
+        post: operations["TrainingProgrammeController_session"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{siteId}/assigned-forces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Forces assigned to the site, per agency, with their rotations */
+        get: operations["AssignedForcesController_list"];
+        /** Record the headcount of an agency at a site and its last rotation (operator, agency, focal point, co-chairs) */
+        put: operations["AssignedForcesController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{groupId}/equipment-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Equipment requests the caller may see, newest first */
+        get: operations["GroupEquipmentRequestsController_list"];
+        put?: never;
+        /** Record a request for equipment (the requesting organisation or the deciding company) */
+        post: operations["GroupEquipmentRequestsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/equipment-requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An equipment request with its assessment, decision, steps and monitoring */
+        get: operations["EquipmentRequestController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change who the request is shared with (requesting organisation or deciding company) */
+        patch: operations["EquipmentRequestController_update"];
+        trace?: never;
+    };
+    "/api/v1/equipment-requests/{requestId}/assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the assessment: risks and alternatives (deciding company) */
+        post: operations["EquipmentRequestController_assess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/equipment-requests/{requestId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decide the request (deciding company); a lethal item can only be declined (400) */
+        post: operations["EquipmentRequestController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/equipment-requests/{requestId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw (requester), hand over, monitor, return or close (deciding company), with a note */
+        post: operations["EquipmentRequestController_move"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/equipment-requests/{requestId}/monitoring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a monitoring finding, optionally linked to a non-compliance report */
+        post: operations["EquipmentRequestController_monitor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{groupId}/contributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contributions the caller may see, newest first */
+        get: operations["ContributionsController_list"];
+        put?: never;
+        /** Record a contribution of the caller's organisation to public security */
+        post: operations["ContributionsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{groupId}/contributions/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contributions per recipient and year, over what the caller may see */
+        get: operations["ContributionsController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agreements/{agreementId}/implementations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Training programmes, equipment decisions and contributions that cite this agreement */
+        get: operations["AgreementImplementationsController_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2444,7 +2617,7 @@ export interface components {
             /** @description Strictly increasing per group */
             seq: number;
             /** @enum {string} */
-            type: "group.updated" | "member.invited" | "member.joined" | "member.declined" | "member.updated" | "member.left" | "cochair.appointed" | "cochair.ended" | "series.created" | "series.updated" | "series.deleted" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "agenda.updated" | "agenda.published" | "minutes.updated" | "minutes.circulated" | "minutes.approved" | "incident.reported" | "incident.updated" | "recommendation.created" | "recommendation.updated" | "recommendation.overdue" | "site.created" | "site.updated" | "agreement.created" | "agreement.updated" | "agreement.version_proposed" | "agreement.version_agreed" | "agreement.signed" | "agreement.status_changed" | "agreement.review_due" | "agreement.reviewed" | "obligation.created" | "obligation.updated" | "obligation.overdue" | "noncompliance.reported" | "noncompliance.updated" | "member.approved" | "group.archived" | "group.unarchived" | "attachment.added" | "attachment.deleted";
+            type: "group.updated" | "member.invited" | "member.joined" | "member.declined" | "member.updated" | "member.left" | "cochair.appointed" | "cochair.ended" | "series.created" | "series.updated" | "series.deleted" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "agenda.updated" | "agenda.published" | "minutes.updated" | "minutes.circulated" | "minutes.approved" | "incident.reported" | "incident.updated" | "recommendation.created" | "recommendation.updated" | "recommendation.overdue" | "site.created" | "site.updated" | "agreement.created" | "agreement.updated" | "agreement.version_proposed" | "agreement.version_agreed" | "agreement.signed" | "agreement.status_changed" | "agreement.review_due" | "agreement.reviewed" | "obligation.created" | "obligation.updated" | "obligation.overdue" | "noncompliance.reported" | "noncompliance.updated" | "member.approved" | "group.archived" | "group.unarchived" | "training.programme_created" | "training.programme_updated" | "training.session_recorded" | "forces.assigned" | "equipment.requested" | "equipment.updated" | "equipment.decided" | "equipment.monitored" | "contribution.recorded";
             /** Format: uuid */
             groupId: string;
             /** Format: uuid */
@@ -4202,36 +4375,504 @@ export interface components {
             /** @description Newest first */
             items: components["schemas"]["DevMailDto"][];
         };
-        AttachmentDto: {
+        TrainingEditionDto: {
+            /** @enum {string} */
+            key: "2nd" | "3rd";
+            title: string;
+            latest: boolean;
+        };
+        TrainingTopicDto: {
+            /** @example use_of_force */
+            key: string;
+            label: string;
+            /** @description Among the minimum topics of this edition */
+            minimum: boolean;
+        };
+        TrainingCatalogueDto: {
+            edition: components["schemas"]["TrainingEditionDto"];
+            editions: components["schemas"]["TrainingEditionDto"][];
+            /** @enum {string} */
+            locale: "en" | "fr" | "sw";
+            items: components["schemas"]["TrainingTopicDto"][];
+        };
+        CreateTrainingProgrammeDto: {
+            /** @example Human rights and the use of force — Kolwezi contingent */
+            title: string;
+            /** @enum {string} */
+            audience: "police" | "military" | "gendarmerie" | "private_security" | "mixed";
+            /**
+             * Format: uuid
+             * @description The public security agency trained
+             */
+            agencyOrganisationId: string;
+            /** Format: uuid */
+            providerOrganisationId?: string;
+            /**
+             * Format: uuid
+             * @description The agreement the programme implements
+             */
+            agreementId?: string;
+            /**
+             * @description Clause of that agreement (training: d)
+             * @example d
+             */
+            clauseKey?: string;
+            siteIds?: string[];
+            /**
+             * @example [
+             *       "human_rights_law",
+             *       "use_of_force"
+             *     ]
+             */
+            topics: string[];
+            /**
+             * @description Default: the latest edition
+             * @enum {string}
+             */
+            catalogueEdition?: "2nd" | "3rd";
+        };
+        EngagementOrganisationDto: {
             /** Format: uuid */
             id: string;
-            /** @description The owner kind, e.g. incidents */
-            ownerKind: string;
+            name: string;
+            /** @enum {string} */
+            kind: "company" | "private_security_provider" | "public_security" | "host_government" | "home_government" | "local_authority" | "community" | "civil_society" | "womens_group" | "indigenous_peoples" | "international_organisation" | "other";
+            verified: boolean;
+        };
+        TrainingSiteDto: {
             /** Format: uuid */
-            ownerId: string;
-            /** @description Sanitised; its extension matches the sniffed type */
-            fileName: string;
-            /** @description Sniffed from the bytes, never the client’s claim */
-            contentType: string;
-            /** @description Bytes as stored (after metadata removal) */
-            size: number;
-            /** @description SHA-256 of the stored bytes, hex */
-            sha256: string;
-            /** @description What was removed before storage: exif, xmp, iptc, icc, pdf-info, pdf-xmp, office-properties, embedded-image-metadata, id3 */
-            metadataRemoved: string[];
-            /** @description GET path of a small WebP preview (images) */
-            thumbnailUrl: string | null;
-            /** @description GET path of the file */
-            downloadUrl: string;
-            /** @description The caller may delete it (its uploader or the owner’s editors) */
-            canDelete: boolean;
+            id: string;
+            name: string;
+        };
+        TrainingCoverageDto: {
+            /** @description Latest rotation of the assigned contingents */
+            lastRotationOn: string | null;
+            /** @description Assigned headcount of the agency at the sites */
+            headcount: number | null;
+            trainedSinceRotation: number;
+            womenSinceRotation: number;
+            /**
+             * @description trainedSinceRotation ÷ headcount
+             * @example 0.75
+             */
+            ratio: number | null;
+            minimumTopics: string[];
+            topicsCovered: string[];
+            topicsMissing: string[];
+        };
+        TraineesDto: {
+            /** @example 30 */
+            total: number;
+            /** @example 6 */
+            women: number;
+        };
+        TrainingSessionDto: {
             /** Format: uuid */
-            uploadedBy: string;
+            id: string;
+            /** Format: uuid */
+            programmeId: string;
+            /** @example 2027-03-10 */
+            heldOn: string;
+            location: string;
+            language: string;
+            topics: string[];
+            trainees: components["schemas"]["TraineesDto"];
+            preTestAverage: number | null;
+            postTestAverage: number | null;
+            /** Format: uuid */
+            recordedByUserId: string | null;
             createdAt: string;
         };
-        AttachmentPageDto: {
-            items: components["schemas"]["AttachmentDto"][];
+        TrainingProgrammeDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            groupId: string;
+            title: string;
+            /** @enum {string} */
+            audience: "police" | "military" | "gendarmerie" | "private_security" | "mixed";
+            agencyOrganisation: components["schemas"]["EngagementOrganisationDto"];
+            providerOrganisation: components["schemas"]["EngagementOrganisationDto"] | null;
+            /** Format: uuid */
+            agreementId: string | null;
+            clauseKey: string | null;
+            sites: components["schemas"]["TrainingSiteDto"][];
+            topics: string[];
+            /** @enum {string} */
+            catalogueEdition: "2nd" | "3rd";
+            sessionCount: number;
+            /** @description All sessions */
+            traineesTotal: number;
+            traineesWomen: number;
+            /** @description Mean weighted by trainees */
+            preTestAverage: number | null;
+            postTestAverage: number | null;
+            coverage: components["schemas"]["TrainingCoverageDto"];
+            /** @description The caller may record sessions */
+            mayRecordSessions: boolean;
+            /** @description GET /training-programmes/{id} only */
+            sessions?: components["schemas"]["TrainingSessionDto"][];
+            createdAt: string;
+            updatedAt: string;
+        };
+        TrainingProgrammePageDto: {
+            items: components["schemas"]["TrainingProgrammeDto"][];
+            /** @description Cursor of the next page; null on the last page */
             nextCursor: string | null;
+        };
+        CreateTrainingSessionDto: {
+            /** @example 2027-03-10 */
+            heldOn: string;
+            /** @example Kolwezi police camp */
+            location: string;
+            /**
+             * @description BCP 47 language of the session
+             * @example fr
+             */
+            language: string;
+            /**
+             * @example [
+             *       "use_of_force"
+             *     ]
+             */
+            topics: string[];
+            /** @description Counts only — never names */
+            trainees: components["schemas"]["TraineesDto"];
+            /** @description Average pre-test score (%) */
+            preTestAverage?: number;
+            /** @description Average post-test score (%) */
+            postTestAverage?: number;
+        };
+        PutAssignedForcesDto: {
+            /** Format: uuid */
+            agencyOrganisationId: string;
+            /** @example 40 */
+            headcount: number;
+            /**
+             * @description Date of the last rotation (or count)
+             * @example 2027-03-01
+             */
+            asOf: string;
+            /** @example 2027-09-01 */
+            nextRotationOn?: string;
+        };
+        ForceRotationDto: {
+            headcount: number;
+            /** @example 2027-03-01 */
+            asOf: string;
+            nextRotationOn: string | null;
+            recordedAt: string;
+        };
+        AssignedForceDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            siteId: string;
+            agencyOrganisation: components["schemas"]["EngagementOrganisationDto"];
+            headcount: number;
+            /** @example 2027-03-01 */
+            asOf: string;
+            nextRotationOn: string | null;
+            /** @description Every count recorded, newest first */
+            rotations: components["schemas"]["ForceRotationDto"][];
+            updatedAt: string;
+        };
+        AssignedForceListDto: {
+            items: components["schemas"]["AssignedForceDto"][];
+        };
+        EquipmentItemInputDto: {
+            /** @enum {string} */
+            category: "vehicle" | "fuel" | "communications" | "food" | "medical" | "accommodation" | "non_lethal" | "lethal" | "other";
+            /** @example Diesel for two patrol vehicles, one month */
+            description: string;
+            /** @example 400 */
+            quantity: number;
+            /** @enum {string} */
+            transfer: "loan" | "donation";
+        };
+        CreateEquipmentRequestDto: {
+            /**
+             * Format: uuid
+             * @description Its operator decides the request
+             */
+            siteId?: string;
+            /**
+             * Format: uuid
+             * @description The public security organisation asking
+             */
+            requestingOrganisationId: string;
+            /**
+             * Format: uuid
+             * @description The company that decides; required without a site (with one it is the site operator)
+             */
+            decidingOrganisationId?: string;
+            items: components["schemas"]["EquipmentItemInputDto"][];
+            /** @example Patrols of the access road after the March intrusions */
+            purpose: string;
+            /** @description Other organisations that may see it */
+            sharedWithOrganisationIds?: string[];
+        };
+        EquipmentSiteDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        EquipmentItemDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            category: "vehicle" | "fuel" | "communications" | "food" | "medical" | "accommodation" | "non_lethal" | "lethal" | "other";
+            description: string;
+            quantity: number;
+            /** @enum {string} */
+            transfer: "loan" | "donation";
+        };
+        EquipmentAssessmentViewDto: {
+            risks: string;
+            alternativesConsidered: string;
+            note: string | null;
+            /** Format: uuid */
+            assessedByUserId: string | null;
+            assessedAt: string;
+        };
+        EquipmentDecisionViewDto: {
+            /** @enum {string} */
+            outcome: "approved" | "approved_with_conditions" | "declined";
+            risks: string;
+            alternativesConsidered: string;
+            conditions: string | null;
+            rationale: string;
+            /** Format: uuid */
+            agreementId: string | null;
+            clauseKey: string | null;
+            /** Format: uuid */
+            decidedByUserId: string | null;
+            decidedAt: string;
+        };
+        EquipmentStepDto: {
+            /** @enum {string} */
+            statusFrom: "received" | "under_assessment" | "approved" | "approved_with_conditions" | "declined" | "withdrawn" | "handed_over" | "monitoring" | "returned" | "closed";
+            /** @enum {string} */
+            statusTo: "received" | "under_assessment" | "approved" | "approved_with_conditions" | "declined" | "withdrawn" | "handed_over" | "monitoring" | "returned" | "closed";
+            note: string | null;
+            /** Format: uuid */
+            actorUserId: string | null;
+            /** Format: uuid */
+            actorOrganisationId: string | null;
+            at: string;
+        };
+        EquipmentMonitoringDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            method: "report" | "accompanied" | "inspection" | "third_party";
+            finding: string;
+            /**
+             * Format: uuid
+             * @description Shown only to those who may see the report
+             */
+            nonComplianceId: string | null;
+            /** Format: uuid */
+            recordedByUserId: string | null;
+            createdAt: string;
+        };
+        EquipmentPermissionsDto: {
+            assess: boolean;
+            decide: boolean;
+            /** @description hand over, monitoring, returned, closed */
+            move: boolean;
+            withdraw: boolean;
+            monitor: boolean;
+        };
+        EquipmentRequestDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            groupId: string;
+            site: components["schemas"]["EquipmentSiteDto"] | null;
+            requestingOrganisation: components["schemas"]["EngagementOrganisationDto"];
+            decidingOrganisation: components["schemas"]["EngagementOrganisationDto"];
+            sharedWithOrganisations: components["schemas"]["EngagementOrganisationDto"][];
+            items: components["schemas"]["EquipmentItemDto"][];
+            /** @description Then it can only be declined */
+            hasLethalItem: boolean;
+            purpose: string;
+            /** @enum {string} */
+            status: "received" | "under_assessment" | "approved" | "approved_with_conditions" | "declined" | "withdrawn" | "handed_over" | "monitoring" | "returned" | "closed";
+            assessment: components["schemas"]["EquipmentAssessmentViewDto"] | null;
+            decision: components["schemas"]["EquipmentDecisionViewDto"] | null;
+            steps: components["schemas"]["EquipmentStepDto"][];
+            monitoring: components["schemas"]["EquipmentMonitoringDto"][];
+            may: components["schemas"]["EquipmentPermissionsDto"];
+            createdAt: string;
+            updatedAt: string;
+        };
+        EquipmentRequestPageDto: {
+            items: components["schemas"]["EquipmentRequestDto"][];
+            /** @description Cursor of the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        UpdateEquipmentRequestDto: {
+            /** @description Replaces the sharing */
+            sharedWithOrganisationIds?: string[];
+        };
+        EquipmentAssessmentDto: {
+            /** @example Vehicles could be used to disperse protests at the gate */
+            risks: string;
+            /** @example Company-driven escort; fuel vouchers per patrol */
+            alternativesConsidered: string;
+            note?: string;
+        };
+        EquipmentDecisionDto: {
+            /**
+             * @description A request with a lethal item can only be declined
+             * @enum {string}
+             */
+            outcome: "approved" | "approved_with_conditions" | "declined";
+            risks: string;
+            alternativesConsidered: string;
+            /** @description Required with approved_with_conditions */
+            conditions?: string;
+            rationale: string;
+            /**
+             * Format: uuid
+             * @description The agreement the decision implements
+             */
+            agreementId?: string;
+            /** @example e */
+            clauseKey?: string;
+        };
+        EquipmentStatusDto: {
+            /** @enum {string} */
+            to: "under_assessment" | "withdrawn" | "handed_over" | "monitoring" | "returned" | "closed";
+            /** @example Handed over at the Kasulo camp, logbook signed */
+            note: string;
+        };
+        EquipmentMonitoringInputDto: {
+            /** @enum {string} */
+            method: "report" | "accompanied" | "inspection" | "third_party";
+            /** @example Vehicle seen at the market on 3 May, outside the agreed use */
+            finding: string;
+            /**
+             * Format: uuid
+             * @description A non-compliance report this finding led to
+             */
+            nonComplianceId?: string;
+        };
+        CreateContributionDto: {
+            /** Format: uuid */
+            recipientOrganisationId: string;
+            /** @enum {string} */
+            kind: "allowance" | "per_diem" | "goods" | "services" | "fuel" | "infrastructure" | "other";
+            /** @example Food allowance for 40 officers at the Kasulo camp */
+            description: string;
+            /**
+             * @description With currency
+             * @example 2400
+             */
+            amount?: number;
+            /**
+             * @description ISO 4217, with amount
+             * @example USD
+             */
+            currency?: string;
+            /** @example 500 */
+            quantity?: number;
+            /** @example 2027-01-01 */
+            periodFrom: string;
+            /** @example 2027-03-31 */
+            periodTo: string;
+            /** Format: uuid */
+            agreementId?: string;
+            /** @example f */
+            clauseKey?: string;
+            /**
+             * @description parties: only the contributing and the receiving organisation; group: every member
+             * @enum {string}
+             */
+            disclosure: "parties" | "group";
+        };
+        ContributionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            groupId: string;
+            contributingOrganisation: components["schemas"]["EngagementOrganisationDto"];
+            recipientOrganisation: components["schemas"]["EngagementOrganisationDto"];
+            /** @enum {string} */
+            kind: "allowance" | "per_diem" | "goods" | "services" | "fuel" | "infrastructure" | "other";
+            description: string;
+            amount: number | null;
+            currency: string | null;
+            quantity: number | null;
+            periodFrom: string;
+            periodTo: string;
+            /** Format: uuid */
+            agreementId: string | null;
+            clauseKey: string | null;
+            /** @enum {string} */
+            disclosure: "parties" | "group";
+            /** Format: uuid */
+            createdByUserId: string | null;
+            createdAt: string;
+        };
+        ContributionPageDto: {
+            items: components["schemas"]["ContributionDto"][];
+            /** @description Cursor of the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        ContributionTotalDto: {
+            /** @example USD */
+            currency: string;
+            /** @example 7200 */
+            amount: number;
+        };
+        ContributionSummaryRowDto: {
+            recipientOrganisation: components["schemas"]["EngagementOrganisationDto"];
+            /**
+             * @description Year the period starts
+             * @example 2027
+             */
+            year: number;
+            count: number;
+            /** @description Sums of amounts, per currency */
+            totals: components["schemas"]["ContributionTotalDto"][];
+            kinds: ("allowance" | "per_diem" | "goods" | "services" | "fuel" | "infrastructure" | "other")[];
+        };
+        ContributionSummaryDto: {
+            /** @description Only what the caller may see */
+            items: components["schemas"]["ContributionSummaryRowDto"][];
+        };
+        ImplementingProgrammeDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            clauseKey: string | null;
+        };
+        ImplementingDecisionDto: {
+            /** Format: uuid */
+            requestId: string;
+            /** @enum {string} */
+            outcome: "approved" | "approved_with_conditions" | "declined";
+            /** @enum {string} */
+            status: "received" | "under_assessment" | "approved" | "approved_with_conditions" | "declined" | "withdrawn" | "handed_over" | "monitoring" | "returned" | "closed";
+            clauseKey: string | null;
+            decidedAt: string;
+        };
+        ImplementingContributionDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "allowance" | "per_diem" | "goods" | "services" | "fuel" | "infrastructure" | "other";
+            clauseKey: string | null;
+            periodFrom: string;
+        };
+        AgreementImplementationsDto: {
+            trainingProgrammes: components["schemas"]["ImplementingProgrammeDto"][];
+            /** @description Only the requests the caller may see */
+            equipmentDecisions: components["schemas"]["ImplementingDecisionDto"][];
+            /** @description Only the contributions the caller may see */
+            contributions: components["schemas"]["ImplementingContributionDto"][];
         };
     };
     responses: never;
@@ -7544,76 +8185,15 @@ export interface operations {
             };
         };
     };
-    AttachmentsController_download: {
+    TrainingTopicsCatalogueController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Default: the latest edition */
+                edition?: "2nd" | "3rd";
+                locale?: "en" | "fr" | "sw";
+            };
             header?: never;
-            path: {
-                attachmentId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The stored bytes */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/octet-stream": string;
-                };
-            };
-        };
-    };
-    AttachmentsController_delete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                attachmentId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    AttachmentsController_thumbnail: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                attachmentId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description WebP, at most 320×320 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "image/webp": string;
-                };
-            };
-        };
-    };
-    AttachmentsController_info: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                attachmentId: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -7623,23 +8203,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AttachmentDto"];
+                    "application/json": components["schemas"]["TrainingCatalogueDto"];
                 };
             };
         };
     };
-    OwnerAttachmentsController_list: {
+    GroupTrainingController_list: {
         parameters: {
             query?: {
                 limit?: number;
                 /** @description Opaque cursor from a previous page (nextCursor) */
                 cursor?: string;
+                siteId?: string;
+                agencyOrganisationId?: string;
             };
             header?: never;
             path: {
-                /** @description What the file hangs on: incidents, incident-updates, meetings (minutes), agreement-versions, non-compliance, recommendation-progress (more kinds may be registered; docs/files.md) */
-                ownerKind: string;
-                ownerId: string;
+                groupId: string;
             };
             cookie?: never;
         };
@@ -7650,28 +8230,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AttachmentPageDto"];
+                    "application/json": components["schemas"]["TrainingProgrammePageDto"];
                 };
             };
         };
     };
-    OwnerAttachmentsController_upload: {
+    GroupTrainingController_create: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                /** @description What the file hangs on: incidents, incident-updates, meetings (minutes), agreement-versions, non-compliance, recommendation-progress (more kinds may be registered; docs/files.md) */
-                ownerKind: string;
-                ownerId: string;
+                groupId: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "multipart/form-data": {
-                    /** Format: binary */
-                    file: string;
-                };
+                "application/json": components["schemas"]["CreateTrainingProgrammeDto"];
             };
         };
         responses: {
@@ -7680,7 +8255,392 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AttachmentDto"];
+                    "application/json": components["schemas"]["TrainingProgrammeDto"];
+                };
+            };
+        };
+    };
+    TrainingProgrammeController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programmeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingProgrammeDto"];
+                };
+            };
+        };
+    };
+    TrainingProgrammeController_session: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programmeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTrainingSessionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingSessionDto"];
+                };
+            };
+        };
+    };
+    AssignedForcesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignedForceListDto"];
+                };
+            };
+        };
+    };
+    AssignedForcesController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                siteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutAssignedForcesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignedForceDto"];
+                };
+            };
+        };
+    };
+    GroupEquipmentRequestsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from a previous page (nextCursor) */
+                cursor?: string;
+                status?: "received" | "under_assessment" | "approved" | "approved_with_conditions" | "declined" | "withdrawn" | "handed_over" | "monitoring" | "returned" | "closed";
+                siteId?: string;
+            };
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EquipmentRequestPageDto"];
+                };
+            };
+        };
+    };
+    GroupEquipmentRequestsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEquipmentRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EquipmentRequestDto"];
+                };
+            };
+        };
+    };
+    EquipmentRequestController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EquipmentRequestDto"];
+                };
+            };
+        };
+    };
+    EquipmentRequestController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEquipmentRequestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EquipmentRequestDto"];
+                };
+            };
+        };
+    };
+    EquipmentRequestController_assess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EquipmentAssessmentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EquipmentRequestDto"];
+                };
+            };
+        };
+    };
+    EquipmentRequestController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EquipmentDecisionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EquipmentRequestDto"];
+                };
+            };
+        };
+    };
+    EquipmentRequestController_move: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EquipmentStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EquipmentRequestDto"];
+                };
+            };
+        };
+    };
+    EquipmentRequestController_monitor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EquipmentMonitoringInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EquipmentRequestDto"];
+                };
+            };
+        };
+    };
+    ContributionsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from a previous page (nextCursor) */
+                cursor?: string;
+                recipientOrganisationId?: string;
+                /** @description Contributions whose period starts that year */
+                year?: number;
+            };
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionPageDto"];
+                };
+            };
+        };
+    };
+    ContributionsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateContributionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionDto"];
+                };
+            };
+        };
+    };
+    ContributionsController_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionSummaryDto"];
+                };
+            };
+        };
+    };
+    AgreementImplementationsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agreementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementImplementationsDto"];
                 };
             };
         };

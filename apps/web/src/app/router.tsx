@@ -1,6 +1,7 @@
 import { createRouter } from '@tanstack/react-router';
 import { attachmentsFeature } from '@/features/attachments';
 import { authFeature } from '@/features/auth';
+import { engagementFeature } from '@/features/engagement';
 import { groupsFeature } from '@/features/groups';
 import { homeFeature } from '@/features/home';
 import { invitationsFeature } from '@/features/invitations';
@@ -22,6 +23,7 @@ export const FEATURES: Feature[] = [
   organisationsFeature,
   groupsFeature,
   attachmentsFeature,
+  engagementFeature,
 ];
 
 // The route tree: one line per feature, under the parent its screens need (spelled out rather
@@ -33,6 +35,7 @@ const routeTree = rootRoute.addChildren([
     ...invitationsFeature.routes,
     ...organisationsFeature.routes,
     ...groupsFeature.routes,
+    ...engagementFeature.routes,
   ]),
 ]);
 

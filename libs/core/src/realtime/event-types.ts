@@ -46,6 +46,16 @@ export const GROUP_EVENT_TYPES = [
   // Attachments (issue 20): scoped like the object they hang on.
   'attachment.added',
   'attachment.deleted',
+  // Engagement with public security (issue 15).
+  'training.programme_created',
+  'training.programme_updated',
+  'training.session_recorded',
+  'forces.assigned',
+  'equipment.requested',
+  'equipment.updated',
+  'equipment.decided',
+  'equipment.monitored',
+  'contribution.recorded',
 ] as const;
 
 export type GroupEventType = (typeof GROUP_EVENT_TYPES)[number];

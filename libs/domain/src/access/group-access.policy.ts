@@ -19,8 +19,16 @@ import {
   NonComplianceAction,
 } from './agreement-rules';
 import {
+  EQUIPMENT_FORBIDDEN_DETAIL,
+  EquipmentAction,
+  EquipmentRequestAccessFacts,
+  mayOnEquipmentRequest,
+} from './engagement-rules';
+import {
   agreementContentVisibleSql,
   agreementVisibleSql,
+  contributionVisibleSql,
+  equipmentRequestVisibleSql,
   EVENT_SCOPE_KINDS,
   EventScope,
   EventScopeKind,
@@ -140,6 +148,59 @@ export class GroupAccessPolicy {
   // report is the reporting organisation's and the organisations it is shared with.
   nonComplianceVisibilitySql(alias: string, orgParam: string): string {
     return nonComplianceVisibleSql(alias, orgParam);
+  }
+
+  // SQL predicate over equipment_requests `alias`: the deciding company, the requesting
+  // organisation and the organisations it is shared with — not the focal point or co-chairs.
+  equipmentRequestVisibilitySql(alias: string, orgParam: string): string {
+    return equipmentRequestVisibleSql(alias, orgParam);
+  }
+
+  // SQL predicate over contributions `alias`: `group` entries for every member, `parties` entries
+  // for the contributing and the receiving organisation only.
+  contributionVisibilitySql(alias: string, orgParam: string): string {
+    return contributionVisibleSql(alias, orgParam);
+  }
+
+  // Resolves the caller and an equipment request they may see, or throws 404.
+  async requireEquipmentRequest(
+    userId: string,
+    requestId: string,
+    em: EntityManager = this.ds.manager,
+    { lock = false }: { lock?: boolean } = {},
+  ): Promise<{ actor: GroupActor; request: EquipmentRequestAccessFacts }> {
+    const [ref] = await em.query(`SELECT group_id FROM equipment_requests WHERE id = $1`, [requestId]);
+    if (!ref) throw new NotFoundProblem('Equipment request');
+    const actor = await this.require(userId, ref.group_id, 'read', em, 'Equipment request');
+    const [row] = await em.query(
+      `SELECT r.id, r.group_id, r.requesting_organisation_id, r.deciding_organisation_id, r.status,
+              ARRAY(SELECT s.organisation_id FROM equipment_request_shares s WHERE s.request_id = r.id ORDER BY s.organisation_id) AS shares
+       FROM equipment_requests r
+       WHERE r.id = $1 AND ${this.equipmentRequestVisibilitySql('r', '$2')} ${lock ? 'FOR UPDATE OF r' : ''}`,
+      [requestId, actor.organisationId],
+    );
+    if (!row) throw new NotFoundProblem('Equipment request');
+    return {
+      actor,
+      request: {
+        id: row.id,
+        groupId: row.group_id,
+        requestingOrganisationId: row.requesting_organisation_id,
+        decidingOrganisationId: row.deciding_organisation_id,
+        status: row.status,
+        sharedWithOrganisationIds: row.shares,
+      },
+    };
+  }
+
+  // 403 unless the caller may do `action` to an equipment request they can already see.
+  assertEquipmentRequest(
+    actor: GroupActor,
+    request: EquipmentRequestAccessFacts,
+    action: EquipmentAction,
+  ): void {
+    if (!mayOnEquipmentRequest(actor, request, action))
+      throw new ForbiddenProblem(EQUIPMENT_FORBIDDEN_DETAIL[action]);
   }
 
   // SQL predicate over group_events aliased `e`: events about a scoped object (incident,

@@ -34,9 +34,28 @@ export function nonComplianceVisibleSql(alias: string, org: string): string {
            OR EXISTS (SELECT 1 FROM non_compliance_shares vis_ns WHERE vis_ns.report_id = ${alias}.id AND vis_ns.organisation_id = ${org})))`;
 }
 
+// An equipment request: the deciding company, the requesting organisation and the organisations
+// it is shared with — nobody else (not the focal point, not co-chairs).
+export function equipmentRequestVisibleSql(alias: string, org: string): string {
+  return `(${alias}.deciding_organisation_id = ${org} OR ${alias}.requesting_organisation_id = ${org}
+      OR EXISTS (SELECT 1 FROM equipment_request_shares vis_es WHERE vis_es.request_id = ${alias}.id AND vis_es.organisation_id = ${org}))`;
+}
+
+// A contribution disclosed to `parties`: the contributing and the receiving organisation only.
+export function contributionVisibleSql(alias: string, org: string): string {
+  return `(${alias}.disclosure = 'group' OR ${alias}.contributing_organisation_id = ${org} OR ${alias}.recipient_organisation_id = ${org})`;
+}
+
 // Objects with a visibility of their own that events (and notifications) can be about.
 // `agreement`: the agreement record (summary fields); `agreement_content`: its content.
-export const EVENT_SCOPE_KINDS = ['incident', 'agreement', 'agreement_content', 'non_compliance'] as const;
+export const EVENT_SCOPE_KINDS = [
+  'incident',
+  'agreement',
+  'agreement_content',
+  'non_compliance',
+  'equipment_request',
+  'contribution',
+] as const;
 export type EventScopeKind = (typeof EVENT_SCOPE_KINDS)[number];
 
 export interface EventScope {
@@ -72,6 +91,16 @@ export const SCOPE_RULES: Record<EventScopeKind, ScopeRule> = {
     visible: nonComplianceVisibleSql,
     wholeGroup: (a) =>
       `(${a}.confidentiality = 'group' AND EXISTS (SELECT 1 FROM agreements vis_wa WHERE vis_wa.id = ${a}.agreement_id AND vis_wa.visibility <> 'parties'))`,
+  },
+  equipment_request: {
+    table: 'equipment_requests',
+    visible: equipmentRequestVisibleSql,
+    wholeGroup: () => 'false',
+  },
+  contribution: {
+    table: 'contributions',
+    visible: contributionVisibleSql,
+    wholeGroup: (a) => `${a}.disclosure = 'group'`,
   },
 };
 
