@@ -130,6 +130,18 @@ export class EnvironmentVariables {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 
+  // When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>` (401 otherwise).
+  @IsOptional()
+  @IsString()
+  @Matches(/^\S{16,}$/, { message: 'METRICS_TOKEN must be at least 16 characters without spaces' })
+  METRICS_TOKEN?: string;
+
+  // Socket.IO handshakes (new connections and namespace connects) per address per minute; 0 = off.
+  @Transform(toInt)
+  @IsInt({ message: 'REALTIME_HANDSHAKES_PER_MINUTE must be an integer' })
+  @Min(0)
+  REALTIME_HANDSHAKES_PER_MINUTE = 120;
+
   // Folder of the built web client (apps/web/dist by default); served at / when it holds index.html.
   @IsOptional()
   @IsString()
@@ -161,6 +173,8 @@ export interface AppConfig {
   meetingJobsIntervalMs: number;
   agreementJobsIntervalMs: number;
   webDistDir?: string;
+  metricsToken?: string;
+  realtimeHandshakesPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -183,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     'ADMIN_EMAILS',
     'PUBLIC_URL',
     'WEB_DIST_DIR',
+    'METRICS_TOKEN',
   ]) {
     if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   }
@@ -232,6 +247,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     meetingJobsIntervalMs: vars.MEETING_JOBS_INTERVAL_MS,
     agreementJobsIntervalMs: vars.AGREEMENT_JOBS_INTERVAL_MS,
     webDistDir: vars.WEB_DIST_DIR,
+    metricsToken: vars.METRICS_TOKEN,
+    realtimeHandshakesPerMinute: vars.REALTIME_HANDSHAKES_PER_MINUTE,
   };
 }
 
