@@ -4356,9 +4356,7 @@ export interface operations {
     AuthController_login: {
         parameters: {
             query?: never;
-            header: {
-                "user-agent": string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };

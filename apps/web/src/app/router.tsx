@@ -1,4 +1,5 @@
 import { createRouter } from '@tanstack/react-router';
+import { accountFeature } from '@/features/account';
 import { authFeature } from '@/features/auth';
 import { groupsFeature } from '@/features/groups';
 import { homeFeature } from '@/features/home';
@@ -20,17 +21,19 @@ export const FEATURES: Feature[] = [
   meetingsFeature,
   organisationsFeature,
   groupsFeature,
+  accountFeature,
 ];
 
 // The route tree: one line per feature, under the parent its screens need (spelled out rather
 // than computed from FEATURES so links stay type-checked).
 const routeTree = rootRoute.addChildren([
-  publicLayoutRoute.addChildren([...authFeature.publicRoutes]),
+  publicLayoutRoute.addChildren([...authFeature.publicRoutes, ...accountFeature.publicRoutes]),
   appLayoutRoute.addChildren([
     ...homeFeature.routes,
     ...invitationsFeature.routes,
     ...organisationsFeature.routes,
     ...groupsFeature.routes,
+    ...accountFeature.routes,
   ]),
 ]);
 

@@ -1,4 +1,5 @@
-import { Body, Controller, Headers, HttpCode, Ip, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -61,12 +62,8 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ type: TokensDto })
   @ApiOperation({ summary: 'Sign in: starts a session (its id is the sid of the access tokens)' })
-  login(
-    @Body() dto: LoginDto,
-    @Ip() ip: string,
-    @Headers('user-agent') userAgent?: string,
-  ): Promise<TokensDto> {
-    return this.auth.login(dto, ip, { userAgent });
+  login(@Body() dto: LoginDto, @Ip() ip: string, @Req() req: Request): Promise<TokensDto> {
+    return this.auth.login(dto, ip, { userAgent: req.headers['user-agent'] });
   }
 
   // The code from the verification e-mail proves the address (no bearer token needed).
