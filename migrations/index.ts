@@ -20,6 +20,7 @@ import { GroupEventSeqs1764000011000 } from './1764000011000-GroupEventSeqs';
 import { AuditScopes1764000017000 } from './1764000017000-AuditScopes';
 import { Attachments1764000013000 } from './1764000013000-Attachments';
 import { Engagement1764000015000 } from './1764000015000-Engagement';
+import { Sessions1764000012000 } from './1764000012000-Sessions';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -42,4 +43,5 @@ export const MIGRATIONS = [
   AuditScopes1764000017000,
   Attachments1764000013000,
   Engagement1764000015000,
+  Sessions1764000012000,
 ];

@@ -108,9 +108,10 @@ describe('accounts', () => {
 
     it('rejects an expired access token', async () => {
       const u = await registerUser(t, 'expired');
-      const { JwtService } = await import('@nestjs/jwt');
-      const jwt = t.app.get(JwtService);
-      const expired = jwt.sign({ sub: u.id, email: u.email, typ: 'access' }, { expiresIn: -10 });
+      const { AccessTokenService } = await import('@roundtable/core');
+      const me = await t.api().get('/api/v1/me/sessions').set(u.auth);
+      const sid = me.body.items[0].id;
+      const expired = t.app.get(AccessTokenService).sign({ id: u.id, email: u.email, sid }, -10);
       expectProblem(await t.api().get('/api/v1/me').set('Authorization', `Bearer ${expired}`), 401);
     });
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AccessTokenService } from '../libs/core/src/auth/access-token.service';
 import { dataSourceOptions, migrate } from '../libs/database/src';
@@ -115,7 +116,7 @@ describe('migration to affiliations', () => {
 
   it('keeps the group working for its members', async () => {
     const token = (u: string) =>
-      t.app.get(AccessTokenService).sign({ id: ids[u], email: `${u}@legacy.example` });
+      t.app.get(AccessTokenService).sign({ id: ids[u], email: `${u}@legacy.example`, sid: randomUUID() });
     const asMember = await t
       .api()
       .get(`/api/v1/groups/${ids.group}`)

@@ -1,6 +1,5 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
-import { GroupEventPayload } from '@roundtable/core';
+import { AccessTokenService, GroupEventPayload } from '@roundtable/core';
 import { ChangeRecorder } from '@roundtable/domain';
 import { randomUUID } from 'node:crypto';
 import {
@@ -300,8 +299,8 @@ describe('realtime across instances', () => {
 
   it('refuses a bad, missing or expired token with connect_error "unauthorized"', async () => {
     const expired = a.app
-      .get(JwtService)
-      .sign({ sub: focal.id, email: focal.email, typ: 'access' }, { expiresIn: -60 });
+      .get(AccessTokenService)
+      .sign({ id: focal.id, email: focal.email, sid: randomUUID() }, -60);
     const refresh = focal.refreshToken;
     for (const token of ['not-a-token', undefined, expired, refresh, focal.token.slice(0, -2) + 'xx']) {
       const c = connectClient(b, token);
@@ -313,8 +312,8 @@ describe('realtime across instances', () => {
 
   it('disconnects a socket when its access token expires', async () => {
     const shortLived = a.app
-      .get(JwtService)
-      .sign({ sub: ngo.id, email: ngo.email, typ: 'access' }, { expiresIn: 2 });
+      .get(AccessTokenService)
+      .sign({ id: ngo.id, email: ngo.email, sid: randomUUID() }, 2);
     const c = connectClient(b, shortLived);
     clients.push(c);
     const reason = new Promise<string>((resolve) => c.socket.once('disconnect', (r) => resolve(r)));

@@ -4,3 +4,5 @@ process.env.NODE_ENV = 'test';
 process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
 // Tests exercise the general rate limit explicitly; by default it stays out of the way.
 process.env.RATE_LIMIT_PER_MINUTE = process.env.TEST_RATE_LIMIT_PER_MINUTE ?? '0';
+// Likewise the Socket.IO handshake limit per address (every test connects from 127.0.0.1).
+process.env.REALTIME_HANDSHAKES_PER_MINUTE = process.env.TEST_REALTIME_HANDSHAKES_PER_MINUTE ?? '0';

@@ -7,6 +7,7 @@ export * from './auth/public.decorator';
 export * from './auth/jwt-auth.guard';
 export * from './auth/auth-core.module';
 export * from './auth/jwt-secret';
+export * from './auth/session-revocations';
 export * from './redis/redis.module';
 export * from './context/request-context';
 export * from './http/pagination';

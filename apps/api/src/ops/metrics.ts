@@ -1,7 +1,14 @@
-import { Controller, Get, Header, Injectable, NestMiddleware } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Public } from '@roundtable/core';
+import { Controller, Get, Header, Inject, Injectable, NestMiddleware, Req } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { APP_CONFIG, AppConfig, Public, UnauthorizedProblem } from '@roundtable/core';
 import type { NextFunction, Request, Response } from 'express';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
 export const metricsRegistry = new Registry();
@@ -28,14 +35,32 @@ export class HttpMetricsMiddleware implements NestMiddleware {
   }
 }
 
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+// METRICS_TOKEN set: only `Authorization: Bearer <METRICS_TOKEN>` reads /metrics (compared in
+// constant time). Unset: open, as a scrape target inside a private network usually is.
+export function metricsAllowed(expected: string | undefined, authorization: string | undefined): boolean {
+  if (!expected) return true;
+  const [scheme, token] = (authorization ?? '').split(' ');
+  if (scheme?.toLowerCase() !== 'bearer' || !token) return false;
+  return timingSafeEqual(digest(token), digest(expected));
+}
+
 @ApiTags('operations')
 @Controller('metrics')
 export class MetricsController {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
   @Public()
   @Get()
   @Header('Content-Type', metricsRegistry.contentType)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Prometheus metrics (Bearer METRICS_TOKEN when that variable is set)' })
   @ApiOkResponse({ description: 'Prometheus text exposition format', schema: { type: 'string' } })
-  metrics(): Promise<string> {
+  @ApiUnauthorizedResponse({ description: 'METRICS_TOKEN is set and the request does not carry it' })
+  metrics(@Req() req: Request): Promise<string> {
+    if (!metricsAllowed(this.config.metricsToken, req.headers.authorization))
+      throw new UnauthorizedProblem('GET /metrics needs Authorization: Bearer <METRICS_TOKEN>');
     return metricsRegistry.metrics();
   }
 }

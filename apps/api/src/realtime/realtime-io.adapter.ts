@@ -4,6 +4,7 @@ import {
   APP_CONFIG,
   AppConfig,
   createRedis,
+  REDIS,
   REALTIME_MAX_PACKET_BYTES,
   REALTIME_NAMESPACE,
   RESYNC_EVENT,
@@ -14,6 +15,11 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import type { IncomingMessage } from 'node:http';
 import type Redis from 'ioredis';
 import { Server, ServerOptions } from 'socket.io';
+import { clientAddress, HandshakeLimiter } from './handshake-limiter';
+
+// A connection that has not joined /realtime within this time is closed (Socket.IO's default is
+// 45 s, long enough to park thousands of idle connections).
+const CONNECT_TIMEOUT_MS = 10_000;
 
 // Same origin: the Origin's host:port is the Host the request was sent to. The scheme is not
 // compared, so a TLS-terminating proxy in front of the API needs no configuration.
@@ -41,6 +47,7 @@ export class RealtimeIoAdapter extends IoAdapter {
   override createIOServer(port: number, options?: ServerOptions): Server {
     const config = this.app.get<AppConfig>(APP_CONFIG);
     const allowed = new Set(config.corsOrigins);
+    const limiter = new HandshakeLimiter(config, this.app.get<Redis>(REDIS));
     // Commands wait for Redis instead of failing: HTTP never depends on these connections, and
     // the subscriber must (re)subscribe whenever Redis comes back.
     const pub = createRedis(config.redisUrl, 'RealtimePub', {
@@ -55,15 +62,22 @@ export class RealtimeIoAdapter extends IoAdapter {
     const server: Server = super.createIOServer(port, {
       ...options,
       maxHttpBufferSize: REALTIME_MAX_PACKET_BYTES,
+      connectTimeout: CONNECT_TIMEOUT_MS,
       // Browsers send Origin; it must be the API's own origin (the web client it serves) or be
       // listed in CORS_ORIGINS. Non-browser clients send none and are let in (they authenticate
-      // with a token like every client).
+      // with a token like every client). Then the per-address handshake limit (403 with
+      // "too many handshakes" — Engine.IO answers every refusal with 403).
       allowRequest: (
         req: IncomingMessage,
         callback: (err: string | null | undefined, success: boolean) => void,
       ) => {
         const origin = req.headers.origin;
-        callback(null, origin === undefined || allowed.has(origin) || isSameOrigin(origin, req));
+        if (!(origin === undefined || allowed.has(origin) || isSameOrigin(origin, req)))
+          return callback('origin not allowed', false);
+        limiter.retryAfter(clientAddress(req)).then(
+          (wait) => callback(wait > 0 ? `too many handshakes; retry in ${wait} s` : null, wait === 0),
+          () => callback(null, true),
+        );
       },
       cors: { origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true },
       adapter: createAdapter(
@@ -74,6 +88,8 @@ export class RealtimeIoAdapter extends IoAdapter {
         },
       ),
     });
+    // Only /realtime takes sockets: the default namespace refuses every connect.
+    server.of('/').use((_socket, next) => next(new Error('no such namespace; connect to /realtime')));
     // While the subscription was down, relayed events for this instance's sockets were lost:
     // once it is back (the resubscribe is sent before 'ready'; the PING answers after it), tell
     // the clients to catch up through the replay endpoint.

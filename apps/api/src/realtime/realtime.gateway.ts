@@ -1,8 +1,18 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Logger, OnModuleDestroy } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
-import { AccessTokenService, REALTIME_NAMESPACE, rooms } from '@roundtable/core';
+import {
+  AccessTokenService,
+  APP_CONFIG,
+  AppConfig,
+  REALTIME_NAMESPACE,
+  REDIS,
+  rooms,
+  SessionRevocations,
+} from '@roundtable/core';
 import { GroupAccessPolicy } from '@roundtable/domain';
+import type Redis from 'ioredis';
 import { Namespace, Socket } from 'socket.io';
+import { clientAddress, HandshakeLimiter } from './handshake-limiter';
 
 type Next = (err?: Error) => void;
 
@@ -15,13 +25,22 @@ const MAX_TIMER_MS = 2_147_483_647;
 // gap. Delivery itself is done by the worker's outbox relay through the Redis adapter
 // (docs/REALTIME.md).
 @WebSocketGateway({ namespace: REALTIME_NAMESPACE })
-export class RealtimeGateway implements OnGatewayInit<Namespace>, OnGatewayConnection<Socket> {
+export class RealtimeGateway
+  implements OnGatewayInit<Namespace>, OnGatewayConnection<Socket>, OnModuleDestroy
+{
   private readonly logger = new Logger('Realtime');
+  private readonly limiter: HandshakeLimiter;
+  private unsubscribe?: () => void;
 
   constructor(
     private readonly tokens: AccessTokenService,
     private readonly access: GroupAccessPolicy,
-  ) {}
+    private readonly revocations: SessionRevocations,
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(REDIS) redis: Redis,
+  ) {
+    this.limiter = new HandshakeLimiter(config, redis);
+  }
 
   afterInit(nsp: Namespace): void {
     // A middleware (rather than handleConnection) so a refusal reaches the client as connect_error.
@@ -29,19 +48,33 @@ export class RealtimeGateway implements OnGatewayInit<Namespace>, OnGatewayConne
       this.admit(socket).then(
         () => next(),
         (e: Error) => {
-          if (e.message !== 'unauthorized') this.logger.warn(`realtime handshake failed: ${e.message}`);
-          next(new Error(e.message === 'unauthorized' ? 'unauthorized' : 'unavailable'));
+          const known = ['unauthorized', 'too many handshakes'].includes(e.message);
+          if (!known) this.logger.warn(`realtime handshake failed: ${e.message}`);
+          next(new Error(known ? e.message : 'unavailable'));
         },
       );
     });
+    // A session that ends (here or on another instance: SessionRevocations hears of it) loses
+    // its sockets on this instance at once.
+    this.unsubscribe = this.revocations.onRevoked((sessionIds) => {
+      for (const id of sessionIds) nsp.local.in(rooms.session(id)).disconnectSockets(true);
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe?.();
   }
 
   private async admit(socket: Socket): Promise<void> {
+    if ((await this.limiter.retryAfter(clientAddress(socket.request))) > 0)
+      throw new Error('too many handshakes');
     const auth = socket.handshake.auth as { token?: unknown } | undefined;
     const token = typeof auth?.token === 'string' ? auth.token : null;
     const user = this.tokens.verify(token);
     if (!user || !token) throw new Error('unauthorized');
     socket.data.userId = user.id;
+    socket.data.sessionId = user.sid;
+    await socket.join(rooms.session(user.sid));
 
     // Clients send nothing the server acts on — in particular they cannot join rooms. Any packet
     // is dropped; one that asks for an acknowledgement is told so.
@@ -60,6 +93,8 @@ export class RealtimeGateway implements OnGatewayInit<Namespace>, OnGatewayConne
     // before this socket was in the room: reconcile once against the now-committed state.
     const now = await this.roomsOf(user.id);
     for (const room of wanted) if (!now.has(room)) await socket.leave(room);
+    // Ended while we were joining (the disconnect above found no socket yet)?
+    if (this.revocations.isRevoked(user.sid)) throw new Error('unauthorized');
 
     socket.data.tokenExpiresAt = tokenExpiry(token);
   }

@@ -27,6 +27,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Prometheus metrics (Bearer METRICS_TOKEN when that variable is set) */
         get: operations["MetricsController_metrics"];
         put?: never;
         post?: never;
@@ -61,6 +62,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign in: starts a session (its id is the sid of the access tokens) */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -93,6 +95,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Exchange a refresh token for new tokens of the same session (rotation) */
         post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
@@ -109,7 +112,93 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** End the current session at once (its access and refresh tokens stop working) */
         post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** E-mail a single-use link to choose a new password (the same answer for unknown addresses) */
+        post: operations["AuthController_requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Choose a new password with the e-mailed token; every session ends */
+        post: operations["AuthController_confirmPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My sessions that have not ended, the current one marked */
+        get: operations["MeController_listSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End one of my sessions at once (its open sockets are disconnected) */
+        delete: operations["MeController_revokeSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change my password; every other session ends */
+        post: operations["MeController_changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1925,8 +2014,53 @@ export interface components {
             refreshToken: string;
         };
         LogoutDto: {
-            /** @description Revoke this token family only; without it every session of the user ends */
+            /** @description Also end this refresh token's session (one of the caller's); the caller's own session always ends */
             refreshToken?: string;
+        };
+        PasswordResetRequestDto: {
+            /** @example amani@example.org */
+            email: string;
+        };
+        PasswordResetRequestedDto: {
+            /**
+             * @description Always the same, whether or not an account has this address
+             * @example If an account has this address, a link to choose a new password is on its way.
+             */
+            detail: string;
+        };
+        PasswordResetConfirmDto: {
+            /** @description The token from the e-mailed link */
+            token: string;
+            newPassword: string;
+        };
+        SessionDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description User-Agent of the sign-in */
+            userAgent: string | null;
+            /**
+             * @description Network of the last use (IPv4 /24, IPv6 /48), never the address
+             * @example 203.0.113.0/24
+             */
+            ipPrefix: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description The sign-in or the last token refresh
+             */
+            lastUsedAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description The session of the token making this request */
+            current: boolean;
+        };
+        SessionListDto: {
+            items: components["schemas"]["SessionDto"][];
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            newPassword: string;
         };
         MembershipSummaryDto: {
             /** Format: uuid */
@@ -4929,6 +5063,13 @@ export interface operations {
                     "application/json": string;
                 };
             };
+            /** @description METRICS_TOKEN is set and the request does not carry it */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     AuthController_register: {
@@ -5033,6 +5174,110 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["LogoutDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Throttled per address (429) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetRequestedDto"];
+                };
+            };
+        };
+    };
+    AuthController_confirmPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirmDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MeController_listSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionListDto"];
+                };
+            };
+        };
+    };
+    MeController_revokeSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MeController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
             };
         };
         responses: {

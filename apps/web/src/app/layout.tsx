@@ -69,6 +69,7 @@ export function AppLayout() {
             {t('nav.home')}
           </Link>
           <Link to="/invitations">{t('nav.invitations')}</Link>
+          <Link to="/account">{t('nav.account')}</Link>
         </nav>
         <div className="app-header-end">
           <LanguagePicker />

@@ -1,5 +1,6 @@
 import { createRouter } from '@tanstack/react-router';
 import { attachmentsFeature } from '@/features/attachments';
+import { accountFeature } from '@/features/account';
 import { authFeature } from '@/features/auth';
 import { engagementFeature } from '@/features/engagement';
 import { groupsFeature } from '@/features/groups';
@@ -24,18 +25,20 @@ export const FEATURES: Feature[] = [
   groupsFeature,
   attachmentsFeature,
   engagementFeature,
+  accountFeature,
 ];
 
 // The route tree: one line per feature, under the parent its screens need (spelled out rather
 // than computed from FEATURES so links stay type-checked).
 const routeTree = rootRoute.addChildren([
-  publicLayoutRoute.addChildren([...authFeature.publicRoutes]),
+  publicLayoutRoute.addChildren([...authFeature.publicRoutes, ...accountFeature.publicRoutes]),
   appLayoutRoute.addChildren([
     ...homeFeature.routes,
     ...invitationsFeature.routes,
     ...organisationsFeature.routes,
     ...groupsFeature.routes,
     ...engagementFeature.routes,
+    ...accountFeature.routes,
   ]),
 ]);
 

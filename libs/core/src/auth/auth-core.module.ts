@@ -6,6 +6,7 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { AccessTokenService } from './access-token.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { resolveJwtSecret } from './jwt-secret';
+import { SessionRevocations } from './session-revocations';
 
 // Needs the database (DataSource, from DatabaseModule) for the generated development secret.
 @Global()
@@ -21,7 +22,7 @@ import { resolveJwtSecret } from './jwt-secret';
       },
     }),
   ],
-  providers: [AccessTokenService, JwtAuthGuard],
-  exports: [AccessTokenService, JwtAuthGuard],
+  providers: [AccessTokenService, JwtAuthGuard, SessionRevocations],
+  exports: [AccessTokenService, JwtAuthGuard, SessionRevocations],
 })
 export class AuthCoreModule {}

@@ -131,6 +131,18 @@ export class EnvironmentVariables {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 
+  // When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>` (401 otherwise).
+  @IsOptional()
+  @IsString()
+  @Matches(/^\S{16,}$/, { message: 'METRICS_TOKEN must be at least 16 characters without spaces' })
+  METRICS_TOKEN?: string;
+
+  // Socket.IO handshakes (new connections and namespace connects) per address per minute; 0 = off.
+  @Transform(toInt)
+  @IsInt({ message: 'REALTIME_HANDSHAKES_PER_MINUTE must be an integer' })
+  @Min(0)
+  REALTIME_HANDSHAKES_PER_MINUTE = 120;
+
   // Folder of the built web client (apps/web/dist by default); served at / when it holds index.html.
   @IsOptional()
   @IsString()
@@ -207,6 +219,8 @@ export interface AppConfig {
   meetingJobsIntervalMs: number;
   agreementJobsIntervalMs: number;
   webDistDir?: string;
+  metricsToken?: string;
+  realtimeHandshakesPerMinute: number;
   files: FilesConfig;
 }
 
@@ -244,6 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     'S3_SECRET_ACCESS_KEY',
     'S3_REGION',
     'CLAMAV_HOST',
+    'METRICS_TOKEN',
   ]) {
     if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   }
@@ -312,6 +327,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           : undefined,
       clamav: vars.CLAMAV_HOST ? { host: vars.CLAMAV_HOST, port: vars.CLAMAV_PORT } : undefined,
     },
+    metricsToken: vars.METRICS_TOKEN,
+    realtimeHandshakesPerMinute: vars.REALTIME_HANDSHAKES_PER_MINUTE,
   };
 }
 

@@ -23,6 +23,8 @@ export function socketIoKey(config: Pick<AppConfig, 'redisPrefix'>): string {
 // Rooms are chosen by the server only (clients cannot join rooms).
 export const rooms = {
   user: (userId: string) => `user:${userId}`,
+  // The sockets of one session: disconnected when it ends (docs/SESSIONS.md).
+  session: (sessionId: string) => `session:${sessionId}`,
   group: (groupId: string) => `group:${groupId}`,
   groupOrganisation: (groupId: string, organisationId: string) => `group:${groupId}:org:${organisationId}`,
 };

@@ -6,11 +6,20 @@ import { EmailVerificationService } from './email-verification.service';
 import { LoginThrottle } from './login-throttle.service';
 import { MeController } from './me.controller';
 import { MeService } from './me.service';
+import { PasswordService } from './password.service';
+import { SessionsService } from './sessions.service';
 
 @Module({
   imports: [MembersModule],
   controllers: [AuthController, MeController],
-  providers: [AuthService, MeService, LoginThrottle, EmailVerificationService],
-  exports: [MeService],
+  providers: [
+    AuthService,
+    MeService,
+    LoginThrottle,
+    EmailVerificationService,
+    SessionsService,
+    PasswordService,
+  ],
+  exports: [MeService, SessionsService],
 })
 export class AccountsModule {}

@@ -1,9 +1,12 @@
-import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import {
+  ApiAcceptedResponse,
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Public } from '@roundtable/core';
@@ -13,6 +16,9 @@ import { AuthService } from './auth.service';
 import {
   EmailVerifiedDto,
   LoginDto,
+  PasswordResetConfirmDto,
+  PasswordResetRequestDto,
+  PasswordResetRequestedDto,
   RefreshDto,
   RegisterDto,
   TokensDto,
@@ -20,10 +26,14 @@ import {
   VerifyEmailDto,
 } from './dto/auth.dto';
 import { EmailVerificationService } from './email-verification.service';
+import { PasswordService } from './password.service';
+
+const RESET_REQUESTED = 'If an account has this address, a link to choose a new password is on its way.';
 
 class LogoutDto {
   @ApiPropertyOptional({
-    description: 'Revoke this token family only; without it every session of the user ends',
+    description:
+      "Also end this refresh token's session (one of the caller's); the caller's own session always ends",
   })
   @IsOptional()
   @IsString()
@@ -37,6 +47,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly verification: EmailVerificationService,
+    private readonly passwords: PasswordService,
   ) {}
 
   @Public()
@@ -50,8 +61,9 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ type: TokensDto })
-  login(@Body() dto: LoginDto, @Ip() ip: string): Promise<TokensDto> {
-    return this.auth.login(dto, ip);
+  @ApiOperation({ summary: 'Sign in: starts a session (its id is the sid of the access tokens)' })
+  login(@Body() dto: LoginDto, @Ip() ip: string, @Req() req: Request): Promise<TokensDto> {
+    return this.auth.login(dto, ip, { userAgent: req.headers['user-agent'] });
   }
 
   // The code from the verification e-mail proves the address (no bearer token needed).
@@ -67,15 +79,41 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(200)
   @ApiOkResponse({ type: TokensDto })
-  refresh(@Body() dto: RefreshDto): Promise<TokensDto> {
-    return this.auth.refresh(dto.refreshToken);
+  @ApiOperation({ summary: 'Exchange a refresh token for new tokens of the same session (rotation)' })
+  refresh(@Body() dto: RefreshDto, @Ip() ip: string): Promise<TokensDto> {
+    return this.auth.refresh(dto.refreshToken, { ip });
   }
 
   @Post('logout')
   @HttpCode(204)
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'End the current session at once (its access and refresh tokens stop working)' })
   @ApiNoContentResponse()
   async logout(@CurrentUser() user: AuthUser, @Body() dto: LogoutDto): Promise<void> {
-    await this.auth.logout(user.id, dto.refreshToken);
+    await this.auth.logout(user, dto.refreshToken);
+  }
+
+  @Public()
+  @Post('password-reset')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'E-mail a single-use link to choose a new password (the same answer for unknown addresses)',
+  })
+  @ApiAcceptedResponse({ type: PasswordResetRequestedDto, description: 'Throttled per address (429)' })
+  async requestPasswordReset(
+    @Body() dto: PasswordResetRequestDto,
+    @Ip() ip: string,
+  ): Promise<PasswordResetRequestedDto> {
+    await this.passwords.requestReset(dto.email, ip);
+    return { detail: RESET_REQUESTED };
+  }
+
+  @Public()
+  @Post('password-reset/confirm')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Choose a new password with the e-mailed token; every session ends' })
+  @ApiNoContentResponse()
+  async confirmPasswordReset(@Body() dto: PasswordResetConfirmDto): Promise<void> {
+    await this.passwords.confirmReset(dto.token, dto.newPassword);
   }
 }

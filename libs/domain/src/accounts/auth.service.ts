@@ -3,12 +3,13 @@ import {
   AccessTokenService,
   APP_CONFIG,
   AppConfig,
+  AuthUser,
   ConflictProblem,
   ForbiddenProblem,
   UnauthorizedProblem,
 } from '@roundtable/core';
 import * as argon2 from 'argon2';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ChangeRecorder } from '../events/change-recorder';
 import { LoginDto, RegisterDto, TokensDto, UserDto } from './dto/auth.dto';
@@ -16,9 +17,15 @@ import { LoginThrottle } from './login-throttle.service';
 import { MembersService } from '../members/members.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { EmailVerificationService } from './email-verification.service';
+import { ClientMeta, SessionsService } from './sessions.service';
 
 // OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.
-const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19 * 1024, timeCost: 2, parallelism: 1 } as const;
+export const ARGON2_OPTIONS = {
+  type: argon2.argon2id,
+  memoryCost: 19 * 1024,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 // Verified against when the e-mail is unknown, so both failures cost the same time.
 let dummyHashPromise: Promise<string> | undefined;
 
@@ -34,6 +41,7 @@ export class AuthService {
     private readonly members: MembersService,
     private readonly verification: EmailVerificationService,
     private readonly notifications: NotificationsService,
+    private readonly sessions: SessionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -89,7 +97,7 @@ export class AuthService {
     });
   }
 
-  async login(dto: LoginDto, ip: string): Promise<TokensDto> {
+  async login(dto: LoginDto, ip: string, meta: ClientMeta = {}): Promise<TokensDto> {
     await this.throttle.assertAllowed(dto.email, ip);
     const [user] = await this.ds.query(
       `SELECT id, email, password_hash FROM users WHERE lower(email) = lower($1)`,
@@ -104,64 +112,82 @@ export class AuthService {
       throw new UnauthorizedProblem('Invalid e-mail or password');
     }
     await this.throttle.recordSuccess(dto.email, ip);
-    return this.ds.transaction((em) => this.issue(em, { id: user.id, email: user.email }, randomUUID()));
+    return this.ds.transaction(async (em) => {
+      const sid = await this.sessions.start(em, user.id, { ...meta, ip }, this.config.refreshTokenTtlDays);
+      return this.issue(em, { id: user.id, email: user.email, sid });
+    });
   }
 
-  // Rotation: each refresh token works once. Presenting a used or revoked one revokes its family.
-  async refresh(refreshToken: string): Promise<TokensDto> {
+  // Rotation: each refresh token works once. Presenting a used or revoked one ends its session.
+  // Always read from Postgres: a session that ended never gets a new access token, whatever
+  // Redis knows.
+  async refresh(refreshToken: string, meta: ClientMeta = {}): Promise<TokensDto> {
+    let ended: string[] = [];
     const outcome = await this.ds.transaction(async (em) => {
       const [row] = await em.query(
-        `SELECT t.id, t.user_id, t.family_id, t.expires_at, t.used_at, t.revoked_at, u.email
-         FROM refresh_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1 FOR UPDATE OF t`,
+        `SELECT t.id, t.user_id, t.family_id, t.expires_at, t.used_at, t.revoked_at, u.email,
+                s.revoked_at AS session_revoked_at
+         FROM refresh_tokens t JOIN users u ON u.id = t.user_id JOIN sessions s ON s.id = t.family_id
+         WHERE t.token_hash = $1 FOR UPDATE OF t, s`,
         [sha256(refreshToken)],
       );
-      if (!row) return null;
+      if (!row || row.session_revoked_at) return null;
       if (row.used_at || row.revoked_at) {
-        await em.query(
-          `UPDATE refresh_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE family_id = $1`,
-          [row.family_id],
-        );
+        ended = await this.sessions.endById(em, row.family_id, 'refresh_reuse');
         await this.changes.audit(em, {
           actorUserId: row.user_id,
           action: 'auth.refresh_reuse',
           entityType: 'user',
           entityId: row.user_id,
+          details: { sessionId: row.family_id },
         });
         return null;
       }
       if (new Date(row.expires_at) <= new Date()) return null;
       await em.query(`UPDATE refresh_tokens SET used_at = now() WHERE id = $1`, [row.id]);
-      return this.issue(em, { id: row.user_id, email: row.email }, row.family_id);
+      await this.sessions.touch(em, row.family_id, meta, this.config.refreshTokenTtlDays);
+      return this.issue(em, { id: row.user_id, email: row.email, sid: row.family_id });
     });
+    await this.sessions.published(ended);
     if (!outcome) throw new UnauthorizedProblem('Invalid or expired refresh token');
     return outcome;
   }
 
-  async logout(userId: string, refreshToken?: string): Promise<void> {
-    if (refreshToken) {
-      await this.ds.query(
-        `UPDATE refresh_tokens SET revoked_at = now()
-         WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1 AND user_id = $2) AND revoked_at IS NULL`,
-        [sha256(refreshToken), userId],
-      );
-    } else {
-      await this.ds.query(
-        `UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`,
-        [userId],
-      );
-    }
+  // Ends the caller's session at once (its access tokens are refused from now on), and the
+  // session of `refreshToken` when given and the caller's.
+  async logout(user: AuthUser, refreshToken?: string): Promise<void> {
+    const ended = await this.ds.transaction(async (em) => {
+      const ids = await this.sessions.endById(em, user.sid, 'logout');
+      if (refreshToken) {
+        const [other] = await em.query(
+          `SELECT family_id FROM refresh_tokens WHERE token_hash = $1 AND user_id = $2`,
+          [sha256(refreshToken), user.id],
+        );
+        if (other && other.family_id !== user.sid)
+          ids.push(...(await this.sessions.endById(em, other.family_id, 'logout')));
+      }
+      if (ids.length)
+        await this.changes.audit(em, {
+          actorUserId: user.id,
+          action: 'auth.logout',
+          entityType: 'session',
+          entityId: user.sid,
+        });
+      return ids;
+    });
+    // The session is over even when it had ended already (a token of a session we do not know).
+    await this.sessions.published(ended.length ? ended : [user.sid]);
   }
 
   private async issue(
     em: EntityManager,
-    user: { id: string; email: string },
-    familyId: string,
+    user: { id: string; email: string; sid: string },
   ): Promise<TokensDto> {
     const refreshToken = randomBytes(32).toString('base64url');
     await em.query(
       `INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at)
        VALUES ($1, $2, $3, now() + make_interval(days => $4))`,
-      [user.id, familyId, sha256(refreshToken), this.config.refreshTokenTtlDays],
+      [user.id, user.sid, sha256(refreshToken), this.config.refreshTokenTtlDays],
     );
     return {
       accessToken: this.tokens.sign(user),

@@ -1,7 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Ip, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOperation,
   ApiOkResponse,
   ApiProperty,
   ApiPropertyOptional,
@@ -11,9 +13,18 @@ import { AuthUser, CurrentUser, PageOf, PageQuery, UuidParam, queryBoolean } fro
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { NotificationsService } from '../notifications/notifications.service';
-import { CalendarTokenDto, EmailVerificationSentDto, MeDto, UpdateMeDto } from './dto/auth.dto';
+import {
+  CalendarTokenDto,
+  ChangePasswordDto,
+  EmailVerificationSentDto,
+  MeDto,
+  SessionListDto,
+  UpdateMeDto,
+} from './dto/auth.dto';
 import { EmailVerificationService } from './email-verification.service';
 import { MeService } from './me.service';
+import { PasswordService } from './password.service';
+import { SessionsService } from './sessions.service';
 
 class NotificationQuery extends PageQuery {
   @ApiPropertyOptional()
@@ -53,7 +64,39 @@ export class MeController {
     private readonly me: MeService,
     private readonly notifications: NotificationsService,
     private readonly verification: EmailVerificationService,
+    private readonly sessions: SessionsService,
+    private readonly passwords: PasswordService,
   ) {}
+
+  @Get('sessions')
+  @ApiOperation({ summary: 'My sessions that have not ended, the current one marked' })
+  @ApiOkResponse({ type: SessionListDto })
+  async listSessions(@CurrentUser() user: AuthUser): Promise<SessionListDto> {
+    return { items: await this.sessions.list(user.id, user.sid) };
+  }
+
+  @Delete('sessions/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'End one of my sessions at once (its open sockets are disconnected)' })
+  @ApiNoContentResponse()
+  async revokeSession(
+    @CurrentUser() user: AuthUser,
+    @Param('id', new UuidParam('Session')) id: string,
+  ): Promise<void> {
+    await this.sessions.revokeOne(user.id, id, 'revoked');
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Change my password; every other session ends' })
+  @ApiNoContentResponse()
+  async changePassword(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: ChangePasswordDto,
+    @Ip() ip: string,
+  ): Promise<void> {
+    await this.passwords.change(user, dto.currentPassword, dto.newPassword, ip);
+  }
 
   @Get()
   @ApiOkResponse({ type: MeDto })

@@ -1,3 +1,4 @@
+import { translate } from '@roundtable/core';
 // The text of the platform's own e-mails (notification copies are built by the worker).
 // Plain text: every client reads it, and nothing in it needs markup.
 
@@ -56,5 +57,37 @@ export function groupInvitationMail(
       `Create an account with this address at ${publicUrl}/api/v1/auth/register and confirm the address with`,
       'the code we e-mail you; the invitation then waits for you under GET /api/v1/me/invitations.',
     ].join('\n'),
+  };
+}
+
+// Account recovery, in the user's locale (server catalogues, libs/core/src/i18n).
+export function passwordResetMail(
+  locale: string,
+  publicUrl: string,
+  displayName: string,
+  token: string,
+): MailText {
+  return {
+    subject: translate(locale, 'mail.passwordReset.subject'),
+    text: translate(locale, 'mail.passwordReset.body', {
+      name: displayName,
+      link: `${publicUrl}/reset-password?token=${encodeURIComponent(token)}`,
+    }),
+  };
+}
+
+export function passwordChangedMail(
+  locale: string,
+  publicUrl: string,
+  displayName: string,
+  at: Date,
+): MailText {
+  return {
+    subject: translate(locale, 'mail.passwordChanged.subject'),
+    text: translate(locale, 'mail.passwordChanged.body', {
+      name: displayName,
+      time: at.toISOString().slice(0, 16).replace('T', ' '),
+      link: `${publicUrl}/forgot-password`,
+    }),
   };
 }

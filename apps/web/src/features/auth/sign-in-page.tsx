@@ -50,6 +50,9 @@ export function SignInPage() {
         </button>
       </form>
       <p>
+        <Link to="/forgot-password">{t('signIn.forgot')}</Link>
+      </p>
+      <p>
         {t('signIn.noAccount')}{' '}
         <Link to="/register" search={{ next }}>
           {t('signIn.register')}

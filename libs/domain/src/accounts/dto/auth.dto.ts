@@ -160,3 +160,70 @@ export class CalendarTokenDto {
   })
   feedPathTemplate: string;
 }
+
+export class SessionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ nullable: true, type: String, description: 'User-Agent of the sign-in' })
+  userAgent: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Network of the last use (IPv4 /24, IPv6 /48), never the address',
+    example: '203.0.113.0/24',
+  })
+  ipPrefix: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time', description: 'The sign-in or the last token refresh' })
+  lastUsedAt: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+  @ApiProperty({ description: 'The session of the token making this request' }) current: boolean;
+}
+
+export class SessionListDto {
+  @ApiProperty({ type: [SessionDto] }) items: SessionDto[];
+}
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(256)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: 12, maxLength: 256 })
+  @IsString()
+  @MinLength(12, { message: 'newPassword must be at least 12 characters' })
+  @MaxLength(256)
+  newPassword: string;
+}
+
+export class PasswordResetRequestDto {
+  @ApiProperty({ example: 'amani@example.org' })
+  @Transform(trimString)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(254)
+  email: string;
+}
+
+export class PasswordResetRequestedDto {
+  @ApiProperty({
+    description: 'Always the same, whether or not an account has this address',
+    example: 'If an account has this address, a link to choose a new password is on its way.',
+  })
+  detail: string;
+}
+
+export class PasswordResetConfirmDto {
+  @ApiProperty({ description: 'The token from the e-mailed link' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(512)
+  token: string;
+
+  @ApiProperty({ minLength: 12, maxLength: 256 })
+  @IsString()
+  @MinLength(12, { message: 'newPassword must be at least 12 characters' })
+  @MaxLength(256)
+  newPassword: string;
+}
