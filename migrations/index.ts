@@ -18,6 +18,7 @@ import { EventScopes1764000010000 } from './1764000010000-EventScopes';
 import { Agreements1764000010001 } from './1764000010001-Agreements';
 import { GroupEventSeqs1764000011000 } from './1764000011000-GroupEventSeqs';
 import { AuditScopes1764000017000 } from './1764000017000-AuditScopes';
+import { Languages1764000014000 } from './1764000014000-Languages';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -38,4 +39,5 @@ export const MIGRATIONS = [
   Agreements1764000010001,
   GroupEventSeqs1764000011000,
   AuditScopes1764000017000,
+  Languages1764000014000,
 ];

@@ -43,6 +43,10 @@ export const GROUP_EVENT_TYPES = [
   'member.approved', // an admin of the organisation approved a pending_organisation membership
   'group.archived',
   'group.unarchived',
+  // Languages (issue 16): group documents and translations of any translatable kind.
+  'document.created',
+  'document.updated',
+  'translation.updated',
 ] as const;
 
 export type GroupEventType = (typeof GROUP_EVENT_TYPES)[number];
