@@ -1627,6 +1627,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/translations/{entityType}/{entityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TranslationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/translations/{entityType}/{entityId}/{locale}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TranslationsController_get"];
+        put: operations["TranslationsController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{groupId}/translations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GroupTranslationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/groups/{groupId}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GroupDocumentsController_list"];
+        put?: never;
+        post: operations["GroupDocumentsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DocumentsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["DocumentsController_update"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2374,7 +2454,7 @@ export interface components {
             /** @description Strictly increasing per group */
             seq: number;
             /** @enum {string} */
-            type: "group.updated" | "member.invited" | "member.joined" | "member.declined" | "member.updated" | "member.left" | "cochair.appointed" | "cochair.ended" | "series.created" | "series.updated" | "series.deleted" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "agenda.updated" | "agenda.published" | "minutes.updated" | "minutes.circulated" | "minutes.approved" | "incident.reported" | "incident.updated" | "recommendation.created" | "recommendation.updated" | "recommendation.overdue" | "site.created" | "site.updated" | "agreement.created" | "agreement.updated" | "agreement.version_proposed" | "agreement.version_agreed" | "agreement.signed" | "agreement.status_changed" | "agreement.review_due" | "agreement.reviewed" | "obligation.created" | "obligation.updated" | "obligation.overdue" | "noncompliance.reported" | "noncompliance.updated" | "member.approved" | "group.archived" | "group.unarchived";
+            type: "group.updated" | "member.invited" | "member.joined" | "member.declined" | "member.updated" | "member.left" | "cochair.appointed" | "cochair.ended" | "series.created" | "series.updated" | "series.deleted" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "agenda.updated" | "agenda.published" | "minutes.updated" | "minutes.circulated" | "minutes.approved" | "incident.reported" | "incident.updated" | "recommendation.created" | "recommendation.updated" | "recommendation.overdue" | "site.created" | "site.updated" | "agreement.created" | "agreement.updated" | "agreement.version_proposed" | "agreement.version_agreed" | "agreement.signed" | "agreement.status_changed" | "agreement.review_due" | "agreement.reviewed" | "obligation.created" | "obligation.updated" | "obligation.overdue" | "noncompliance.reported" | "noncompliance.updated" | "member.approved" | "group.archived" | "group.unarchived" | "document.created" | "document.updated" | "translation.updated";
             /** Format: uuid */
             groupId: string;
             /** Format: uuid */
@@ -2634,8 +2714,17 @@ export interface components {
             kind: "incident_roundtable" | "recommendation_review" | "challenge" | "presentation" | "other";
             /** @description One of the two items every agenda starts with */
             standing: boolean;
+            /** @description In `locale` */
             title: string;
+            /** @description In `locale` */
             description: string | null;
+            /**
+             * @description The language of title and description as answered (negotiated)
+             * @example fr
+             */
+            locale: string;
+            /** @description The text answered is a translation the item has changed since */
+            translationStale: boolean;
             durationMinutes: number | null;
             /** Format: uuid */
             presenterMemberId: string | null;
@@ -2697,6 +2786,8 @@ export interface components {
             itemIds: string[];
         };
         UpdateAgendaItemDto: {
+            /** @description A typo fix: translations of the item stay current (not marked stale) */
+            minorEdit?: boolean;
             title?: string;
             description?: string | null;
             /**
@@ -2844,6 +2935,13 @@ export interface components {
             awaitingApprovalFrom: components["schemas"]["MinutesPersonDto"][];
             /** @description Approved minutes: the frozen record (body, key issues, decisions, attendance and version above come from it too) */
             record: components["schemas"]["MinutesRecordDto"] | null;
+            /**
+             * @description The language of body, keyIssues and decisions as answered (negotiated; Content-Language)
+             * @example fr
+             */
+            locale: string;
+            /** @description The text answered is a translation the minutes have changed since */
+            translationStale: boolean;
         };
         SaveMinutesDto: {
             /**
@@ -2858,6 +2956,10 @@ export interface components {
             decisions: string[];
             /** @description The version the edit is based on; a stale one is a 409, so no edit is silently lost */
             expectedVersion: number;
+            /** @description A typo or layout fix: translations of the minutes stay current (not marked stale) */
+            minorEdit?: boolean;
+            /** @description Same as minorEdit */
+            minor?: boolean;
         };
         MinutesRevisionDto: {
             version: number;
@@ -3797,6 +3899,8 @@ export interface components {
             annexes?: components["schemas"]["AnnexInputDto"][];
             /** @description The revision the client edited; a stale one → 409 */
             expectedRevision: number;
+            /** @description A typo or layout fix: translations of the clauses and annexes stay current (not marked stale) */
+            minorEdit?: boolean;
         };
         VersionRefNumberDto: {
             /** Format: uuid */
@@ -4131,6 +4235,160 @@ export interface components {
         DevMailListDto: {
             /** @description Newest first */
             items: components["schemas"]["DevMailDto"][];
+        };
+        TranslationSummaryDto: {
+            /** @enum {string} */
+            entityType: "document" | "agreement_clause" | "agreement_annex" | "agenda_item" | "minutes" | "recommendation";
+            /** Format: uuid */
+            entityId: string;
+            /** @example fr-CD */
+            locale: string;
+            /** @enum {string} */
+            status: "draft" | "reviewed" | "approved";
+            /** @description Only approved authentic translations of an agreement have legal force */
+            authentic: boolean;
+            /** @description The source revision the translation was made from */
+            sourceRevision: number;
+            /** @description The source's current revision (minor edits do not count) */
+            currentRevision: number;
+            /** @description The source changed (not only by minor edits) since the translation was made */
+            stale: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        TranslationListDto: {
+            items: components["schemas"]["TranslationSummaryDto"][];
+        };
+        TranslationDetailDto: {
+            /** @enum {string} */
+            entityType: "document" | "agreement_clause" | "agreement_annex" | "agenda_item" | "minutes" | "recommendation";
+            /** Format: uuid */
+            entityId: string;
+            /** @example fr-CD */
+            locale: string;
+            /** @enum {string} */
+            status: "draft" | "reviewed" | "approved";
+            /** @description Only approved authentic translations of an agreement have legal force */
+            authentic: boolean;
+            /** @description The source revision the translation was made from */
+            sourceRevision: number;
+            /** @description The source's current revision (minor edits do not count) */
+            currentRevision: number;
+            /** @description The source changed (not only by minor edits) since the translation was made */
+            stale: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+            fields: {
+                [key: string]: string | string[];
+            };
+            /** @example en */
+            sourceLocale: string;
+            /** @description The source as it is now */
+            sourceFields: {
+                [key: string]: string | string[];
+            };
+            /** @description The source as it was at sourceRevision (what the translation was made from), to show what changed */
+            sourceFieldsAtRevision: {
+                [key: string]: string | string[];
+            };
+        };
+        PutTranslationDto: {
+            /**
+             * @description The translated fields (document: title, body; agreement_clause: heading, body; agreement_annex: title, body; agenda_item and recommendation: title, description; minutes: body, keyIssues, decisions). A field left out reads as the source.
+             * @example {
+             *       "title": "Politique de sécurité",
+             *       "body": "## Principes\n\n…"
+             *     }
+             */
+            fields: {
+                [key: string]: string | string[];
+            };
+            /** @enum {string} */
+            status: "draft" | "reviewed" | "approved";
+            /** @description Agreements only: an authentic language version (legal force once approved) */
+            authentic?: boolean;
+        };
+        GroupTranslationDto: {
+            /** @enum {string} */
+            entityType: "document" | "agreement_clause" | "agreement_annex" | "agenda_item" | "minutes" | "recommendation";
+            /** Format: uuid */
+            entityId: string;
+            /** @example fr-CD */
+            locale: string;
+            /** @enum {string} */
+            status: "draft" | "reviewed" | "approved";
+            /** @description Only approved authentic translations of an agreement have legal force */
+            authentic: boolean;
+            /** @description The source revision the translation was made from */
+            sourceRevision: number;
+            /** @description The source's current revision (minor edits do not count) */
+            currentRevision: number;
+            /** @description The source changed (not only by minor edits) since the translation was made */
+            stale: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The title of what is translated, as its source says it */
+            sourceTitle: string;
+        };
+        GroupTranslationListDto: {
+            items: components["schemas"]["GroupTranslationDto"][];
+        };
+        CreateDocumentDto: {
+            /** @example Security and human rights policy */
+            title: string;
+            /** @enum {string} */
+            kind: "policy_statement" | "terms_of_reference" | "vps_text" | "explanatory" | "other";
+            /** @description Markdown */
+            body: string;
+            /**
+             * @description BCP 47: the language the document is written in
+             * @example fr-CD
+             */
+            sourceLocale: string;
+        };
+        DocumentTranslationStateDto: {
+            /** @example fr */
+            locale: string;
+            /** @enum {string} */
+            status: "draft" | "reviewed" | "approved";
+            stale: boolean;
+        };
+        DocumentDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            groupId: string;
+            /** @enum {string} */
+            kind: "policy_statement" | "terms_of_reference" | "vps_text" | "explanatory" | "other";
+            /** @description In `locale` */
+            title: string;
+            /** @description Markdown, in `locale` */
+            body: string;
+            /** @example en */
+            sourceLocale: string;
+            /** @description The language of title and body as answered (negotiated) */
+            locale: string;
+            /** @description The text answered is a translation the source has changed since */
+            translationStale: boolean;
+            /** @description +1 per edit (minor ones included) */
+            revision: number;
+            translations: components["schemas"]["DocumentTranslationStateDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        DocumentListDto: {
+            items: components["schemas"]["DocumentDto"][];
+        };
+        UpdateDocumentDto: {
+            title?: string;
+            /** @description Markdown */
+            body?: string;
+            /** @description A typo or layout fix: the translations stay current (not marked stale) */
+            minorEdit?: boolean;
+            /** @description Same as minorEdit */
+            minor?: boolean;
         };
     };
     responses: never;
@@ -5867,8 +6125,15 @@ export interface operations {
     };
     AgendasController_get: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description BCP 47; preferred over Accept-Language */
+                locale?: string;
+            };
+            header: {
+                "accept-language": string;
+                /** @description Used when ?locale= is absent or not available */
+                "Accept-Language"?: string;
+            };
             path: {
                 meetingId: string;
             };
@@ -5876,7 +6141,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Links are filtered by what the caller may see */
+            /** @description Links are filtered by what the caller may see; each item in the negotiated locale (its `locale`) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6075,8 +6340,15 @@ export interface operations {
     };
     MinutesController_get: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description BCP 47; preferred over Accept-Language */
+                locale?: string;
+            };
+            header: {
+                "accept-language": string;
+                /** @description Used when ?locale= is absent or not available */
+                "Accept-Language"?: string;
+            };
             path: {
                 meetingId: string;
             };
@@ -6084,6 +6356,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description In the negotiated locale (?locale=, Accept-Language, the group's languages, the source); Content-Language names it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6244,6 +6517,8 @@ export interface operations {
         parameters: {
             query?: {
                 format?: "md" | "pdf";
+                /** @description BCP 47: labels and text in this locale (a courtesy translation, marked as such); default the group language */
+                locale?: string;
             };
             header?: never;
             path: {
@@ -7146,7 +7421,7 @@ export interface operations {
         parameters: {
             query?: {
                 format?: "md" | "pdf";
-                /** @description Locale of the text; until translations exist the source text is exported (Content-Language says which). Two locales side by side (en,fr) come with translations. */
+                /** @description BCP 47 locale of the text: the source, or its translations where they exist (courtesy translations are marked as such; without a translation the source text is exported and says so). Two locales side by side: `en,fr`. Content-Language says which. */
                 locale?: string;
             };
             header?: never;
@@ -7439,6 +7714,221 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DevMailListDto"];
+                };
+            };
+        };
+    };
+    TranslationsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entityType: "document" | "agreement_clause" | "agreement_annex" | "agenda_item" | "minutes" | "recommendation";
+                entityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whoever may read the source */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranslationListDto"];
+                };
+            };
+        };
+    };
+    TranslationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entityType: "document" | "agreement_clause" | "agreement_annex" | "agenda_item" | "minutes" | "recommendation";
+                entityId: string;
+                locale: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The translation with the source now and as it was when the translation was made */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranslationDetailDto"];
+                };
+            };
+        };
+    };
+    TranslationsController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entityType: "document" | "agreement_clause" | "agreement_annex" | "agenda_item" | "minutes" | "recommendation";
+                entityId: string;
+                locale: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutTranslationDto"];
+            };
+        };
+        responses: {
+            /** @description Creates or replaces the translation, made from the current source revision; whoever may edit the source */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranslationDetailDto"];
+                };
+            };
+        };
+    };
+    GroupTranslationsController_list: {
+        parameters: {
+            query?: {
+                /** @description true: only stale translations; false: only current ones */
+                stale?: boolean;
+                entityType?: "document" | "agreement_clause" | "agreement_annex" | "agenda_item" | "minutes" | "recommendation";
+                locale?: string;
+            };
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `?stale=true`: what a focal point needs to update; only what the caller may read */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupTranslationListDto"];
+                };
+            };
+        };
+    };
+    GroupDocumentsController_list: {
+        parameters: {
+            query?: {
+                /** @description BCP 47; preferred over Accept-Language */
+                locale?: string;
+                kind?: "policy_statement" | "terms_of_reference" | "vps_text" | "explanatory" | "other";
+                /** @description true: only documents with a stale translation */
+                staleTranslations?: boolean;
+            };
+            header: {
+                "accept-language": string;
+                /** @description Used when ?locale= is absent or not available */
+                "Accept-Language"?: string;
+            };
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Each document in the negotiated locale (its own `locale`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentListDto"];
+                };
+            };
+        };
+    };
+    GroupDocumentsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDocumentDto"];
+            };
+        };
+        responses: {
+            /** @description Focal point or co-chair */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDto"];
+                };
+            };
+        };
+    };
+    DocumentsController_get: {
+        parameters: {
+            query?: {
+                /** @description BCP 47; preferred over Accept-Language */
+                locale?: string;
+            };
+            header: {
+                "accept-language": string;
+                /** @description Used when ?locale= is absent or not available */
+                "Accept-Language"?: string;
+            };
+            path: {
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description In the negotiated locale; Content-Language names it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDto"];
+                };
+            };
+        };
+    };
+    DocumentsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDocumentDto"];
+            };
+        };
+        responses: {
+            /** @description Focal point or co-chair; translations become stale unless minorEdit is true */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDto"];
                 };
             };
         };

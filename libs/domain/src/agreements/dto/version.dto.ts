@@ -90,7 +90,8 @@ export class SaveVersionDto {
   expectedRevision: number;
 
   @ApiPropertyOptional({
-    description: 'A typo or layout fix: translations of the clauses and annexes stay current (not marked stale)',
+    description:
+      'A typo or layout fix: translations of the clauses and annexes stay current (not marked stale)',
   })
   @Omittable()
   @IsBoolean()
