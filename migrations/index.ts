@@ -21,6 +21,7 @@ import { AuditScopes1764000017000 } from './1764000017000-AuditScopes';
 import { Attachments1764000013000 } from './1764000013000-Attachments';
 import { Engagement1764000015000 } from './1764000015000-Engagement';
 import { Sessions1764000012000 } from './1764000012000-Sessions';
+import { Languages1764000014000 } from './1764000014000-Languages';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -44,4 +45,5 @@ export const MIGRATIONS = [
   Attachments1764000013000,
   Engagement1764000015000,
   Sessions1764000012000,
+  Languages1764000014000,
 ];

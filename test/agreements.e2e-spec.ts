@@ -986,16 +986,22 @@ describe('agreements', () => {
       expect(md).not.toContain('No translation');
     });
 
-    it('says so when asked for a locale it has no translation into; two side by side is not available yet', async () => {
+    it('says so when asked for a locale it has no translation into, alone or side by side', async () => {
       const res = await binary(`/agreement-versions/${a.currentVersion.id}/export?locale=fr`, w.police);
       expect(res.status).toBe(200);
       expect(res.headers['content-language']).toBe('en');
       expect(res.body.toString('utf8')).toContain(
         'No translation into "fr" exists yet: this is the source text (en).',
       );
-      const both = await get(`/agreement-versions/${a.currentVersion.id}/export?locale=en,fr`, w.police);
-      expectProblem(both, 400);
-      expect(fields(both)).toEqual(['locale']);
+      const both = await binary(`/agreement-versions/${a.currentVersion.id}/export?locale=en,fr`, w.police);
+      expect(both.status).toBe(200);
+      expect(both.headers['content-language']).toBe('en');
+      expect(both.body.toString('utf8')).toContain(
+        '| en (authentic (original)) | fr (not translated: source text) |',
+      );
+      const three = await get(`/agreement-versions/${a.currentVersion.id}/export?locale=en,fr,sw`, w.police);
+      expectProblem(three, 400);
+      expect(fields(three)).toEqual(['locale']);
       expectProblem(
         await get(`/agreement-versions/${a.currentVersion.id}/export?format=docx`, w.police),
         400,

@@ -21,6 +21,8 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { RecommendationsModule } from './recommendations/recommendations.module';
 import { SitesModule } from './sites/sites.module';
 import { StakeholderMapModule } from './stakeholder-map/stakeholder-map.module';
+import { TranslationsModule } from './translations/translations.module';
+import { DocumentsModule } from './documents/documents.module';
 
 // Every feature the API serves. Feature modules register controllers and services only;
 // BullMQ processors live in apps/worker.
@@ -46,6 +48,8 @@ export const FEATURE_MODULES = [
   MailModule,
   AttachmentsModule,
   EngagementModule,
+  TranslationsModule,
+  DocumentsModule,
 ];
 
 @Module({ imports: [DomainCoreModule, ...FEATURE_MODULES] })

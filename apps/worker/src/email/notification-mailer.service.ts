@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@roundtable/core';
+import { APP_CONFIG, AppConfig, translate } from '@roundtable/core';
 import { createTransport, Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
 
@@ -15,6 +15,7 @@ interface Claimed {
   body: string | null;
   email: string;
   display_name: string | null;
+  locale: string | null;
   email_attempts: number;
 }
 
@@ -62,7 +63,7 @@ export class NotificationMailer implements OnApplicationShutdown {
                  AND created_at > now() - $3::interval
                ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED) due, users u
          WHERE n.id = due.id AND u.id = n.user_id
-         RETURNING n.id, n.type, n.title, n.body, u.email, u.display_name, n.email_attempts`,
+         RETURNING n.id, n.type, n.title, n.body, u.email, u.display_name, u.locale, n.email_attempts`,
         [BATCH, EMAIL_MAX_ATTEMPTS, EMAIL_MAX_AGE],
       )
     )[0] as Claimed[];
@@ -74,9 +75,14 @@ export class NotificationMailer implements OnApplicationShutdown {
         from: this.config.smtpFrom,
         to: n.display_name ? { name: n.display_name, address: n.email } : n.email,
         subject: n.title,
-        text: `${n.body ? `${n.body}\n\n` : ''}Open Roundtable to see it: your notifications are under /me/notifications.\n`,
+        // Title and body were written in the recipient's locale (NotificationsService); so is the footer.
+        text: `${n.body ? `${n.body}\n\n` : ''}${translate(n.locale ?? 'en', 'notification.email.footer')}\n`,
         messageId: `<notification.${n.id}@roundtable>`,
-        headers: { 'X-Roundtable-Notification': n.id, 'X-Roundtable-Notification-Type': n.type },
+        headers: {
+          'X-Roundtable-Notification': n.id,
+          'X-Roundtable-Notification-Type': n.type,
+          ...(n.locale ? { 'Content-Language': n.locale } : {}),
+        },
       });
     } catch (e) {
       // A permanent refusal (5xx) is not retried; anything else is, with a growing delay.

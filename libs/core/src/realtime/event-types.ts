@@ -56,6 +56,10 @@ export const GROUP_EVENT_TYPES = [
   'equipment.decided',
   'equipment.monitored',
   'contribution.recorded',
+  // Languages (issue 16): group documents and translations of any translatable kind.
+  'document.created',
+  'document.updated',
+  'translation.updated',
 ] as const;
 
 export type GroupEventType = (typeof GROUP_EVENT_TYPES)[number];

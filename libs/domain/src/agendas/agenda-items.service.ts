@@ -13,6 +13,7 @@ import {
   RejectAgendaItemDto,
   UpdateAgendaItemDto,
 } from './dto/agenda.dto';
+import { TranslationsService } from '../translations/translations.service';
 
 interface ItemScope {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw pg row
@@ -32,6 +33,7 @@ export class AgendaItemsService {
     private readonly reader: AgendaReader,
     private readonly links: AgendaLinks,
     private readonly agendas: AgendasService,
+    private readonly translations: TranslationsService,
   ) {}
 
   // The focal point or a co-chair adds an accepted item; a member proposes one.
@@ -128,7 +130,18 @@ export class AgendaItemsService {
       );
       if (incidentIds) await this.links.replaceIncidents(em, actor, itemId, incidentIds);
       if (recommendationIds) await this.links.replaceRecommendations(em, itemId, recommendationIds);
-      const fields = Object.keys(dto).filter((k) => set(k as keyof UpdateAgendaItemDto));
+      const [now] = await em.query(`SELECT title, description FROM agenda_items WHERE id = $1`, [itemId]);
+      await this.translations.sourceChanged(
+        em,
+        {
+          type: 'agenda_item',
+          id: itemId,
+          groupId: meeting.groupId,
+          fields: { title: now.title, description: now.description },
+        },
+        Boolean(dto.minorEdit),
+      );
+      const fields = Object.keys(dto).filter((k) => set(k as keyof UpdateAgendaItemDto) && k !== 'minorEdit');
       await this.record(em, userId, meeting, itemId, 'item_updated', { fields });
       return this.reader.item(em, actor, meeting, itemId);
     });

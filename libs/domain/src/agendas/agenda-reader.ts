@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { groupSourceLocale } from '../translations/translation-sources';
 import { groupLocale, translate } from '@roundtable/core';
 import { EntityManager } from 'typeorm';
 import { GroupAccessPolicy, GroupActor, MeetingScope } from '../access/group-access.policy';
@@ -108,6 +109,8 @@ export class AgendaReader {
   ): Promise<AgendaItemDto[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
+    const [group] = await em.query(`SELECT languages FROM groups WHERE id = $1`, [meeting.groupId]);
+    const sourceLocale = groupSourceLocale(group?.languages);
     // Only the frozen record passes UNFILTERED; a viewer always gets the visibility predicate.
     const unfiltered = viewer === UNFILTERED;
     const organisationId = viewer === UNFILTERED ? null : viewer.organisationId;
@@ -159,6 +162,8 @@ export class AgendaReader {
         standing: r.standing,
         title: r.title,
         description: r.description,
+        locale: sourceLocale,
+        translationStale: false,
         durationMinutes: r.duration_minutes,
         presenterMemberId: r.presenter_membership_id,
         status: r.status,

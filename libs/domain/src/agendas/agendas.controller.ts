@@ -1,5 +1,19 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { LocaleQuery } from '../translations/dto/translation.dto';
+import { readPreferences } from '../translations/translations.service';
 import { AuthUser, CurrentUser, UuidParam } from '@roundtable/core';
 import { AgendaItemsService } from './agenda-items.service';
 import { AgendasService } from './agendas.service';
@@ -23,12 +37,23 @@ export class AgendasController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ type: AgendaDto, description: 'Links are filtered by what the caller may see' })
+  @ApiHeader({
+    name: 'Accept-Language',
+    required: false,
+    description: 'Used when ?locale= is absent or not available',
+  })
+  @ApiOkResponse({
+    type: AgendaDto,
+    description:
+      'Links are filtered by what the caller may see; each item in the negotiated locale (its `locale`)',
+  })
   get(
     @CurrentUser() user: AuthUser,
     @Param('meetingId', new UuidParam('Meeting')) meetingId: string,
+    @Query() q: LocaleQuery,
+    @Headers('accept-language') acceptLanguage?: string,
   ): Promise<AgendaDto> {
-    return this.agendas.get(user.id, meetingId);
+    return this.agendas.get(user.id, meetingId, readPreferences(q.locale, acceptLanguage));
   }
 
   @Post('items')

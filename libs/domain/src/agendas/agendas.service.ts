@@ -5,6 +5,8 @@ import { GroupAccessPolicy, MeetingScope } from '../access/group-access.policy';
 import { ChangeRecorder } from '../events/change-recorder';
 import { AgendaReader } from './agenda-reader';
 import { AgendaDto, AgendaOrderDto } from './dto/agenda.dto';
+import { canonicalLocale } from '@roundtable/core';
+import { TranslationsService } from '../translations/translations.service';
 
 // The agenda as a whole: reading it, ordering it, publishing it.
 @Injectable()
@@ -14,13 +16,39 @@ export class AgendasService {
     private readonly access: GroupAccessPolicy,
     private readonly changes: ChangeRecorder,
     private readonly reader: AgendaReader,
+    private readonly translations: TranslationsService,
   ) {}
 
-  async get(userId: string, meetingId: string): Promise<AgendaDto> {
+  // Each item in the negotiated locale (`preferences`: readPreferences, then the group's
+  // languages, then the source); links stay filtered for the caller as always.
+  async get(userId: string, meetingId: string, preferences: string[] = []): Promise<AgendaDto> {
     return this.ds.transaction(async (em) => {
       const { meeting, actor } = await this.access.requireMeeting(userId, meetingId, 'read', em);
       await this.reader.ensure(em, meeting);
-      return this.reader.agenda(em, actor, meeting);
+      const agenda = await this.reader.agenda(em, actor, meeting);
+      const [group] = await em.query(`SELECT languages FROM groups WHERE id = $1`, [meeting.groupId]);
+      const groupLanguages = ((group.languages ?? []) as string[]).map((l) => canonicalLocale(l) ?? l);
+      const localized = await this.translations.localizeMany(
+        em,
+        agenda.items.map((i) => ({
+          type: 'agenda_item' as const,
+          id: i.id,
+          sourceLocale: i.locale,
+          groupLanguages,
+          fields: { title: i.title, description: i.description },
+        })),
+        preferences,
+      );
+      return {
+        ...agenda,
+        items: agenda.items.map((item, n) => ({
+          ...item,
+          title: localized[n].fields.title as string,
+          description: localized[n].fields.description as string | null,
+          locale: localized[n].locale,
+          translationStale: localized[n].translationStale,
+        })),
+      };
     });
   }
 

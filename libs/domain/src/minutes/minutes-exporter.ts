@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { groupLocale, Locale, MessageKey, PgRow, translate } from '@roundtable/core';
+import { groupLocale, Locale, MessageKey, PgRow, toLocale, translate } from '@roundtable/core';
 import { EntityManager } from 'typeorm';
 import { GroupActor, MeetingScope } from '../access/group-access.policy';
 import { AgendaReader } from '../agendas/agenda-reader';
@@ -14,6 +14,8 @@ import {
 } from './dto/minutes.dto';
 import { MinutesReader } from './minutes-reader';
 import { MinutesRecords } from './minutes-record';
+import { groupSourceLocale } from '../translations/translation-sources';
+import { TranslationsService } from '../translations/translations.service';
 
 // Everything an export shows, from the frozen record (approved minutes) or the live state.
 export interface MinutesDocument {
@@ -33,6 +35,8 @@ export interface MinutesDocument {
   attendance: Pick<MinutesAttendanceDto, 'displayName' | 'organisation' | 'attended'>[];
   agenda: Pick<MinutesRecordAgendaItemDto, 'title' | 'incidents' | 'recommendations'>[];
   recommendations: Omit<MinutesRecordRecommendationDto, 'id'>[];
+  // Said under the heading: a courtesy translation (and whether it is stale), or none yet.
+  notices?: string[];
 }
 
 export interface ExportFile {
@@ -71,6 +75,7 @@ export class MinutesExporter {
     private readonly agendas: AgendaReader,
     private readonly minutes: MinutesReader,
     private readonly records: MinutesRecords,
+    private readonly translations: TranslationsService,
   ) {}
 
   async export(
@@ -78,8 +83,10 @@ export class MinutesExporter {
     actor: GroupActor,
     meeting: MeetingScope,
     format: 'md' | 'pdf',
-  ): Promise<ExportFile> {
+    locale?: string,
+  ): Promise<ExportFile & { contentLanguage: string }> {
     const doc = await this.document(em, actor, meeting);
+    const contentLanguage = await this.translate(em, meeting, doc, locale);
     const filename = `minutes-${localDay(new Date(doc.meeting.startsAt), doc.meeting.timezone)}.${format}`;
     const markdown = renderMarkdown(doc);
     if (format === 'pdf')
@@ -91,8 +98,45 @@ export class MinutesExporter {
           locale: doc.locale,
           author: doc.groupName,
         }),
+        contentLanguage,
       };
-    return { contentType: 'text/markdown; charset=utf-8', filename, body: Buffer.from(markdown, 'utf8') };
+    return {
+      contentType: 'text/markdown; charset=utf-8',
+      filename,
+      body: Buffer.from(markdown, 'utf8'),
+      contentLanguage,
+    };
+  }
+
+  // The minutes in a chosen locale: labels from that catalogue, the text from its translation —
+  // a courtesy translation, said so (minutes have no authentic translations) — or, without one,
+  // the text as written, saying so. Returns the language of the text.
+  private async translate(
+    em: EntityManager,
+    meeting: MeetingScope,
+    doc: MinutesDocument,
+    locale: string | undefined,
+  ): Promise<string> {
+    const [group] = await em.query(`SELECT languages FROM groups WHERE id = $1`, [meeting.groupId]);
+    const source = groupSourceLocale(group.languages);
+    if (!locale || locale.toLowerCase() === source.toLowerCase()) return source;
+    doc.locale = toLocale(locale);
+    const translation = (await this.translations.inLocale(em, 'minutes', [meeting.id], locale)).get(
+      meeting.id,
+    );
+    if (!translation) {
+      doc.notices = [translate(doc.locale, 'export.noTranslation', { locale, source })];
+      return source;
+    }
+    const f = translation.fields;
+    if (typeof f.body === 'string') doc.body = f.body;
+    if (Array.isArray(f.keyIssues)) doc.keyIssues = f.keyIssues;
+    if (Array.isArray(f.decisions)) doc.decisions = f.decisions;
+    doc.notices = [
+      translate(doc.locale, 'export.courtesyTranslation', { locale, source }),
+      ...(translation.stale ? [translate(doc.locale, 'export.staleTranslation')] : []),
+    ];
+    return locale;
   }
 
   async document(em: EntityManager, actor: GroupActor, meeting: MeetingScope): Promise<MinutesDocument> {
@@ -201,6 +245,7 @@ export function renderMarkdown(d: MinutesDocument): string {
   const out = [
     `# ${e(t('minutes.heading', { title: d.meeting.title }))}`,
     '',
+    ...(d.notices?.length ? [...d.notices.map((n) => `> ${e(n)}`), ''] : []),
     `## ${t('minutes.section.meeting')}`,
     '',
     ...field('minutes.field.group', e(d.groupName)),

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { groupSourceLocale } from '../translations/translation-sources';
 import { PgRow } from '@roundtable/core';
 import { EntityManager } from 'typeorm';
 import { MeetingScope } from '../access/group-access.policy';
@@ -39,7 +40,7 @@ export class MinutesReader {
   // which the service lays over this.
   async view(em: EntityManager, meeting: MeetingScope): Promise<MinutesDto> {
     const [r] = await em.query(
-      `SELECT mi.*, g.minutes_approval, ${PERSON_SQL('mi.approved_by', 'approver')}, ${PERSON_SQL('mi.updated_by', 'editor')}
+      `SELECT mi.*, g.minutes_approval, g.languages, ${PERSON_SQL('mi.approved_by', 'approver')}, ${PERSON_SQL('mi.updated_by', 'editor')}
        FROM minutes mi JOIN groups g ON g.id = mi.group_id WHERE mi.meeting_id = $1`,
       [meeting.id],
     );
@@ -64,6 +65,8 @@ export class MinutesReader {
           ? await this.awaiting(em, meeting, r.minutes_approval, r.version, approvals)
           : [],
       record: null,
+      locale: groupSourceLocale(r.languages),
+      translationStale: false,
     };
   }
 

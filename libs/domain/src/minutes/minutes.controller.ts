@@ -1,5 +1,27 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { LocaleQuery } from '../translations/dto/translation.dto';
+import { readPreferences } from '../translations/translations.service';
 import { AuthUser, CurrentUser, PageQuery, UuidParam } from '@roundtable/core';
 import {
   CreateMinutesCommentDto,
@@ -19,12 +41,26 @@ export class MinutesController {
   constructor(private readonly minutes: MinutesService) {}
 
   @Get()
-  @ApiOkResponse({ type: MinutesDto })
-  get(
+  @ApiHeader({
+    name: 'Accept-Language',
+    required: false,
+    description: 'Used when ?locale= is absent or not available',
+  })
+  @ApiOkResponse({
+    type: MinutesDto,
+    description:
+      "In the negotiated locale (?locale=, Accept-Language, the group's languages, the source); Content-Language names it",
+  })
+  async get(
     @CurrentUser() user: AuthUser,
     @Param('meetingId', new UuidParam('Meeting')) meetingId: string,
+    @Query() q: LocaleQuery,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('accept-language') acceptLanguage?: string,
   ): Promise<MinutesDto> {
-    return this.minutes.get(user.id, meetingId);
+    const minutes = await this.minutes.get(user.id, meetingId, readPreferences(q.locale, acceptLanguage));
+    res.setHeader('Content-Language', minutes.locale);
+    return minutes;
   }
 
   @Put()
@@ -109,8 +145,10 @@ export class MinutesController {
     @CurrentUser() user: AuthUser,
     @Param('meetingId', new UuidParam('Meeting')) meetingId: string,
     @Query() q: MinutesExportQuery,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const file = await this.minutes.export(user.id, meetingId, q.format ?? 'md');
+    const file = await this.minutes.export(user.id, meetingId, q.format ?? 'md', q.locale);
+    res.setHeader('Content-Language', file.contentLanguage);
     return new StreamableFile(file.body, {
       type: file.contentType,
       disposition: `attachment; filename="${file.filename}"`,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   BadRequestProblem,
+  canonicalLocale,
   ConflictProblem,
   decodeCursor,
   ForbiddenProblem,
@@ -9,6 +10,7 @@ import {
   pageLimit,
   PageQuery,
   toPage,
+  translate,
 } from '@roundtable/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { GroupAccessPolicy, GroupActor, GroupPower, MeetingScope } from '../access/group-access.policy';
@@ -26,6 +28,7 @@ import { ExportFile, MinutesExporter } from './minutes-exporter';
 import { MinutesReader } from './minutes-reader';
 import { MinutesPersonDto } from './dto/minutes.dto';
 import { MinutesRecords } from './minutes-record';
+import { TranslationsService } from '../translations/translations.service';
 
 // The minutes' life: draft (focal point and co-chairs edit) → circulated (members comment;
 // edits stay allowed so comments can be taken into account) → approved by one sitting co-chair
@@ -41,12 +44,14 @@ export class MinutesService {
     private readonly reader: MinutesReader,
     private readonly records: MinutesRecords,
     private readonly exporter: MinutesExporter,
+    private readonly translations: TranslationsService,
   ) {}
 
-  async get(userId: string, meetingId: string): Promise<MinutesDto> {
+  // `preferences`: the reader's languages (readPreferences); the group's follow, then the source.
+  async get(userId: string, meetingId: string, preferences: string[] = []): Promise<MinutesDto> {
     return this.ds.transaction(async (em) => {
       const { meeting, actor } = await this.scope(em, userId, meetingId, 'read');
-      return this.view(em, meeting, actor);
+      return this.view(em, meeting, actor, preferences);
     });
   }
 
@@ -82,6 +87,17 @@ export class MinutesService {
         `INSERT INTO minutes_revisions (meeting_id, version, body, key_issues, decisions, status, author_user_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [meeting.id, updated.version, dto.body, dto.keyIssues, dto.decisions, updated.status, userId],
       );
+      const minorEdit = Boolean(dto.minorEdit ?? dto.minor);
+      await this.translations.sourceChanged(
+        em,
+        {
+          type: 'minutes',
+          id: meeting.id,
+          groupId: meeting.groupId,
+          fields: { body: dto.body, keyIssues: dto.keyIssues, decisions: dto.decisions },
+        },
+        minorEdit,
+      );
       await this.changes.record(em, {
         groupId: meeting.groupId,
         type: 'minutes.updated',
@@ -93,6 +109,7 @@ export class MinutesService {
           action: 'saved',
           version: updated.version,
           status: updated.status,
+          ...(minorEdit ? { minorEdit } : {}),
           ...(approvalsReset ? { approvalsReset } : {}),
         },
         audit: {
@@ -125,13 +142,7 @@ export class MinutesService {
         data: { meetingId: meeting.id, version: current.version },
         audit: { version: current.version },
       });
-      await this.notifyMembers(
-        em,
-        meeting,
-        userId,
-        'minutes.circulated',
-        `Minutes circulated for comment: ${meeting.title}`,
-      );
+      await this.notifyMembers(em, meeting, userId, 'minutes.circulated');
       return this.view(em, meeting, actor);
     });
   }
@@ -222,21 +233,57 @@ export class MinutesService {
         },
         audit: { version: current.version, rule, approvers: approvals.map((a) => a.memberId) },
       });
-      await this.notifyMembers(em, meeting, userId, 'minutes.approved', `Minutes approved: ${meeting.title}`);
+      await this.notifyMembers(em, meeting, userId, 'minutes.approved');
       return this.view(em, meeting, actor);
     });
   }
 
   // Observers included: anyone who may read the minutes may take them away, as they see them.
-  async export(userId: string, meetingId: string, format: 'md' | 'pdf'): Promise<ExportFile> {
+  async export(
+    userId: string,
+    meetingId: string,
+    format: 'md' | 'pdf',
+    locale?: string,
+  ): Promise<ExportFile & { contentLanguage: string }> {
     return this.ds.transaction(async (em) => {
       const { meeting, actor } = await this.scope(em, userId, meetingId, 'read');
-      return this.exporter.export(em, actor, meeting, format);
+      return this.exporter.export(em, actor, meeting, format, locale);
     });
   }
 
   // Approved minutes are their frozen record, as this caller may see it; others are live.
-  private async view(em: EntityManager, meeting: MeetingScope, actor: GroupActor): Promise<MinutesDto> {
+  // Writes answer in the source's language (`preferences` null); reads negotiate one.
+  private async view(
+    em: EntityManager,
+    meeting: MeetingScope,
+    actor: GroupActor,
+    preferences: string[] | null = null,
+  ): Promise<MinutesDto> {
+    const source = await this.source(em, meeting, actor);
+    if (preferences === null) return source;
+    const [group] = await em.query(`SELECT languages FROM groups WHERE id = $1`, [meeting.groupId]);
+    const localized = await this.translations.localize(
+      em,
+      {
+        type: 'minutes',
+        id: meeting.id,
+        sourceLocale: source.locale,
+        groupLanguages: (group.languages ?? []).map((l: string) => canonicalLocale(l) ?? l),
+        fields: { body: source.body, keyIssues: source.keyIssues, decisions: source.decisions },
+      },
+      preferences,
+    );
+    return {
+      ...source,
+      body: localized.fields.body as string,
+      keyIssues: localized.fields.keyIssues as string[],
+      decisions: localized.fields.decisions as string[],
+      locale: localized.locale,
+      translationStale: localized.translationStale,
+    };
+  }
+
+  private async source(em: EntityManager, meeting: MeetingScope, actor: GroupActor): Promise<MinutesDto> {
     const live = await this.reader.view(em, meeting);
     if (live.status !== 'approved') return live;
     const record = await this.records.present(em, await this.records.load(em, meeting), actor);
@@ -405,7 +452,6 @@ export class MinutesService {
     meeting: MeetingScope,
     actorUserId: string,
     type: 'minutes.circulated' | 'minutes.approved',
-    title: string,
   ) {
     const rows: { user_id: string }[] = await em.query(
       `SELECT user_id FROM memberships WHERE group_id = $1 AND status = 'active' AND user_id IS NOT NULL AND user_id <> $2`,
@@ -416,7 +462,13 @@ export class MinutesService {
       type,
       groupId: meeting.groupId,
       entityId: meeting.id,
-      title,
+      // Each member reads it in their own locale (the English text is the fallback).
+      title: translate('en', `notification.${type}.title`, { title: meeting.title }),
+      message: {
+        title: `notification.${type}.title`,
+        body: `notification.${type}.body`,
+        params: { title: meeting.title },
+      },
       data: { meetingId: meeting.id },
       dedupeKey: `${type}:${meeting.id}`,
     });

@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, NotFoundProblem, Page, pageLimit, PageQuery, toPage, PgRow } from '@roundtable/core';
+import {
+  decodeCursor,
+  MessageKey,
+  NotFoundProblem,
+  Page,
+  pageLimit,
+  PageQuery,
+  PgRow,
+  toPage,
+  translate,
+} from '@roundtable/core';
 import { DataSource, EntityManager } from 'typeorm';
 
 export interface NewNotification {
@@ -9,6 +19,9 @@ export interface NewNotification {
   entityId?: string | null;
   title: string;
   body?: string | null;
+  // Catalogue texts (libs/core/src/i18n): when given, each recipient gets title and body in
+  // their own locale (users.locale; English without one), and `title`/`body` are not used.
+  message?: { title: MessageKey; body?: MessageKey; params?: Record<string, string | number> };
   data?: Record<string, unknown>;
   // Same key for the same user → stored once, however often the job that creates it runs.
   dedupeKey: string;
@@ -38,9 +51,10 @@ export class NotificationsService {
   async notify(em: EntityManager, n: NewNotification): Promise<string[]> {
     const userIds = [...new Set(n.userIds)];
     if (userIds.length === 0) return [];
+    const texts = await this.textsFor(em, userIds, n);
     const rows: { id: string }[] = await em.query(
       `INSERT INTO notifications (user_id, type, group_id, entity_id, title, body, data, dedupe_key)
-       SELECT u, $2, $3, $4, $5, $6, $7, $8 FROM unnest($1::uuid[]) AS u
+       SELECT u.id, $2, $3, $4, u.title, u.body, $7, $8 FROM unnest($1::uuid[], $5::text[], $6::text[]) AS u(id, title, body)
        ON CONFLICT (user_id, dedupe_key) DO NOTHING
        RETURNING id`,
       [
@@ -48,14 +62,36 @@ export class NotificationsService {
         n.type,
         n.groupId ?? null,
         n.entityId ?? null,
-        n.title,
-        n.body ?? null,
+        texts.map((t) => t.title),
+        texts.map((t) => t.body),
         JSON.stringify(n.data ?? {}),
         n.dedupeKey,
       ],
     );
     if (rows.length) await em.query(`SELECT pg_notify($1, '')`, [NOTIFICATIONS_CHANNEL]);
     return rows.map((r) => r.id);
+  }
+
+  // Title and body per recipient, in the recipient's locale when the notification has catalogue texts.
+  private async textsFor(
+    em: EntityManager,
+    userIds: string[],
+    n: NewNotification,
+  ): Promise<{ title: string; body: string | null }[]> {
+    const message = n.message;
+    if (!message) return userIds.map(() => ({ title: n.title, body: n.body ?? null }));
+    const rows: { id: string; locale: string | null }[] = await em.query(
+      `SELECT id, locale FROM users WHERE id = ANY($1::uuid[])`,
+      [userIds],
+    );
+    const locales = new Map(rows.map((r) => [r.id, r.locale ?? 'en']));
+    return userIds.map((id) => {
+      const locale = locales.get(id) ?? 'en';
+      return {
+        title: translate(locale, message.title, message.params),
+        body: message.body ? translate(locale, message.body, message.params) : (n.body ?? null),
+      };
+    });
   }
 
   async list(userId: string, q: PageQuery & { unread?: boolean }): Promise<Page<NotificationView>> {

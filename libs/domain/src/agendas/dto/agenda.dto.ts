@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsBoolean,
   IsArray,
   IsIn,
   IsInt,
@@ -77,6 +78,13 @@ export class CreateAgendaItemDto {
 }
 
 export class UpdateAgendaItemDto {
+  @ApiPropertyOptional({
+    description: 'A typo fix: translations of the item stay current (not marked stale)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  minorEdit?: boolean;
+
   @ApiPropertyOptional()
   @IsOptional()
   @Transform(trimString)
@@ -173,8 +181,15 @@ export class AgendaItemDto {
   @ApiProperty({ format: 'uuid' }) meetingId: string;
   @ApiProperty({ enum: AGENDA_ITEM_KINDS }) kind: AgendaItemKind;
   @ApiProperty({ description: 'One of the two items every agenda starts with' }) standing: boolean;
-  @ApiProperty() title: string;
-  @ApiProperty({ nullable: true, type: String }) description: string | null;
+  @ApiProperty({ description: 'In `locale`' }) title: string;
+  @ApiProperty({ nullable: true, type: String, description: 'In `locale`' }) description: string | null;
+  @ApiProperty({
+    example: 'fr',
+    description: 'The language of title and description as answered (negotiated)',
+  })
+  locale: string;
+  @ApiProperty({ description: 'The text answered is a translation the item has changed since' })
+  translationStale: boolean;
   @ApiProperty({ nullable: true, type: Number }) durationMinutes: number | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) presenterMemberId: string | null;
   @ApiProperty({ enum: AGENDA_ITEM_STATUSES }) status: AgendaItemStatus;

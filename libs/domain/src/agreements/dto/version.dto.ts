@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsISO8601,
@@ -87,6 +88,14 @@ export class SaveVersionDto {
   @IsInt({ message: 'expectedRevision must be an integer' })
   @Min(1)
   expectedRevision: number;
+
+  @ApiPropertyOptional({
+    description:
+      'A typo or layout fix: translations of the clauses and annexes stay current (not marked stale)',
+  })
+  @Omittable()
+  @IsBoolean()
+  minorEdit?: boolean;
 }
 
 export class OpenVersionDto {
@@ -147,8 +156,8 @@ export class ExportQuery {
   @ApiPropertyOptional({
     example: 'fr',
     description:
-      'Locale of the text; until translations exist the source text is exported (Content-Language says which). ' +
-      'Two locales side by side (en,fr) come with translations.',
+      'BCP 47 locale of the text: the source, or its translations where they exist (courtesy translations are marked as such; ' +
+      'without a translation the source text is exported and says so). Two locales side by side: `en,fr`. Content-Language says which.',
   })
   @Omittable()
   @IsString()

@@ -20,8 +20,19 @@ export interface AgreementDocument {
     signedOn: string;
     method: string;
   }[];
-  // Said at the top when the requested locale is not the text's (no translation yet).
+  // Said at the top: a courtesy translation, or no translation yet (the source text instead).
   notice: string | null;
+  // Two language versions side by side (`?locale=en,fr`): clauses and annexes as two columns.
+  columns?: AgreementTextColumn[];
+}
+
+export interface AgreementTextColumn {
+  locale: string;
+  // source: the text as written; authentic: an approved authentic translation; courtesy: any
+  // other translation; missing: no translation, the source text is shown.
+  standing: 'source' | 'authentic' | 'courtesy' | 'missing';
+  clauses: { key: string; heading: string; body: string }[];
+  annexes: { key: string; title: string; body: string }[];
 }
 
 const LABELS = {
@@ -46,6 +57,10 @@ const LABELS = {
     signatures: 'Signatures',
     signed: 'signed on',
     noSignatures: 'Not signed yet.',
+    source: 'authentic (original)',
+    authentic: 'authentic',
+    courtesy: 'courtesy translation, no legal force',
+    missing: 'not translated: source text',
   },
   fr: {
     group: 'Groupe de travail',
@@ -68,10 +83,26 @@ const LABELS = {
     signatures: 'Signatures',
     signed: 'signé le',
     noSignatures: 'Pas encore signé.',
+    source: 'faisant foi (original)',
+    authentic: 'faisant foi',
+    courtesy: 'traduction de courtoisie, sans valeur juridique',
+    missing: 'non traduit : texte source',
   },
 } as const;
 
 const words = (v: string) => v.replace(/_/g, ' ');
+const paragraphsOf = (body: string) =>
+  body
+    .trim()
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+// One table cell: a paragraph on one line, its pipes escaped (inline Markdown is kept).
+const cell = (v: string) =>
+  v
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|')
+    .trim();
 const oneLine = (v: string) => v.replace(/\s*\n\s*/g, ' ').trim();
 
 // One version of an agreement as Markdown, in the language of its text (labels in English or
@@ -103,8 +134,38 @@ export function renderAgreementMarkdown(d: AgreementDocument): string {
     '',
   );
   if (!d.clauses.length) out.push(`_${L.noClauses}_`, '');
-  for (const c of d.clauses) out.push(`### ${c.key}) ${oneLine(c.heading)}`, '', c.body.trim(), '');
-  if (d.annexes.length) {
+  if (d.columns) {
+    const cols = d.columns;
+    const header = `| ${cols.map((c) => `${c.locale} (${L[c.standing]})`).join(' | ')} |`;
+    const rule = `| ${cols.map(() => '---').join(' | ')} |`;
+    // Aligned paragraph by paragraph, so each row reads across the language versions.
+    const table = (all: { title: string; body: string }[]) => {
+      const paragraphs = all.map((c) => paragraphsOf(c.body));
+      const rows = Math.max(...paragraphs.map((p) => p.length));
+      return [
+        header,
+        rule,
+        `| ${all.map((c) => `**${cell(c.title)}**`).join(' | ')} |`,
+        ...Array.from(
+          { length: rows },
+          (_, n) => `| ${paragraphs.map((p) => cell(p[n] ?? '')).join(' | ')} |`,
+        ),
+        '',
+      ];
+    };
+    d.clauses.forEach((c, n) => {
+      out.push(`### ${c.key})`, '');
+      out.push(...table(cols.map((col) => ({ title: col.clauses[n].heading, body: col.clauses[n].body }))));
+    });
+    if (d.annexes.length) {
+      out.push(`## ${L.annexes}`, '');
+      d.annexes.forEach((a, n) => {
+        out.push(`### ${L.annex} ${a.key}`, '');
+        out.push(...table(cols.map((col) => ({ title: col.annexes[n].title, body: col.annexes[n].body }))));
+      });
+    }
+  } else for (const c of d.clauses) out.push(`### ${c.key}) ${oneLine(c.heading)}`, '', c.body.trim(), '');
+  if (d.annexes.length && !d.columns) {
     out.push(`## ${L.annexes}`, '');
     for (const a of d.annexes)
       out.push(`### ${L.annex} ${a.key}: ${oneLine(a.title)}`, '', a.body.trim(), '');

@@ -35,6 +35,7 @@ import {
   VersionRow,
   writeContent,
 } from './version-store';
+import { TranslationsService } from '../../translations/translations.service';
 
 export interface VersionScope {
   actor: GroupActor;
@@ -52,6 +53,7 @@ export class AgreementVersionsService {
     private readonly access: GroupAccessPolicy,
     private readonly changes: ChangeRecorder,
     private readonly lifecycle: AgreementLifecycle,
+    private readonly translations: TranslationsService,
   ) {}
 
   // Resolves a version and the caller's standing on its agreement (404 unless they see its content).
@@ -174,6 +176,30 @@ export class AgreementVersionsService {
         { clauses: dto.clauses, annexes: dto.annexes },
         agreement.catalogueEdition as CatalogueEdition,
       );
+      // Translations of a clause or annex go stale when its text changes (unless minorEdit).
+      const saved = await loadContent(em, versionId);
+      for (const c of saved.clauses)
+        await this.translations.sourceChanged(
+          em,
+          {
+            type: 'agreement_clause',
+            id: c.id,
+            groupId: agreement.groupId,
+            fields: { heading: c.heading, body: c.body },
+          },
+          Boolean(dto.minorEdit),
+        );
+      for (const a of saved.annexes)
+        await this.translations.sourceChanged(
+          em,
+          {
+            type: 'agreement_annex',
+            id: a.id,
+            groupId: agreement.groupId,
+            fields: { title: a.title, body: a.body },
+          },
+          Boolean(dto.minorEdit),
+        );
       await em.query(`DELETE FROM agreement_acceptances WHERE version_id = $1`, [versionId]);
       await em.query(
         `UPDATE agreement_versions SET revision = revision + 1, status = 'draft', proposed_at = NULL, proposed_by = NULL, updated_at = now()

@@ -6,12 +6,13 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsBoolean,
   IsOptional,
   IsString,
   MaxLength,
   Min,
 } from 'class-validator';
-import { PageOf, PageQuery, trimString } from '@roundtable/core';
+import { IsLocaleTag, PageOf, PageQuery, toCanonicalLocale, trimString } from '@roundtable/core';
 import {
   AgendaIncidentLinkDto,
   AgendaRecommendationLinkDto,
@@ -61,6 +62,18 @@ export class SaveMinutesDto {
   @IsInt()
   @Min(0)
   expectedVersion: number;
+
+  @ApiPropertyOptional({
+    description: 'A typo or layout fix: translations of the minutes stay current (not marked stale)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  minorEdit?: boolean;
+
+  @ApiPropertyOptional({ description: 'Same as minorEdit' })
+  @IsOptional()
+  @IsBoolean()
+  minor?: boolean;
 }
 
 export class CreateMinutesCommentDto {
@@ -77,6 +90,16 @@ export class MinutesExportQuery {
   @IsOptional()
   @IsIn(['md', 'pdf'], { message: 'format must be one of: md, pdf' })
   format?: 'md' | 'pdf';
+
+  @ApiPropertyOptional({
+    example: 'fr',
+    description:
+      'BCP 47: labels and text in this locale (a courtesy translation, marked as such); default the group language',
+  })
+  @IsOptional()
+  @Transform(toCanonicalLocale)
+  @IsLocaleTag()
+  locale?: string;
 }
 
 export class MinutesRevisionQuery extends PageQuery {}
@@ -204,6 +227,13 @@ export class MinutesDto {
       'Approved minutes: the frozen record (body, key issues, decisions, attendance and version above come from it too)',
   })
   record: MinutesRecordDto | null;
+  @ApiProperty({
+    example: 'fr',
+    description: 'The language of body, keyIssues and decisions as answered (negotiated; Content-Language)',
+  })
+  locale: string;
+  @ApiProperty({ description: 'The text answered is a translation the minutes have changed since' })
+  translationStale: boolean;
 }
 
 export class MinutesRevisionDto {

@@ -1,0 +1,90 @@
+import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, UuidParam } from '@roundtable/core';
+import type { Response } from 'express';
+import { LocaleQuery } from '../translations/dto/translation.dto';
+import { readPreferences } from '../translations/translations.service';
+import {
+  CreateDocumentDto,
+  DocumentDto,
+  DocumentListDto,
+  DocumentListQuery,
+  UpdateDocumentDto,
+} from './dto/document.dto';
+import { DocumentsService } from './documents.service';
+
+const ACCEPT_LANGUAGE = {
+  name: 'Accept-Language',
+  required: false,
+  description: 'Used when ?locale= is absent or not available',
+};
+
+@ApiTags('documents')
+@ApiBearerAuth()
+@Controller('groups/:groupId/documents')
+export class GroupDocumentsController {
+  constructor(private readonly documents: DocumentsService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: DocumentDto, description: 'Focal point or co-chair' })
+  create(
+    @CurrentUser() user: AuthUser,
+    @Param('groupId', new UuidParam('Group')) groupId: string,
+    @Body() dto: CreateDocumentDto,
+  ): Promise<DocumentDto> {
+    return this.documents.create(user.id, groupId, dto);
+  }
+
+  @Get()
+  @ApiHeader(ACCEPT_LANGUAGE)
+  @ApiOkResponse({
+    type: DocumentListDto,
+    description: 'Each document in the negotiated locale (its own `locale`)',
+  })
+  list(
+    @CurrentUser() user: AuthUser,
+    @Param('groupId', new UuidParam('Group')) groupId: string,
+    @Query() q: DocumentListQuery,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<DocumentListDto> {
+    return this.documents.list(user.id, groupId, q, readPreferences(q.locale, acceptLanguage));
+  }
+}
+
+@ApiTags('documents')
+@ApiBearerAuth()
+@Controller('documents/:documentId')
+export class DocumentsController {
+  constructor(private readonly documents: DocumentsService) {}
+
+  @Get()
+  @ApiHeader(ACCEPT_LANGUAGE)
+  @ApiOkResponse({ type: DocumentDto, description: 'In the negotiated locale; Content-Language names it' })
+  async get(
+    @CurrentUser() user: AuthUser,
+    @Param('documentId', new UuidParam('Document')) id: string,
+    @Query() q: LocaleQuery,
+    @Res({ passthrough: true }) res: Response,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<DocumentDto> {
+    const doc = await this.documents.get(user.id, id, readPreferences(q.locale, acceptLanguage));
+    res.setHeader('Content-Language', doc.locale);
+    return doc;
+  }
+
+  @Patch()
+  @ApiOkResponse({
+    type: DocumentDto,
+    description: 'Focal point or co-chair; translations become stale unless minorEdit is true',
+  })
+  async update(
+    @CurrentUser() user: AuthUser,
+    @Param('documentId', new UuidParam('Document')) id: string,
+    @Body() dto: UpdateDocumentDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<DocumentDto> {
+    const doc = await this.documents.update(user.id, id, dto);
+    res.setHeader('Content-Language', doc.locale);
+    return doc;
+  }
+}
