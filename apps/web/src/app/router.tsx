@@ -1,9 +1,11 @@
 import { createRouter } from '@tanstack/react-router';
+import { agendaFeature } from '@/features/agenda';
 import { authFeature } from '@/features/auth';
 import { groupsFeature } from '@/features/groups';
 import { homeFeature } from '@/features/home';
 import { invitationsFeature } from '@/features/invitations';
 import { meetingsFeature } from '@/features/meetings';
+import { minutesFeature } from '@/features/minutes';
 import { notificationsFeature } from '@/features/notifications';
 import { organisationsFeature } from '@/features/organisations';
 import type { Feature } from './feature';
@@ -20,6 +22,8 @@ export const FEATURES: Feature[] = [
   meetingsFeature,
   organisationsFeature,
   groupsFeature,
+  agendaFeature,
+  minutesFeature,
 ];
 
 // The route tree: one line per feature, under the parent its screens need (spelled out rather
@@ -31,6 +35,9 @@ const routeTree = rootRoute.addChildren([
     ...invitationsFeature.routes,
     ...organisationsFeature.routes,
     ...groupsFeature.routes,
+    ...meetingsFeature.routes,
+    ...agendaFeature.routes,
+    ...minutesFeature.routes,
   ]),
 ]);
 
