@@ -8,6 +8,7 @@ import { meetingsFeature } from '@/features/meetings';
 import { minutesFeature } from '@/features/minutes';
 import { notificationsFeature } from '@/features/notifications';
 import { organisationsFeature } from '@/features/organisations';
+import { preferencesFeature } from '@/features/preferences';
 import type { Feature } from './feature';
 import { NotFoundPage } from './not-found';
 import { appLayoutRoute, publicLayoutRoute, rootRoute } from './route-parents';
@@ -24,6 +25,7 @@ export const FEATURES: Feature[] = [
   groupsFeature,
   agendaFeature,
   minutesFeature,
+  preferencesFeature,
 ];
 
 // The route tree: one line per feature, under the parent its screens need (spelled out rather
@@ -38,6 +40,8 @@ const routeTree = rootRoute.addChildren([
     ...meetingsFeature.routes,
     ...agendaFeature.routes,
     ...minutesFeature.routes,
+    ...notificationsFeature.routes,
+    ...preferencesFeature.routes,
   ]),
 ]);
 
