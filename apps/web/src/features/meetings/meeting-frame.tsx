@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Page, QueryState } from '@/components';
 import { canManage, useGroup, type Group } from '@/features/groups';
-import { formatInstant } from '@/i18n/format';
+import { formatTimeRange } from '@/i18n/format';
 import { intlLocale } from '@/i18n/languages';
 import { useMeeting, type Meeting } from './api';
 
@@ -42,7 +42,7 @@ export function MeetingFrame({
                 </Link>
               </p>
               <p>
-                <time dateTime={m.startsAt}>{formatInstant(m.startsAt, m.timezone, locale)}</time>
+                <time dateTime={m.startsAt}>{formatTimeRange(m.startsAt, m.endsAt, m.timezone, locale)}</time>
                 {m.location ? <span className="muted"> · {m.location}</span> : null}{' '}
                 <span className={`badge${m.status === 'cancelled' ? ' badge--muted' : ''}`}>
                   {t(`status.${m.status}`)}
