@@ -61,15 +61,15 @@ describe('formatTimeRange', () => {
     expect(
       formatTimeRange('2027-01-05T08:00:00Z', '2027-01-05T10:00:00Z', 'Africa/Lubumbashi', 'en-GB'),
     ).toBe('Tue, 5 Jan 2027, 10:00–12:00 (Africa/Lubumbashi)');
-    expect(formatTimeRange('2027-01-05T08:00:00Z', '2027-01-05T10:00:00Z', 'Africa/Lubumbashi', 'fr-FR')).toBe(
-      'mar. 5 janv. 2027, 10:00–12:00 (Africa/Lubumbashi)',
-    );
+    expect(
+      formatTimeRange('2027-01-05T08:00:00Z', '2027-01-05T10:00:00Z', 'Africa/Lubumbashi', 'fr-FR'),
+    ).toBe('mar. 5 janv. 2027, 10:00–12:00 (Africa/Lubumbashi)');
   });
 
   it('spells out both ends when the meeting ends on another day in its zone', () => {
-    expect(formatTimeRange('2027-01-05T20:00:00Z', '2027-01-05T23:00:00Z', 'Africa/Lubumbashi', 'en-GB')).toBe(
-      'Tue, 5 Jan 2027, 22:00 – Wed, 6 Jan 2027, 01:00 (Africa/Lubumbashi)',
-    );
+    expect(
+      formatTimeRange('2027-01-05T20:00:00Z', '2027-01-05T23:00:00Z', 'Africa/Lubumbashi', 'en-GB'),
+    ).toBe('Tue, 5 Jan 2027, 22:00 – Wed, 6 Jan 2027, 01:00 (Africa/Lubumbashi)');
     // the same instants end the same day in UTC
     expect(formatTimeRange('2027-01-05T20:00:00Z', '2027-01-05T23:00:00Z', 'UTC', 'en-GB')).toBe(
       'Tue, 5 Jan 2027, 20:00–23:00 (UTC)',

@@ -56,7 +56,12 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
 
 // A meeting's span, "Tue, 5 Jan 2027, 10:00–12:00 (Africa/Lubumbashi)", or both ends in full
 // when it ends on another day in that zone.
-export function formatTimeRange(start: string | Date, end: string | Date, timeZone: string, locale: string): string {
+export function formatTimeRange(
+  start: string | Date,
+  end: string | Date,
+  timeZone: string,
+  locale: string,
+): string {
   const from = typeof start === 'string' ? new Date(start) : start;
   const to = typeof end === 'string' ? new Date(end) : end;
   if (Number.isNaN(to.getTime())) throw new RangeError(`Not an instant: ${String(end)}`);
@@ -64,6 +69,11 @@ export function formatTimeRange(start: string | Date, end: string | Date, timeZo
   if (!sameDay) {
     return `${formatInstant(from, timeZone, locale, { hideZone: true })} – ${formatInstant(to, timeZone, locale)}`;
   }
-  const endTime = formatter(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(to);
+  const endTime = formatter(locale, {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(to);
   return `${formatInstant(from, timeZone, locale, { hideZone: true })}–${endTime} (${timeZone})`;
 }

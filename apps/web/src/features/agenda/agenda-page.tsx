@@ -39,7 +39,9 @@ function AgendaScreen({ ctx }: { ctx: MeetingContext }) {
   return (
     <QueryState query={agenda}>
       {(a: Agenda) => {
-        const accepted = a.items.filter((i) => i.status === 'accepted').sort((x, y) => x.position - y.position);
+        const accepted = a.items
+          .filter((i) => i.status === 'accepted')
+          .sort((x, y) => x.position - y.position);
         const proposed = a.items.filter((i) => i.status === 'proposed');
         const others = a.items.filter((i) => i.status === 'rejected' || i.status === 'deferred');
         return (
@@ -111,14 +113,15 @@ function ItemBody({ item, ctx }: { item: AgendaItem; ctx: MeetingContext }) {
   return (
     <div className="agenda-item-body">
       <h3 className="agenda-item-title">
-        {item.title}{' '}
-        <span className="badge badge--muted">{t(`kind.${item.kind}`)}</span>
+        {item.title} <span className="badge badge--muted">{t(`kind.${item.kind}`)}</span>
         {item.standing ? <span className="badge">{t('standing')}</span> : null}
         {item.changedAfterPublish ? <span className="badge badge--accent">{t('changed')}</span> : null}
         {item.deferredFromItemId ? <span className="badge badge--muted">{t('carriedOver')}</span> : null}
       </h3>
       {item.description ? <p>{item.description}</p> : null}
-      {item.durationMinutes ? <p className="muted small">{t('minutes', { count: item.durationMinutes })}</p> : null}
+      {item.durationMinutes ? (
+        <p className="muted small">{t('minutes', { count: item.durationMinutes })}</p>
+      ) : null}
       {item.incidents.length > 0 ? (
         <>
           <p className="label">{t('incidents')}</p>
@@ -172,7 +175,13 @@ function AcceptedItems({ ctx, items }: { ctx: MeetingContext; items: AgendaItem[
     if (!next) return;
     reorder.mutate(next, {
       onSuccess: () =>
-        setAnnounce(t('moved', { title: byId.get(id)?.title ?? '', position: next.indexOf(id) + 1, total: next.length })),
+        setAnnounce(
+          t('moved', {
+            title: byId.get(id)?.title ?? '',
+            position: next.indexOf(id) + 1,
+            total: next.length,
+          }),
+        ),
     });
   };
   const onHandleKey = (e: KeyboardEvent, id: string, index: number) => {
@@ -302,7 +311,11 @@ function Decide({ item, groupId }: { item: AgendaItem; groupId: string }) {
           onOpenChange={setOpen}
           title={t('rejectTitle', { title: item.title })}
           trigger={
-            <button type="button" className="button button--danger-quiet" aria-label={t('rejectNamed', { title: item.title })}>
+            <button
+              type="button"
+              className="button button--danger-quiet"
+              aria-label={t('rejectNamed', { title: item.title })}
+            >
               {t('reject')}
             </button>
           }

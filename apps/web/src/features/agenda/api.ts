@@ -14,7 +14,8 @@ export function useAgenda(groupId: string, meetingId: string) {
   const api = useApi();
   return useQuery({
     queryKey: agendaKey(groupId, meetingId),
-    queryFn: () => unwrap(api.GET('/api/v1/meetings/{meetingId}/agenda', { params: { path: { meetingId } } })),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/meetings/{meetingId}/agenda', { params: { path: { meetingId } } })),
   });
 }
 
@@ -45,7 +46,9 @@ export function useAcceptItem(groupId: string) {
 export function useRejectItem(groupId: string) {
   const api = useApi();
   return useGroupMutation(groupId, ({ itemId, reason }: { itemId: string; reason: string }) =>
-    unwrap(api.POST('/api/v1/agenda-items/{itemId}/reject', { params: { path: { itemId } }, body: { reason } })),
+    unwrap(
+      api.POST('/api/v1/agenda-items/{itemId}/reject', { params: { path: { itemId } }, body: { reason } }),
+    ),
   );
 }
 
@@ -69,7 +72,10 @@ export function useReorder(groupId: string, meetingId: string) {
   return useMutation({
     mutationFn: (itemIds: string[]) =>
       unwrap(
-        api.PUT('/api/v1/meetings/{meetingId}/agenda/order', { params: { path: { meetingId } }, body: { itemIds } }),
+        api.PUT('/api/v1/meetings/{meetingId}/agenda/order', {
+          params: { path: { meetingId } },
+          body: { itemIds },
+        }),
       ),
     onSuccess: (agenda) => {
       queries.setQueryData(agendaKey(groupId, meetingId), agenda);

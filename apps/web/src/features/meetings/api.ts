@@ -116,13 +116,15 @@ export function useCreateSeries(groupId: string) {
 
 export function useUpdateSeries(groupId: string) {
   const api = useApi();
-  return useGroupMutation(groupId, ({ seriesId, ...body }: Schemas['UpdateSeriesDto'] & { seriesId: string }) =>
-    unwrap(
-      api.PATCH('/api/v1/groups/{groupId}/meeting-series/{seriesId}', {
-        params: { path: { groupId, seriesId } },
-        body,
-      }),
-    ),
+  return useGroupMutation(
+    groupId,
+    ({ seriesId, ...body }: Schemas['UpdateSeriesDto'] & { seriesId: string }) =>
+      unwrap(
+        api.PATCH('/api/v1/groups/{groupId}/meeting-series/{seriesId}', {
+          params: { path: { groupId, seriesId } },
+          body,
+        }),
+      ),
   );
 }
 
@@ -139,15 +141,19 @@ export function useDeleteSeries(groupId: string) {
 
 export function useUpdateMeeting(groupId: string) {
   const api = useApi();
-  return useGroupMutation(groupId, ({ meetingId, ...body }: Schemas['UpdateMeetingDto'] & { meetingId: string }) =>
-    unwrap(api.PATCH('/api/v1/meetings/{meetingId}', { params: { path: { meetingId } }, body })),
+  return useGroupMutation(
+    groupId,
+    ({ meetingId, ...body }: Schemas['UpdateMeetingDto'] & { meetingId: string }) =>
+      unwrap(api.PATCH('/api/v1/meetings/{meetingId}', { params: { path: { meetingId } }, body })),
   );
 }
 
 export function useCancelMeeting(groupId: string) {
   const api = useApi();
   return useGroupMutation(groupId, ({ meetingId, reason }: { meetingId: string; reason: string }) =>
-    unwrap(api.POST('/api/v1/meetings/{meetingId}/cancel', { params: { path: { meetingId } }, body: { reason } })),
+    unwrap(
+      api.POST('/api/v1/meetings/{meetingId}/cancel', { params: { path: { meetingId } }, body: { reason } }),
+    ),
   );
 }
 
@@ -166,7 +172,10 @@ export function useRecordAttendance(groupId: string) {
     groupId,
     ({ meetingId, records }: { meetingId: string; records: Schemas['AttendanceRecordInput'][] }) =>
       unwrap(
-        api.PUT('/api/v1/meetings/{meetingId}/attendance', { params: { path: { meetingId } }, body: { records } }),
+        api.PUT('/api/v1/meetings/{meetingId}/attendance', {
+          params: { path: { meetingId } },
+          body: { records },
+        }),
       ),
   );
 }
@@ -188,4 +197,11 @@ export function useRotateCalendarToken() {
     mutationFn: () => unwrap(api.GET('/api/v1/me/calendar-token', { params: { query: { rotate: true } } })),
     onSuccess: (data) => queries.setQueryData(['me', 'calendar-token'], data),
   });
+}
+
+export function useCreateMeeting(groupId: string) {
+  const api = useApi();
+  return useGroupMutation(groupId, (body: Schemas['CreateMeetingDto']) =>
+    unwrap(api.POST('/api/v1/groups/{groupId}/meetings', { params: { path: { groupId } }, body })),
+  );
 }

@@ -240,7 +240,12 @@ function Attendance({ meeting, manage }: { meeting: Meeting; manage: boolean }) 
     <Section title={t('attendance.title')} id="meeting-attendance">
       <QueryState query={attendance}>
         {(data: Schemas['AttendanceDto']) => (
-          <AttendanceForm key={data.records.map((r) => `${r.memberId}${String(r.attended)}`).join()} meeting={meeting} data={data} manage={manage} />
+          <AttendanceForm
+            key={data.records.map((r) => `${r.memberId}${String(r.attended)}`).join()}
+            meeting={meeting}
+            data={data}
+            manage={manage}
+          />
         )}
       </QueryState>
     </Section>
@@ -272,7 +277,10 @@ function AttendanceForm({
         record.mutate(
           {
             meetingId: meeting.id,
-            records: data.records.map((r) => ({ memberId: r.memberId, attended: Boolean(present[r.memberId]) })),
+            records: data.records.map((r) => ({
+              memberId: r.memberId,
+              attended: Boolean(present[r.memberId]),
+            })),
           },
           { onSuccess: () => setSaved(true) },
         );

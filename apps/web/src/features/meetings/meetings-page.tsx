@@ -1,13 +1,20 @@
 import { Link, useParams } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Schemas } from '@/api';
-import { Page, QueryState, Section } from '@/components';
+import { describeProblem, type Schemas } from '@/api';
+import { Dialog, FormError, Page, QueryState, Section, TextField } from '@/components';
 import { canManage, useGroup, type Group } from '@/features/groups';
-import { formatInstant } from '@/i18n/format';
+import { formatInstant, todayIn } from '@/i18n/format';
 import { intlLocale } from '@/i18n/languages';
-import { useCalendarToken, useMeetings, useRotateCalendarToken, useSeriesList, type Meeting } from './api';
-import { fromRrule } from './recurrence';
+import {
+  useCalendarToken,
+  useCreateMeeting,
+  useMeetings,
+  useRotateCalendarToken,
+  useSeriesList,
+  type Meeting,
+} from './api';
+import { fromRrule, zonedInstant } from './recurrence';
 import { describeRule } from './rule-text';
 
 // A group's meetings: upcoming and past, month by month, in each meeting's zone; its series; and
@@ -28,9 +35,16 @@ export function MeetingsPage() {
           title={t('title', { group: g.name })}
           actions={
             canManage(g) ? (
-              <Link to="/groups/$groupId/series/new" params={{ groupId }} className="button button--primary">
-                {t('series.new')}
-              </Link>
+              <div className="button-row">
+                <Link
+                  to="/groups/$groupId/series/new"
+                  params={{ groupId }}
+                  className="button button--primary"
+                >
+                  {t('series.new')}
+                </Link>
+                <AdHocMeetingDialog group={g} />
+              </div>
             ) : null
           }
         >
@@ -42,7 +56,12 @@ export function MeetingsPage() {
           <Section title={t('upcoming')} id="meetings-upcoming">
             <QueryState query={upcoming}>
               {(page: Schemas['MeetingPageDto']) => (
-                <MeetingCalendar groupId={groupId} meetings={page.items} locale={locale} empty={t('noneUpcoming')} />
+                <MeetingCalendar
+                  groupId={groupId}
+                  meetings={page.items}
+                  locale={locale}
+                  empty={t('noneUpcoming')}
+                />
               )}
             </QueryState>
           </Section>
@@ -71,7 +90,8 @@ export function MeetingsPage() {
                           <strong>{s.title}</strong>
                         </p>
                         <p className="muted">
-                          {describeRule(fromRrule(s.rrule), t)} · {t('series.at', { time: s.startTime, zone: s.timezone })}
+                          {describeRule(fromRrule(s.rrule), t)} ·{' '}
+                          {t('series.at', { time: s.startTime, zone: s.timezone })}
                         </p>
                         {canManage(g) ? (
                           <Link
@@ -112,9 +132,11 @@ function MeetingCalendar({
   if (meetings.length === 0) return <p className="muted">{empty}</p>;
   const months = new Map<string, Meeting[]>();
   for (const m of meetings) {
-    const month = new Intl.DateTimeFormat(locale, { timeZone: m.timezone, month: 'long', year: 'numeric' }).format(
-      new Date(m.startsAt),
-    );
+    const month = new Intl.DateTimeFormat(locale, {
+      timeZone: m.timezone,
+      month: 'long',
+      year: 'numeric',
+    }).format(new Date(m.startsAt));
     months.set(month, [...(months.get(month) ?? []), m]);
   }
   return (
@@ -137,7 +159,9 @@ function MeetingCalendar({
                   <time dateTime={m.startsAt}>{formatInstant(m.startsAt, m.timezone, locale)}</time>
                   {m.location ? <span className="muted"> · {m.location}</span> : null}
                 </p>
-                {m.myRsvp ? <p className="muted small">{t('myRsvp', { response: t(`rsvp.${m.myRsvp}`) })}</p> : null}
+                {m.myRsvp ? (
+                  <p className="muted small">{t('myRsvp', { response: t(`rsvp.${m.myRsvp}`) })}</p>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -208,5 +232,95 @@ function CalendarFeed({ groupId }: { groupId: string }) {
         }}
       </QueryState>
     </Section>
+  );
+}
+
+// An ad hoc meeting, outside any series (in the group's zone): also how a meeting already held
+// gets onto the record.
+function AdHocMeetingDialog({ group }: { group: Group }) {
+  const { t } = useTranslation('meetings');
+  const [open, setOpen] = useState(false);
+  const create = useCreateMeeting(group.id);
+  const [title, setTitle] = useState(() => t('adHoc.defaultTitle'));
+  const [date, setDate] = useState(() => todayIn(group.timezone));
+  const [time, setTime] = useState('10:00');
+  const [duration, setDuration] = useState('120');
+  const [location, setLocation] = useState('');
+  const problem = create.error ? describeProblem(create.error, t) : null;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const startsAt = zonedInstant(date, time, group.timezone);
+    create.mutate(
+      {
+        title,
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + Number(duration) * 60_000).toISOString(),
+        timezone: group.timezone,
+        location: location || undefined,
+        reminderOffsetsMinutes: [10080, 1440],
+      },
+      { onSuccess: () => setOpen(false) },
+    );
+  };
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(o) => {
+        setOpen(o);
+        if (!o) create.reset();
+      }}
+      title={t('adHoc.title')}
+      description={t('adHoc.explain', { zone: group.timezone })}
+      trigger={
+        <button type="button" className="button">
+          {t('adHoc.open')}
+        </button>
+      }
+    >
+      <form className="form" onSubmit={submit}>
+        <FormError message={problem?.message} />
+        <TextField
+          label={t('fields.title')}
+          required
+          maxLength={200}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          error={problem?.fields.title}
+        />
+        <TextField
+          label={t('fields.date')}
+          type="date"
+          required
+          value={date}
+          onChange={(e) => setDate(e.target.value)}
+          error={problem?.fields.startsAt}
+        />
+        <TextField
+          label={t('fields.startTimeIn', { zone: group.timezone })}
+          type="time"
+          required
+          value={time}
+          onChange={(e) => setTime(e.target.value)}
+        />
+        <TextField
+          label={t('fields.duration')}
+          type="number"
+          min={5}
+          max={1440}
+          required
+          value={duration}
+          onChange={(e) => setDuration(e.target.value)}
+        />
+        <TextField
+          label={t('fields.location')}
+          value={location}
+          onChange={(e) => setLocation(e.target.value)}
+          error={problem?.fields.location}
+        />
+        <button type="submit" className="button button--primary" disabled={create.isPending}>
+          {t('adHoc.submit')}
+        </button>
+      </form>
+    </Dialog>
   );
 }

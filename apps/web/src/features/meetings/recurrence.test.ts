@@ -51,20 +51,15 @@ describe('rule ↔ RRULE', () => {
 
 describe('dates a rule selects', () => {
   it('first Tuesday of each month', () => {
-    expect(take({ kind: 'monthlyWeekday', ordinal: 1, weekday: 'TU', interval: 1 }, '2027-01-05', 4)).toEqual([
-      '2027-01-05',
-      '2027-02-02',
-      '2027-03-02',
-      '2027-04-06',
-    ]);
+    expect(take({ kind: 'monthlyWeekday', ordinal: 1, weekday: 'TU', interval: 1 }, '2027-01-05', 4)).toEqual(
+      ['2027-01-05', '2027-02-02', '2027-03-02', '2027-04-06'],
+    );
   });
 
   it('last Thursday, starting mid-month (the first month is skipped when already past)', () => {
-    expect(take({ kind: 'monthlyWeekday', ordinal: -1, weekday: 'TH', interval: 1 }, '2027-01-29', 3)).toEqual([
-      '2027-02-25',
-      '2027-03-25',
-      '2027-04-29',
-    ]);
+    expect(
+      take({ kind: 'monthlyWeekday', ordinal: -1, weekday: 'TH', interval: 1 }, '2027-01-29', 3),
+    ).toEqual(['2027-02-25', '2027-03-25', '2027-04-29']);
   });
 
   it('every 4 weeks on Tuesday counts weeks from the start', () => {
@@ -81,7 +76,10 @@ describe('dates a rule selects', () => {
       '2027-02-28',
       '2027-03-31',
     ]);
-    expect(take({ kind: 'monthlyDay', day: 15, interval: 2 }, '2027-01-20', 2)).toEqual(['2027-03-15', '2027-05-15']);
+    expect(take({ kind: 'monthlyDay', day: 15, interval: 2 }, '2027-01-20', 2)).toEqual([
+      '2027-03-15',
+      '2027-05-15',
+    ]);
   });
 });
 
@@ -107,21 +105,38 @@ describe('next occurrences in the series’ zone', () => {
       2,
       new Date('2027-01-06T00:00:00Z'),
     );
-    expect(next.map((d) => d.toISOString())).toEqual(['2027-02-02T08:00:00.000Z', '2027-03-02T08:00:00.000Z']);
+    expect(next.map((d) => d.toISOString())).toEqual([
+      '2027-02-02T08:00:00.000Z',
+      '2027-03-02T08:00:00.000Z',
+    ]);
   });
 
   it('moves a time skipped by the change forward, and takes the first of a repeated hour', () => {
-    expect(zonedInstant('2027-03-28', '02:30', 'Europe/Paris').toISOString()).toBe('2027-03-28T01:30:00.000Z');
-    expect(zonedInstant('2027-10-31', '02:30', 'Europe/Paris').toISOString()).toBe('2027-10-31T00:30:00.000Z');
-    expect(zonedInstant('2027-06-01', '10:00', 'America/New_York').toISOString()).toBe('2027-06-01T14:00:00.000Z');
+    expect(zonedInstant('2027-03-28', '02:30', 'Europe/Paris').toISOString()).toBe(
+      '2027-03-28T01:30:00.000Z',
+    );
+    expect(zonedInstant('2027-10-31', '02:30', 'Europe/Paris').toISOString()).toBe(
+      '2027-10-31T00:30:00.000Z',
+    );
+    expect(zonedInstant('2027-06-01', '10:00', 'America/New_York').toISOString()).toBe(
+      '2027-06-01T14:00:00.000Z',
+    );
   });
 
   it('shows nothing for an invalid zone, date or a custom rule', () => {
     const form: RuleForm = { kind: 'monthlyWeekday', ordinal: 1, weekday: 'TU', interval: 1 };
-    expect(previewOccurrences(form, { startDate: '2027-01-05', startTime: '10:00', timezone: 'Mars/Olympus' }, 3)).toEqual([]);
-    expect(previewOccurrences(form, { startDate: '2027-02-30', startTime: '10:00', timezone: 'UTC' }, 3)).toEqual([]);
     expect(
-      previewOccurrences({ kind: 'custom', rrule: 'FREQ=DAILY' }, { startDate: '2027-01-05', startTime: '10:00', timezone: 'UTC' }, 3),
+      previewOccurrences(form, { startDate: '2027-01-05', startTime: '10:00', timezone: 'Mars/Olympus' }, 3),
+    ).toEqual([]);
+    expect(
+      previewOccurrences(form, { startDate: '2027-02-30', startTime: '10:00', timezone: 'UTC' }, 3),
+    ).toEqual([]);
+    expect(
+      previewOccurrences(
+        { kind: 'custom', rrule: 'FREQ=DAILY' },
+        { startDate: '2027-01-05', startTime: '10:00', timezone: 'UTC' },
+        3,
+      ),
     ).toEqual([]);
   });
 });

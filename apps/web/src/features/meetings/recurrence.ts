@@ -34,7 +34,10 @@ export function toRrule(form: RuleForm): string {
 
 // The form for a stored rule; anything beyond the builder's rhythms is a `custom` rule.
 export function fromRrule(rrule: string): RuleForm {
-  const text = rrule.trim().replace(/^RRULE:/i, '').toUpperCase();
+  const text = rrule
+    .trim()
+    .replace(/^RRULE:/i, '')
+    .toUpperCase();
   const parts = new Map<string, string>();
   for (const p of text.split(';')) {
     const [k, v] = p.split('=');
@@ -57,7 +60,8 @@ export function fromRrule(rrule: string): RuleForm {
   const byMonthDay = parts.get('BYMONTHDAY');
   if (freq === 'MONTHLY' && byDay && !byMonthDay) {
     const m = /^(-1|[1-4])(MO|TU|WE|TH|FR|SA|SU)$/.exec(byDay);
-    if (m) return { kind: 'monthlyWeekday', ordinal: Number(m[1]) as Ordinal, weekday: m[2] as Weekday, interval };
+    if (m)
+      return { kind: 'monthlyWeekday', ordinal: Number(m[1]) as Ordinal, weekday: m[2] as Weekday, interval };
   }
   if (freq === 'MONTHLY' && byMonthDay && !byDay) {
     const day = Number(byMonthDay);

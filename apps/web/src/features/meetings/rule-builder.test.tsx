@@ -13,7 +13,15 @@ beforeAll(async () => {
 });
 
 // The builder as a series form holds it: the stored RRULE in, the RRULE written out.
-function Harness({ rrule, zone = 'Europe/Paris', onRule }: { rrule: string; zone?: string; onRule?: (r: string) => void }) {
+function Harness({
+  rrule,
+  zone = 'Europe/Paris',
+  onRule,
+}: {
+  rrule: string;
+  zone?: string;
+  onRule?: (r: string) => void;
+}) {
   const [rule, setRule] = useState<RuleForm>(() => fromRrule(rrule));
   return (
     <RuleBuilder
@@ -44,14 +52,18 @@ describe('RuleBuilder', () => {
     expect(screen.getByLabelText('Weekday')).toHaveValue('TU');
     expect(screen.getByText('FREQ=MONTHLY;BYDAY=1TU')).toBeInTheDocument();
     const list = screen.getByRole('list', { name: 'Next meetings (Europe/Paris)' });
-    const items = within(list).getAllByRole('listitem').map((li) => li.textContent);
+    const items = within(list)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(items.slice(0, 3)).toEqual([
       'Tue, 2 Feb 2027, 10:00 (Europe/Paris)',
       'Tue, 2 Mar 2027, 10:00 (Europe/Paris)',
       'Tue, 6 Apr 2027, 10:00 (Europe/Paris)', // after the change to summer time: still 10:00
     ]);
     // …and the instants really differ by the offset change (09:00Z, then 08:00Z).
-    const times = within(list).getAllByRole('listitem').map((li) => li.querySelector('time')?.getAttribute('dateTime'));
+    const times = within(list)
+      .getAllByRole('listitem')
+      .map((li) => li.querySelector('time')?.getAttribute('dateTime'));
     expect(times.slice(1, 3)).toEqual(['2027-03-02T09:00:00.000Z', '2027-04-06T08:00:00.000Z']);
   });
 
@@ -67,10 +79,12 @@ describe('RuleBuilder', () => {
     await user.selectOptions(screen.getByLabelText('Repeats'), 'Every few weeks');
     expect(written.at(-1)).toBe('FREQ=WEEKLY;INTERVAL=4;BYDAY=TH');
     expect(screen.getByLabelText('Every how many weeks')).toHaveValue(4);
-    expect(screen.getAllByRole('listitem').slice(0, 2).map((li) => li.textContent)).toEqual([
-      'Thu, 4 Feb 2027, 10:00 (Europe/Paris)',
-      'Thu, 4 Mar 2027, 10:00 (Europe/Paris)',
-    ]);
+    expect(
+      screen
+        .getAllByRole('listitem')
+        .slice(0, 2)
+        .map((li) => li.textContent),
+    ).toEqual(['Thu, 4 Feb 2027, 10:00 (Europe/Paris)', 'Thu, 4 Mar 2027, 10:00 (Europe/Paris)']);
   });
 
   it('keeps a rule it cannot express as written, without inventing a preview', () => {

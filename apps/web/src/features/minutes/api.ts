@@ -7,15 +7,18 @@ export type Minutes = Schemas['MinutesDto'];
 
 const keys = {
   minutes: (groupId: string, meetingId: string) => [...groupKey(groupId), 'minutes', meetingId] as const,
-  revisions: (groupId: string, meetingId: string) => [...groupKey(groupId), 'minutes', meetingId, 'revisions'] as const,
-  comments: (groupId: string, meetingId: string) => [...groupKey(groupId), 'minutes', meetingId, 'comments'] as const,
+  revisions: (groupId: string, meetingId: string) =>
+    [...groupKey(groupId), 'minutes', meetingId, 'revisions'] as const,
+  comments: (groupId: string, meetingId: string) =>
+    [...groupKey(groupId), 'minutes', meetingId, 'comments'] as const,
 };
 
 export function useMinutes(groupId: string, meetingId: string) {
   const api = useApi();
   return useQuery({
     queryKey: keys.minutes(groupId, meetingId),
-    queryFn: () => unwrap(api.GET('/api/v1/meetings/{meetingId}/minutes', { params: { path: { meetingId } } })),
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/meetings/{meetingId}/minutes', { params: { path: { meetingId } } })),
   });
 }
 
@@ -27,7 +30,8 @@ export function useFetchMinutes(groupId: string, meetingId: string) {
     queries.fetchQuery({
       queryKey: keys.minutes(groupId, meetingId),
       staleTime: 0,
-      queryFn: () => unwrap(api.GET('/api/v1/meetings/{meetingId}/minutes', { params: { path: { meetingId } } })),
+      queryFn: () =>
+        unwrap(api.GET('/api/v1/meetings/{meetingId}/minutes', { params: { path: { meetingId } } })),
     });
 }
 
@@ -96,7 +100,10 @@ export function useComment(groupId: string, meetingId: string) {
   const api = useApi();
   return useGroupMutation(groupId, (body: string) =>
     unwrap(
-      api.POST('/api/v1/meetings/{meetingId}/minutes/comments', { params: { path: { meetingId } }, body: { body } }),
+      api.POST('/api/v1/meetings/{meetingId}/minutes/comments', {
+        params: { path: { meetingId } },
+        body: { body },
+      }),
     ),
   );
 }

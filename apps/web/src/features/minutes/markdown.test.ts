@@ -3,10 +3,14 @@ import { renderMarkdown } from './markdown';
 
 describe('renderMarkdown (the preview)', () => {
   it('renders Markdown', () => {
-    expect(renderMarkdown('# Minutes\n\n- **one**')).toBe('<h1>Minutes</h1>\n<ul>\n<li><strong>one</strong></li>\n</ul>\n');
+    expect(renderMarkdown('# Minutes\n\n- **one**')).toBe(
+      '<h1>Minutes</h1>\n<ul>\n<li><strong>one</strong></li>\n</ul>\n',
+    );
   });
   it('prints raw HTML as text and refuses script links', () => {
-    const html = renderMarkdown('<img src=x onerror=alert(1)> <script>alert(2)</script> [x](javascript:alert(3))');
+    const html = renderMarkdown(
+      '<img src=x onerror=alert(1)> <script>alert(2)</script> [x](javascript:alert(3))',
+    );
     expect(html).not.toMatch(/<img|<script|href="javascript/);
     expect(html).toContain('&lt;script&gt;');
   });

@@ -5,7 +5,8 @@ import MarkdownIt from 'markdown-it';
 // vbscript:, file: and data: URLs (but images); links open in a new tab without the opener.
 const md = new MarkdownIt({ html: false, linkify: true, breaks: false });
 const defaultLink =
-  md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+  md.renderer.rules.link_open ??
+  ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
 md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
   tokens[idx].attrSet('rel', 'noopener noreferrer nofollow');
   tokens[idx].attrSet('target', '_blank');

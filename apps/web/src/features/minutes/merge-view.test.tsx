@@ -12,8 +12,16 @@ beforeAll(async () => {
 });
 
 const base: MinutesFields = { body: 'Opening.', keyIssues: ['Checkpoints'], decisions: [] };
-const mine: MinutesFields = { body: 'Opening. My notes on the roadblocks.', keyIssues: ['Checkpoints'], decisions: ['Write to the governor'] };
-const theirs: MinutesFields = { body: 'Opening. The co-chair’s summary.', keyIssues: ['Checkpoints', 'Arrests'], decisions: [] };
+const mine: MinutesFields = {
+  body: 'Opening. My notes on the roadblocks.',
+  keyIssues: ['Checkpoints'],
+  decisions: ['Write to the governor'],
+};
+const theirs: MinutesFields = {
+  body: 'Opening. The co-chair’s summary.',
+  keyIssues: ['Checkpoints', 'Arrests'],
+  decisions: [],
+};
 
 const show = (onSave: (m: MinutesFields) => void) =>
   render(
@@ -26,7 +34,9 @@ describe('MergeView (stale save)', () => {
   it('explains, merges one-sided changes and keeps my text for a conflict unless I choose', async () => {
     const onSave = vi.fn();
     show(onSave);
-    expect(screen.getByText(/Grace saved the minutes while you were writing\. Nothing you typed is lost\./)).toBeVisible();
+    expect(
+      screen.getByText(/Grace saved the minutes while you were writing\. Nothing you typed is lost\./),
+    ).toBeVisible();
     expect(screen.getByText(/One part was changed by both of you/)).toBeVisible();
     const body = screen.getByRole('group', { name: /Text of the minutes — changed by both/ });
     expect(within(body).getByText('Opening. The co-chair’s summary.', { selector: 'pre' })).toBeVisible();

@@ -68,7 +68,8 @@ export function MergeView({
             edited={edited[m.field]}
             onChoice={(c) => {
               setChoice((x) => ({ ...x, [m.field]: c }));
-              if (c !== 'edited') setEdited((x) => ({ ...x, [m.field]: text(m.field, c === 'theirs' ? theirs : mine) }));
+              if (c !== 'edited')
+                setEdited((x) => ({ ...x, [m.field]: text(m.field, c === 'theirs' ? theirs : mine) }));
             }}
             onEdit={(v) => {
               setEdited((x) => ({ ...x, [m.field]: v }));
@@ -135,21 +136,25 @@ function MergeField({
           </pre>
         </div>
       </div>
-      <div className="button-row" role="radiogroup" aria-label={t('merge.keepFor', { field: t(`fields.${field}`) })}>
+      <div
+        className="button-row"
+        role="radiogroup"
+        aria-label={t('merge.keepFor', { field: t(`fields.${field}`) })}
+      >
         {KEEP.map((c) => (
           <label key={c} className="radio">
-            <input
-              type="radio"
-              name={`${id}-choice`}
-              checked={choice === c}
-              onChange={() => onChoice(c)}
-            />{' '}
+            <input type="radio" name={`${id}-choice`} checked={choice === c} onChange={() => onChoice(c)} />{' '}
             {t(`merge.keep.${c}`)}
           </label>
         ))}
       </div>
       <label htmlFor={`${id}-merged`}>{t('merge.result', { field: t(`fields.${field}`) })}</label>
-      <textarea id={`${id}-merged`} rows={field === 'body' ? 8 : 4} value={edited} onChange={(e) => onEdit(e.target.value)} />
+      <textarea
+        id={`${id}-merged`}
+        rows={field === 'body' ? 8 : 4}
+        value={edited}
+        onChange={(e) => onEdit(e.target.value)}
+      />
     </fieldset>
   );
 }

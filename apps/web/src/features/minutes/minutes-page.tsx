@@ -30,7 +30,11 @@ export function MinutesPage() {
   );
 }
 
-const fieldsOf = (m: Minutes): MinutesFields => ({ body: m.body, keyIssues: m.keyIssues, decisions: m.decisions });
+const fieldsOf = (m: Minutes): MinutesFields => ({
+  body: m.body,
+  keyIssues: m.keyIssues,
+  decisions: m.decisions,
+});
 
 function MinutesScreen({ ctx }: { ctx: MeetingContext }) {
   const { meeting } = ctx;
@@ -40,7 +44,11 @@ function MinutesScreen({ ctx }: { ctx: MeetingContext }) {
       {(m: Minutes) => (
         <>
           <StatusSection ctx={ctx} minutes={m} />
-          {ctx.manage && m.status !== 'approved' ? <Editor ctx={ctx} minutes={m} /> : <ReadOnly minutes={m} />}
+          {ctx.manage && m.status !== 'approved' ? (
+            <Editor ctx={ctx} minutes={m} />
+          ) : (
+            <ReadOnly minutes={m} />
+          )}
           <AttendanceList minutes={m} />
           <Comments ctx={ctx} minutes={m} />
           <Revisions ctx={ctx} />
@@ -77,7 +85,9 @@ function StatusSection({ ctx, minutes }: { ctx: MeetingContext; minutes: Minutes
       <p>
         <span className="badge">{t(`status.${minutes.status}`)}</span>{' '}
         {t('version', { version: minutes.version })}
-        {minutes.updatedAt && minutes.version > 0 ? ` · ${t('savedAt', { when: when(minutes.updatedAt) })}` : ''}
+        {minutes.updatedAt && minutes.version > 0
+          ? ` · ${t('savedAt', { when: when(minutes.updatedAt) })}`
+          : ''}
       </p>
       {minutes.status === 'circulated' && minutes.circulatedAt ? (
         <p className="muted">{t('circulatedAt', { when: when(minutes.circulatedAt) })}</p>
@@ -98,7 +108,14 @@ function StatusSection({ ctx, minutes }: { ctx: MeetingContext; minutes: Minutes
         </p>
       ) : null}
       <p className="muted small">{t(`rule.${minutes.approvalRule}`)}</p>
-      <FormError message={error ? describeProblem(error, t, { 409: 'minutes:actionConflict' }).message : null} />
+      <FormError
+        message={
+          error
+            ? describeProblem(error, t, { 409: 'minutes:actionConflict', 403: 'minutes:approveForbidden' })
+                .message
+            : null
+        }
+      />
       <div className="button-row">
         {group.myRole === 'focal_point' && minutes.status === 'draft' ? (
           <button
@@ -123,7 +140,12 @@ function StatusSection({ ctx, minutes }: { ctx: MeetingContext; minutes: Minutes
         <button type="button" className="button" disabled={exporter.isPending} onClick={() => download('md')}>
           {t('exportMd')}
         </button>
-        <button type="button" className="button" disabled={exporter.isPending} onClick={() => download('pdf')}>
+        <button
+          type="button"
+          className="button"
+          disabled={exporter.isPending}
+          onClick={() => download('pdf')}
+        >
           {t('exportPdf')}
         </button>
       </div>
@@ -303,7 +325,10 @@ function ReadOnly({ minutes }: { minutes: Minutes }) {
   return (
     <Section title={t('text')} id="minutes-text">
       {minutes.body ? (
-        <div className="markdown-preview" dangerouslySetInnerHTML={{ __html: renderMarkdown(minutes.body) }} />
+        <div
+          className="markdown-preview"
+          dangerouslySetInnerHTML={{ __html: renderMarkdown(minutes.body) }}
+        />
       ) : (
         <p className="muted">{t('noText')}</p>
       )}
@@ -341,7 +366,11 @@ function AttendanceList({ minutes }: { minutes: Minutes }) {
         <p className="muted">{t('noAttendance')}</p>
       ) : (
         <>
-          <p>{t('present', { names: present.map((a) => `${a.displayName} (${a.organisation.name})`).join(', ') || '—' })}</p>
+          <p>
+            {t('present', {
+              names: present.map((a) => `${a.displayName} (${a.organisation.name})`).join(', ') || '—',
+            })}
+          </p>
           {absent.length ? (
             <p className="muted">{t('absent', { names: absent.map((a) => a.displayName).join(', ') })}</p>
           ) : null}
@@ -434,8 +463,12 @@ function Revisions({ ctx }: { ctx: MeetingContext }) {
                       })}
                     </summary>
                     <pre className="merge-text">{r.body}</pre>
-                    {r.keyIssues.length ? <p>{t('keyIssuesLine', { items: r.keyIssues.join('; ') })}</p> : null}
-                    {r.decisions.length ? <p>{t('decisionsLine', { items: r.decisions.join('; ') })}</p> : null}
+                    {r.keyIssues.length ? (
+                      <p>{t('keyIssuesLine', { items: r.keyIssues.join('; ') })}</p>
+                    ) : null}
+                    {r.decisions.length ? (
+                      <p>{t('decisionsLine', { items: r.decisions.join('; ') })}</p>
+                    ) : null}
                   </details>
                 </li>
               ))}

@@ -12,4 +12,7 @@ const preferencesRoute = createRoute({
   component: lazyRouteComponent(() => import('./preferences-page'), 'PreferencesPage'),
 });
 
-export const preferencesFeature = { name: 'preferences', routes: [preferencesRoute] as const } satisfies Feature;
+export const preferencesFeature = {
+  name: 'preferences',
+  routes: [preferencesRoute] as const,
+} satisfies Feature;

@@ -8,7 +8,10 @@ import { useMe, useUpdateMe } from './api';
 
 const zones = (() => {
   try {
-    return (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
+    return (
+      (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ??
+      []
+    );
   } catch {
     return [];
   }
