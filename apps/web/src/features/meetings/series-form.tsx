@@ -31,6 +31,8 @@ export function SeriesForm({
   const [duration, setDuration] = useState(String(series?.durationMinutes ?? 120));
   const [location, setLocation] = useState(series?.location ?? '');
   const [onlineUrl, setOnlineUrl] = useState(series?.onlineUrl ?? '');
+  // The preview starts today, as the server materialises meetings from now on.
+  const [now] = useState(() => new Date());
   const mutation = series ? update : create;
   const problem = mutation.error ? describeProblem(mutation.error, t) : null;
 
@@ -109,7 +111,7 @@ export function SeriesForm({
           startDate={startDate}
           startTime={startTime}
           timezone={timezone}
-          from={series ? new Date() : undefined}
+          from={now}
           error={problem?.fields.rrule}
         />
         <TextField
