@@ -1,6 +1,7 @@
 import { Link, Outlet, useNavigate } from '@tanstack/react-router';
 import { useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAccountLanguage } from '@/features/preferences';
 import { LanguagePicker } from '@/i18n/language-picker';
 import { ConnectionBanner } from '@/realtime/connection-status';
 import { useServices } from './services';
@@ -44,6 +45,7 @@ export function AppLayout() {
   const { session, realtime, api } = useServices();
   const navigate = useNavigate();
   const status = useSyncExternalStore(session.subscribe, () => session.status);
+  useAccountLanguage();
 
   useEffect(() => {
     realtime.start();
@@ -70,6 +72,8 @@ export function AppLayout() {
           </Link>
           <Link to="/invitations">{t('nav.invitations')}</Link>
           <Link to="/account">{t('nav.account')}</Link>
+          <Link to="/notifications">{t('nav.notifications')}</Link>
+          <Link to="/preferences">{t('nav.preferences')}</Link>
         </nav>
         <div className="app-header-end">
           <LanguagePicker />

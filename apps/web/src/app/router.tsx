@@ -1,14 +1,17 @@
 import { createRouter } from '@tanstack/react-router';
 import { attachmentsFeature } from '@/features/attachments';
 import { accountFeature } from '@/features/account';
+import { agendaFeature } from '@/features/agenda';
 import { authFeature } from '@/features/auth';
 import { engagementFeature } from '@/features/engagement';
 import { groupsFeature } from '@/features/groups';
 import { homeFeature } from '@/features/home';
 import { invitationsFeature } from '@/features/invitations';
 import { meetingsFeature } from '@/features/meetings';
+import { minutesFeature } from '@/features/minutes';
 import { notificationsFeature } from '@/features/notifications';
 import { organisationsFeature } from '@/features/organisations';
+import { preferencesFeature } from '@/features/preferences';
 import type { Feature } from './feature';
 import { NotFoundPage } from './not-found';
 import { appLayoutRoute, publicLayoutRoute, rootRoute } from './route-parents';
@@ -26,6 +29,9 @@ export const FEATURES: Feature[] = [
   attachmentsFeature,
   engagementFeature,
   accountFeature,
+  agendaFeature,
+  minutesFeature,
+  preferencesFeature,
 ];
 
 // The route tree: one line per feature, under the parent its screens need (spelled out rather
@@ -39,6 +45,11 @@ const routeTree = rootRoute.addChildren([
     ...groupsFeature.routes,
     ...engagementFeature.routes,
     ...accountFeature.routes,
+    ...meetingsFeature.routes,
+    ...agendaFeature.routes,
+    ...minutesFeature.routes,
+    ...notificationsFeature.routes,
+    ...preferencesFeature.routes,
   ]),
 ]);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCalendarDate, formatInstant, todayIn } from './format';
+import { formatCalendarDate, formatInstant, formatTimeRange, todayIn } from './format';
 
 describe('formatInstant', () => {
   const tuesday = '2027-01-05T08:00:00.000Z'; // 10:00 in Lubumbashi (UTC+2)
@@ -53,5 +53,36 @@ describe('calendar dates', () => {
     const lateUtc = new Date('2027-01-05T23:30:00Z');
     expect(todayIn('Africa/Lubumbashi', lateUtc)).toBe('2027-01-06');
     expect(todayIn('America/New_York', lateUtc)).toBe('2027-01-05');
+  });
+});
+
+describe('formatTimeRange', () => {
+  it('names the zone once, with the end time in the same zone', () => {
+    expect(
+      formatTimeRange('2027-01-05T08:00:00Z', '2027-01-05T10:00:00Z', 'Africa/Lubumbashi', 'en-GB'),
+    ).toBe('Tue, 5 Jan 2027, 10:00–12:00 (Africa/Lubumbashi)');
+    expect(
+      formatTimeRange('2027-01-05T08:00:00Z', '2027-01-05T10:00:00Z', 'Africa/Lubumbashi', 'fr-FR'),
+    ).toBe('mar. 5 janv. 2027, 10:00–12:00 (Africa/Lubumbashi)');
+  });
+
+  it('spells out both ends when the meeting ends on another day in its zone', () => {
+    expect(
+      formatTimeRange('2027-01-05T20:00:00Z', '2027-01-05T23:00:00Z', 'Africa/Lubumbashi', 'en-GB'),
+    ).toBe('Tue, 5 Jan 2027, 22:00 – Wed, 6 Jan 2027, 01:00 (Africa/Lubumbashi)');
+    // the same instants end the same day in UTC
+    expect(formatTimeRange('2027-01-05T20:00:00Z', '2027-01-05T23:00:00Z', 'UTC', 'en-GB')).toBe(
+      'Tue, 5 Jan 2027, 20:00–23:00 (UTC)',
+    );
+  });
+
+  it('is the wall time of the meeting’s zone on both sides of a DST change', () => {
+    // New York: 8 March 2027 is after the change (UTC−4); 1 March before (UTC−5)
+    expect(formatTimeRange('2027-03-01T15:00:00Z', '2027-03-01T16:00:00Z', 'America/New_York', 'en-GB')).toBe(
+      'Mon, 1 Mar 2027, 10:00–11:00 (America/New_York)',
+    );
+    expect(formatTimeRange('2027-03-15T14:00:00Z', '2027-03-15T15:00:00Z', 'America/New_York', 'en-GB')).toBe(
+      'Mon, 15 Mar 2027, 10:00–11:00 (America/New_York)',
+    );
   });
 });

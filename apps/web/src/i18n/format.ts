@@ -53,3 +53,27 @@ export function formatCalendarDate(date: string, locale: string): string {
 export function todayIn(timeZone: string, now: Date = new Date()): string {
   return formatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
+
+// A meeting's span, "Tue, 5 Jan 2027, 10:00–12:00 (Africa/Lubumbashi)", or both ends in full
+// when it ends on another day in that zone.
+export function formatTimeRange(
+  start: string | Date,
+  end: string | Date,
+  timeZone: string,
+  locale: string,
+): string {
+  const from = typeof start === 'string' ? new Date(start) : start;
+  const to = typeof end === 'string' ? new Date(end) : end;
+  if (Number.isNaN(to.getTime())) throw new RangeError(`Not an instant: ${String(end)}`);
+  const sameDay = todayIn(timeZone, from) === todayIn(timeZone, to);
+  if (!sameDay) {
+    return `${formatInstant(from, timeZone, locale, { hideZone: true })} – ${formatInstant(to, timeZone, locale)}`;
+  }
+  const endTime = formatter(locale, {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(to);
+  return `${formatInstant(from, timeZone, locale, { hideZone: true })}–${endTime} (${timeZone})`;
+}

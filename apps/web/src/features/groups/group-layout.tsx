@@ -27,6 +27,9 @@ export function GroupLayout() {
             <Link to="/groups/$groupId/stakeholder-map" params={{ groupId }}>
               {t('tabs.stakeholderMap')}
             </Link>
+            <Link to="/groups/$groupId/meetings" params={{ groupId }}>
+              {t('tabs.meetings')}
+            </Link>
             <Link to="/groups/$groupId/engagement/training" params={{ groupId }}>
               {t('tabs.engagement')}
             </Link>

@@ -1,0 +1,15 @@
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import type { Feature } from '@/app/feature';
+import { appLayoutRoute } from '@/app/route-parents';
+import { withCatalogues } from '@/i18n/route-catalogues';
+
+const agendaRoute = createRoute({
+  getParentRoute: () => appLayoutRoute,
+  path: '/groups/$groupId/meetings/$meetingId/agenda',
+  loader: withCatalogues('meetings', 'agenda'),
+  component: lazyRouteComponent(() => import('./agenda-page'), 'AgendaPage'),
+});
+
+// agenda.updated / agenda.published are group events: the ['group', id] invalidation refreshes
+// the agenda queries.
+export const agendaFeature = { name: 'agenda', routes: [agendaRoute] as const } satisfies Feature;
