@@ -1,7 +1,8 @@
 import { createRouter } from '@tanstack/react-router';
 import { authFeature } from '@/features/auth';
-import { groupsFeature } from '@/features/groups';
+import { groupRoute, groupsFeature } from '@/features/groups';
 import { homeFeature } from '@/features/home';
+import { incidentsFeature } from '@/features/incidents';
 import { invitationsFeature } from '@/features/invitations';
 import { meetingsFeature } from '@/features/meetings';
 import { notificationsFeature } from '@/features/notifications';
@@ -20,6 +21,7 @@ export const FEATURES: Feature[] = [
   meetingsFeature,
   organisationsFeature,
   groupsFeature,
+  incidentsFeature,
 ];
 
 // The route tree: one line per feature, under the parent its screens need (spelled out rather
@@ -31,6 +33,11 @@ const routeTree = rootRoute.addChildren([
     ...invitationsFeature.routes,
     ...organisationsFeature.routes,
     ...groupsFeature.routes,
+    // A group's screens, inside its frame (name and tabs): one line per feature.
+    groupRoute.addChildren([
+      ...groupsFeature.groupRoutes,
+      ...incidentsFeature.groupRoutes,
+    ]),
   ]),
 ]);
 
