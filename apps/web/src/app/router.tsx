@@ -7,6 +7,7 @@ import { invitationsFeature } from '@/features/invitations';
 import { meetingsFeature } from '@/features/meetings';
 import { notificationsFeature } from '@/features/notifications';
 import { organisationsFeature } from '@/features/organisations';
+import { recommendationsFeature } from '@/features/recommendations';
 import type { Feature } from './feature';
 import { NotFoundPage } from './not-found';
 import { appLayoutRoute, publicLayoutRoute, rootRoute } from './route-parents';
@@ -22,6 +23,7 @@ export const FEATURES: Feature[] = [
   organisationsFeature,
   groupsFeature,
   incidentsFeature,
+  recommendationsFeature,
 ];
 
 // The route tree: one line per feature, under the parent its screens need (spelled out rather
@@ -37,6 +39,7 @@ const routeTree = rootRoute.addChildren([
     groupRoute.addChildren([
       ...groupsFeature.groupRoutes,
       ...incidentsFeature.groupRoutes,
+      ...recommendationsFeature.groupRoutes,
     ]),
   ]),
 ]);

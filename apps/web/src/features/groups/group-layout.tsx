@@ -30,6 +30,9 @@ export function GroupLayout() {
             <Link to="/groups/$groupId/incidents" params={{ groupId }}>
               {t('tabs.incidents')}
             </Link>
+            <Link to="/groups/$groupId/recommendations" params={{ groupId }}>
+              {t('tabs.recommendations')}
+            </Link>
           </nav>
           <Outlet />
         </Page>
