@@ -1,5 +1,7 @@
 import { createRouter } from '@tanstack/react-router';
+import { auditFeature } from '@/features/audit';
 import { authFeature } from '@/features/auth';
+import { dashboardFeature } from '@/features/dashboard';
 import { groupRoute, groupsFeature } from '@/features/groups';
 import { homeFeature } from '@/features/home';
 import { incidentsFeature } from '@/features/incidents';
@@ -24,6 +26,8 @@ export const FEATURES: Feature[] = [
   groupsFeature,
   incidentsFeature,
   recommendationsFeature,
+  auditFeature,
+  dashboardFeature,
 ];
 
 // The route tree: one line per feature, under the parent its screens need (spelled out rather
@@ -40,6 +44,8 @@ const routeTree = rootRoute.addChildren([
       ...groupsFeature.groupRoutes,
       ...incidentsFeature.groupRoutes,
       ...recommendationsFeature.groupRoutes,
+      ...auditFeature.groupRoutes,
+      ...dashboardFeature.groupRoutes,
     ]),
   ]),
 ]);
