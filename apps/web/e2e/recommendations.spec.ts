@@ -5,6 +5,7 @@ import { checkScreen, expect, test, unique } from './support';
 // assessment, and the summary changes accordingly; the tracker, the printable report, the audit
 // log and the dashboard along the way.
 test('a recommendation goes from open to implemented, and the summary follows', async ({ browser }) => {
+  test.setTimeout(540_000); // four people in four browsers on a shared 2-core machine
   const cast = await setUpCast(browser, { companyCoChair: true });
   const { focal, ngo, company, police, groupId } = cast;
   const page = focal.page;
@@ -27,8 +28,8 @@ test('a recommendation goes from open to implemented, and the summary follows', 
     const dialog = page.getByRole('dialog', { name: 'New recommendation' });
     await dialog.getByLabel('Recommendation', { exact: true }).fill(name);
     await dialog.getByRole('group', { name: 'Responsible organisations' }).getByLabel(organisation).check();
-    await dialog.getByLabel('Due date').fill(due);
-    await dialog.getByLabel('Priority').selectOption({ label: 'High priority' });
+    await dialog.getByLabel('Due date', { exact: true }).fill(due);
+    await dialog.getByLabel('Priority', { exact: true }).selectOption({ label: 'High priority' });
     if (name === title) await checkScreen(page, 'recommendation-new');
     await dialog.getByRole('button', { name: 'Create the recommendation' }).click();
     await expect(dialog).toBeHidden();
@@ -37,14 +38,14 @@ test('a recommendation goes from open to implemented, and the summary follows', 
   const lateCard = tracker.locator('li', { hasText: late });
   await expect(lateCard.getByText('Overdue', { exact: true })).toBeVisible();
   await expect(tracker.locator('li', { hasText: title }).getByText('Overdue', { exact: true })).toHaveCount(0);
-  await page.getByLabel('Overdue').selectOption({ label: 'Overdue only' });
+  await page.getByLabel('Overdue', { exact: true }).selectOption({ label: 'Overdue only' });
   await expect(tracker.getByRole('link', { name: late })).toBeVisible();
   await expect(tracker.getByRole('link', { name: title })).toHaveCount(0);
-  await page.getByLabel('Overdue').selectOption({ label: 'Any' });
-  await page.getByLabel('Organisation').selectOption({ label: ngo.organisation.name });
+  await page.getByLabel('Overdue', { exact: true }).selectOption({ label: 'Any' });
+  await page.getByLabel('Organisation', { exact: true }).selectOption({ label: ngo.organisation.name });
   await expect(tracker.getByRole('link', { name: title })).toBeVisible();
   await expect(tracker.getByRole('link', { name: late })).toHaveCount(0);
-  await page.getByLabel('Organisation').selectOption({ label: 'Any' });
+  await page.getByLabel('Organisation', { exact: true }).selectOption({ label: 'Any' });
   await expect(tracker.getByRole('link', { name: late })).toBeVisible();
   await checkScreen(page, 'recommendations');
 
@@ -57,17 +58,17 @@ test('a recommendation goes from open to implemented, and the summary follows', 
   await ngo.page.goto(base);
   await ngo.page.getByRole('link', { name: title }).click();
   await expect(ngo.page.getByRole('heading', { level: 2, name: title })).toBeVisible();
-  await ngo.page.getByLabel('Progress note').fill('Two of four training sessions held.');
+  await ngo.page.getByLabel('Progress note', { exact: true }).fill('Two of four training sessions held.');
   await ngo.page.getByLabel('Status', { exact: true }).selectOption({ label: 'In progress' });
-  await ngo.page.getByLabel('Progress (%)').fill('50');
-  await ngo.page.getByLabel('Evidence links').fill('https://example.org/training-report.pdf');
+  await ngo.page.getByLabel('Progress (%)', { exact: true }).fill('50');
+  await ngo.page.getByLabel('Evidence links', { exact: true }).fill('https://example.org/training-report.pdf');
   await ngo.page.getByRole('button', { name: 'Report progress' }).click();
   const timeline = ngo.page.getByRole('region', { name: 'Timeline' });
   await expect(timeline.getByText('Open → In progress')).toBeVisible();
   await expect(timeline.getByText('Progress 0% → 50%')).toBeVisible();
   await expect(timeline.getByRole('link', { name: 'https://example.org/training-report.pdf' })).toBeVisible();
   await checkScreen(ngo.page, 'recommendation-detail');
-  await ngo.page.getByLabel('Progress note').fill('All four sessions held; attendance lists attached.');
+  await ngo.page.getByLabel('Progress note', { exact: true }).fill('All four sessions held; attendance lists attached.');
   await ngo.page.getByLabel('Status', { exact: true }).selectOption({ label: 'Implemented' });
   await ngo.page.getByRole('button', { name: 'Report progress' }).click();
   await expect(timeline.getByText('In progress → Implemented')).toBeVisible();
@@ -80,7 +81,7 @@ test('a recommendation goes from open to implemented, and the summary follows', 
   await company.page.getByRole('link', { name: title }).click();
   await expect(company.page.getByText('Not assessed yet.')).toBeVisible();
   await company.page.getByLabel('Impact', { exact: true }).selectOption({ label: 'High impact' });
-  await company.page.getByLabel('What changed, and how you know').fill('No use-of-force incident reported since.');
+  await company.page.getByLabel('What changed, and how you know', { exact: true }).fill('No use-of-force incident reported since.');
   await company.page.getByRole('button', { name: 'Record the impact' }).click();
   await expect(company.page.getByText('Current assessment: High impact — No use-of-force incident reported since.')).toBeVisible();
   await expect(ngo.page.getByText('Current assessment: High impact — No use-of-force incident reported since.')).toBeVisible();

@@ -67,6 +67,12 @@ export function IncidentMap({
   const view = useMemo(() => moved ?? { center: frame.center, zoom: 0 }, [moved, frame]);
   const projection = useMemo(() => projectionFor(frame.scale, view), [frame.scale, view]);
   const path = useMemo(() => geoPath(projection), [projection]);
+  // Projecting the outlines is the costly part: only when the view changes, not on every render
+  // of the form around the map.
+  const land = useMemo(
+    () => (outlines.data?.features ?? []).map((f, i) => ({ key: String(f.id ?? i), d: path(f) ?? undefined })),
+    [outlines.data, path],
+  );
   const tiles = useMemo(() => (TILE_URL ? tilesFor(projection, TILE_URL) : []), [projection]);
 
   const zoom = (d: number) => setMoved({ ...view, zoom: Math.max(-1, Math.min(8, view.zoom + d)) });
@@ -139,8 +145,8 @@ export function IncidentMap({
         {tiles.map((tile) => (
           <image key={tile.key} href={tile.href} x={tile.x} y={tile.y} width={tile.size} height={tile.size} />
         ))}
-        {outlines.data?.features.map((f, i) => (
-          <path key={String(f.id ?? i)} d={path(f) ?? undefined} className="incident-map-land" />
+        {land.map((l) => (
+          <path key={l.key} d={l.d} className="incident-map-land" />
         ))}
         {points.map((p) => {
           const xy = projection([p.lng, p.lat]);
