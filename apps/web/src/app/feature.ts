@@ -8,5 +8,7 @@ export interface Feature {
   name: string;
   routes?: readonly AnyRoute[];
   publicRoutes?: readonly AnyRoute[];
+  // Screens inside a group (children of the groups feature's groupRoute: its name and tabs).
+  groupRoutes?: readonly AnyRoute[];
   realtime?: RealtimeHandlers;
 }

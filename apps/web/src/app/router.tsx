@@ -5,13 +5,19 @@ import { agendaFeature } from '@/features/agenda';
 import { authFeature } from '@/features/auth';
 import { engagementFeature } from '@/features/engagement';
 import { groupsFeature } from '@/features/groups';
+import { auditFeature } from '@/features/audit';
+import { authFeature } from '@/features/auth';
+import { dashboardFeature } from '@/features/dashboard';
+import { groupRoute, groupsFeature } from '@/features/groups';
 import { homeFeature } from '@/features/home';
+import { incidentsFeature } from '@/features/incidents';
 import { invitationsFeature } from '@/features/invitations';
 import { meetingsFeature } from '@/features/meetings';
 import { minutesFeature } from '@/features/minutes';
 import { notificationsFeature } from '@/features/notifications';
 import { organisationsFeature } from '@/features/organisations';
 import { preferencesFeature } from '@/features/preferences';
+import { recommendationsFeature } from '@/features/recommendations';
 import type { Feature } from './feature';
 import { NotFoundPage } from './not-found';
 import { appLayoutRoute, publicLayoutRoute, rootRoute } from './route-parents';
@@ -32,6 +38,10 @@ export const FEATURES: Feature[] = [
   agendaFeature,
   minutesFeature,
   preferencesFeature,
+  incidentsFeature,
+  recommendationsFeature,
+  auditFeature,
+  dashboardFeature,
 ];
 
 // The route tree: one line per feature, under the parent its screens need (spelled out rather
@@ -50,6 +60,14 @@ const routeTree = rootRoute.addChildren([
     ...minutesFeature.routes,
     ...notificationsFeature.routes,
     ...preferencesFeature.routes,
+    // A group's screens, inside its frame (name and tabs): one line per feature.
+    groupRoute.addChildren([
+      ...groupsFeature.groupRoutes,
+      ...incidentsFeature.groupRoutes,
+      ...recommendationsFeature.groupRoutes,
+      ...auditFeature.groupRoutes,
+      ...dashboardFeature.groupRoutes,
+    ]),
   ]),
 ]);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCalendarDate, formatInstant, formatTimeRange, todayIn } from './format';
+import { formatCalendarDate, formatInstant, formatTimeRange, instantFromZoned, todayIn, zonedLocalInput } from './format';
 
 describe('formatInstant', () => {
   const tuesday = '2027-01-05T08:00:00.000Z'; // 10:00 in Lubumbashi (UTC+2)
@@ -84,5 +84,23 @@ describe('formatTimeRange', () => {
     expect(formatTimeRange('2027-03-15T14:00:00Z', '2027-03-15T15:00:00Z', 'America/New_York', 'en-GB')).toBe(
       'Mon, 15 Mar 2027, 10:00–11:00 (America/New_York)',
     );
+  });
+});
+
+describe('wall-clock times in a zone', () => {
+  it('become the instant the zone means, whatever the device zone', () => {
+    expect(instantFromZoned('2027-01-05T10:00', 'Africa/Lubumbashi').toISOString()).toBe(
+      '2027-01-05T08:00:00.000Z',
+    );
+    expect(instantFromZoned('2027-07-01T10:00', 'Europe/Paris').toISOString()).toBe('2027-07-01T08:00:00.000Z');
+    expect(instantFromZoned('2027-01-05', 'America/New_York').toISOString()).toBe('2027-01-05T05:00:00.000Z');
+    expect(() => instantFromZoned('5/1/2027 10:00', 'Africa/Lubumbashi')).toThrow(RangeError);
+  });
+
+  it('round-trip through the input form, across a DST change', () => {
+    const spring = new Date('2027-03-28T01:30:00Z'); // 03:30 in Paris, just after the change
+    expect(zonedLocalInput(spring, 'Europe/Paris')).toBe('2027-03-28T03:30');
+    expect(instantFromZoned('2027-03-28T03:30', 'Europe/Paris').toISOString()).toBe(spring.toISOString());
+    expect(zonedLocalInput(new Date('2027-01-05T23:30:00Z'), 'Africa/Lubumbashi')).toBe('2027-01-06T01:30');
   });
 });

@@ -77,3 +77,39 @@ export function formatTimeRange(
   }).format(to);
   return `${formatInstant(from, timeZone, locale, { hideZone: true })}–${endTime} (${timeZone})`;
 }
+
+// The zone's offset from UTC (ms) at an instant.
+function zoneOffsetMs(instant: number, timeZone: string): number {
+  const parts = formatter('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(instant));
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+// A wall-clock time in a zone ("2027-01-05T10:00", as a datetime-local input gives it) as an
+// instant: what a person typed in the group's zone, whatever the device's zone is.
+export function instantFromZoned(local: string, timeZone: string): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(local);
+  if (!match) throw new RangeError(`Not a local date-time: ${local}`);
+  const [, y, mo, d, h = '0', mi = '0'] = match;
+  const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi));
+  // Two passes settle the offset across a daylight-saving change.
+  let instant = wall - zoneOffsetMs(wall, timeZone);
+  instant = wall - zoneOffsetMs(instant, timeZone);
+  return new Date(instant);
+}
+
+// The wall-clock time of an instant in a zone, as a datetime-local input takes it.
+export function zonedLocalInput(instant: Date, timeZone: string): string {
+  const wall = new Date(instant.getTime() + zoneOffsetMs(instant.getTime(), timeZone));
+  return wall.toISOString().slice(0, 16);
+}

@@ -4,7 +4,7 @@ import type { Feature } from '@/app/feature';
 import { appLayoutRoute } from '@/app/route-parents';
 import { myGroupsKey } from './api';
 
-export { canManage, useGroup, useMembers, useMyGroups, type Group } from './api';
+export { canManage, useGroup, useMembers, useMyGroups, type Group, type Member } from './api';
 
 const newGroupRoute = createRoute({
   getParentRoute: () => appLayoutRoute,
@@ -16,7 +16,8 @@ const newGroupRoute = createRoute({
   component: lazyRouteComponent(() => import('./new-group-page'), 'NewGroupPage'),
 });
 
-const groupRoute = createRoute({
+// A group's frame (name and tabs); other features hang their group screens from it (router.tsx).
+export const groupRoute = createRoute({
   getParentRoute: () => appLayoutRoute,
   path: '/groups/$groupId',
   loader: withCatalogues('groups'),
@@ -56,10 +57,9 @@ const refreshMine = (_e: unknown, queries: import('@tanstack/react-query').Query
 
 export const groupsFeature = {
   name: 'groups',
-  routes: [
-    newGroupRoute,
-    groupRoute.addChildren([overviewRoute, membersRoute, coChairsRoute, stakeholderMapRoute]),
-  ] as const,
+  routes: [newGroupRoute] as const,
+  // Children of groupRoute, combined with other features' group screens in router.tsx.
+  groupRoutes: [overviewRoute, membersRoute, coChairsRoute, stakeholderMapRoute] as const,
   realtime: {
     events: {
       'group.updated': refreshMine,
