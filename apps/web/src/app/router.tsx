@@ -1,4 +1,5 @@
 import { createRouter } from '@tanstack/react-router';
+import { agreementsFeature } from '@/features/agreements';
 import { authFeature } from '@/features/auth';
 import { groupsFeature } from '@/features/groups';
 import { homeFeature } from '@/features/home';
@@ -20,6 +21,7 @@ export const FEATURES: Feature[] = [
   meetingsFeature,
   organisationsFeature,
   groupsFeature,
+  agreementsFeature,
 ];
 
 // The route tree: one line per feature, under the parent its screens need (spelled out rather
@@ -31,6 +33,7 @@ const routeTree = rootRoute.addChildren([
     ...invitationsFeature.routes,
     ...organisationsFeature.routes,
     ...groupsFeature.routes,
+    ...agreementsFeature.routes,
   ]),
 ]);
 

@@ -27,6 +27,9 @@ export function GroupLayout() {
             <Link to="/groups/$groupId/stakeholder-map" params={{ groupId }}>
               {t('tabs.stakeholderMap')}
             </Link>
+            <Link to="/groups/$groupId/agreements" params={{ groupId }}>
+              {t('tabs.agreements')}
+            </Link>
           </nav>
           <Outlet />
         </Page>
