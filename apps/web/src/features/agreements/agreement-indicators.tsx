@@ -48,7 +48,12 @@ export function AgreementIndicators({ groupId }: { groupId: string }) {
               </div>
               <div>
                 <dt>{t('indicators.nonCompliance')}</dt>
-                <dd>{t('indicators.nonComplianceValue', { open: d.nonCompliance.open, closed: d.nonCompliance.closed })}</dd>
+                <dd>
+                  {t('indicators.nonComplianceValue', {
+                    open: d.nonCompliance.open,
+                    closed: d.nonCompliance.closed,
+                  })}
+                </dd>
               </div>
               <div>
                 <dt>{t('indicators.medianAcknowledge')}</dt>

@@ -121,7 +121,10 @@ function Overview({ ctx }: { ctx: AgreementContext }) {
           <>
             <dt>{t('fields.parent')}</dt>
             <dd>
-              <Link to="/groups/$groupId/agreements/$agreementId" params={{ groupId, agreementId: a.parentAgreementId }}>
+              <Link
+                to="/groups/$groupId/agreements/$agreementId"
+                params={{ groupId, agreementId: a.parentAgreementId }}
+              >
                 {parent?.title ?? t('overview.parentLink')}
               </Link>
             </dd>
@@ -134,7 +137,10 @@ function Overview({ ctx }: { ctx: AgreementContext }) {
               <ul className="plain-list">
                 {children.map((c) => (
                   <li key={c.id}>
-                    <Link to="/groups/$groupId/agreements/$agreementId" params={{ groupId, agreementId: c.id }}>
+                    <Link
+                      to="/groups/$groupId/agreements/$agreementId"
+                      params={{ groupId, agreementId: c.id }}
+                    >
                       {c.title}
                     </Link>
                   </li>
@@ -241,10 +247,20 @@ function StatusDialog({ ctx }: { ctx: AgreementContext }) {
   const change = useChangeStatus(ctx.groupId, a.id);
   if (choices.length === 0) return null;
   const target = to || choices[0];
-  const problem = change.error ? describeProblem(change.error, t, { 409: 'agreements:status.conflict' }) : null;
+  const problem = change.error
+    ? describeProblem(change.error, t, { 409: 'agreements:status.conflict' })
+    : null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    change.mutate({ to: target, reason }, { onSuccess: () => { setOpen(false); setReason(''); } });
+    change.mutate(
+      { to: target, reason },
+      {
+        onSuccess: () => {
+          setOpen(false);
+          setReason('');
+        },
+      },
+    );
   };
   return (
     <Dialog
@@ -268,7 +284,14 @@ function StatusDialog({ ctx }: { ctx: AgreementContext }) {
           onChange={(e) => setTo(e.target.value as AgreementStatus)}
           options={choices.map((s) => ({ value: s, label: t(`status.${s}`) }))}
         />
-        <TextField label={t('status.reason')} required maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} error={problem?.fields.reason} />
+        <TextField
+          label={t('status.reason')}
+          required
+          maxLength={1000}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          error={problem?.fields.reason}
+        />
         <button type="submit" className="button button--primary" disabled={change.isPending}>
           {t('status.submit')}
         </button>

@@ -2,7 +2,16 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeProblem, type Schemas } from '@/api';
-import { CheckboxField, Dialog, FormError, Page, QueryState, Section, SelectField, TextField } from '@/components';
+import {
+  CheckboxField,
+  Dialog,
+  FormError,
+  Page,
+  QueryState,
+  Section,
+  SelectField,
+  TextField,
+} from '@/components';
 import { AgreementIndicators } from './agreement-indicators';
 import { GroupDate, StatusBadge } from './agreement-bits';
 import { nestAgreements, type AgreementNode } from './agreement-logic';
@@ -32,7 +41,12 @@ export function AgreementsPage() {
       title={t('list.title')}
       actions={
         canCreate ? (
-          <Link to="/groups/$groupId/agreements/new" params={{ groupId }} search={{}} className="button button--primary">
+          <Link
+            to="/groups/$groupId/agreements/new"
+            params={{ groupId }}
+            search={{}}
+            className="button button--primary"
+          >
             {t('list.new')}
           </Link>
         ) : null
@@ -49,7 +63,12 @@ export function AgreementsPage() {
             page.items.length === 0 ? (
               <p className="muted">{t('list.empty')}</p>
             ) : (
-              <AgreementTree nodes={nestAgreements(page.items)} groupId={groupId} zone={zone} label={t('list.heading')} />
+              <AgreementTree
+                nodes={nestAgreements(page.items)}
+                groupId={groupId}
+                zone={zone}
+                label={t('list.heading')}
+              />
             )
           }
         </QueryState>
@@ -85,12 +104,13 @@ function AgreementTree({
           </p>
           <p className="muted">
             {t('list.kindLevel', { kind: t(`kind.${a.kind}`), level: t(`level.${a.level}`) })} ·{' '}
-            {t(`visibility.${a.visibility}`)} ·{' '}
-            {a.parties.map((p) => p.organisation.name).join(', ')}
+            {t(`visibility.${a.visibility}`)} · {a.parties.map((p) => p.organisation.name).join(', ')}
           </p>
           <p className="small">
             {t('list.nextReview')} <GroupDate date={a.nextReviewOn} zone={zone} />
-            {a.sites.length ? ` · ${t('list.sites', { sites: a.sites.map((s) => s.name).join(', ') })}` : null}
+            {a.sites.length
+              ? ` · ${t('list.sites', { sites: a.sites.map((s) => s.name).join(', ') })}`
+              : null}
           </p>
           {children.length ? (
             <AgreementTree
@@ -110,7 +130,11 @@ function SitesSection({ groupId, canAdd }: { groupId: string; canAdd: boolean })
   const { t } = useTranslation('agreements');
   const sites = useSites(groupId);
   return (
-    <Section title={t('sites.title')} id="agreement-sites" actions={canAdd ? <AddSiteDialog groupId={groupId} /> : null}>
+    <Section
+      title={t('sites.title')}
+      id="agreement-sites"
+      actions={canAdd ? <AddSiteDialog groupId={groupId} /> : null}
+    >
       <QueryState query={sites}>
         {(page: Schemas['SitePageDto']) =>
           page.items.length === 0 ? (
@@ -131,7 +155,9 @@ function SitesSection({ groupId, canAdd }: { groupId: string; canAdd: boolean })
                   <tr key={s.id}>
                     <td>
                       {s.name}
-                      {s.region ? <span className="muted">{t('sites.region', { region: s.region })}</span> : null}
+                      {s.region ? (
+                        <span className="muted">{t('sites.region', { region: s.region })}</span>
+                      ) : null}
                     </td>
                     <td>{t(`siteKind.${s.kind}`)}</td>
                     <td>{s.operatorOrganisation.name}</td>
@@ -194,14 +220,26 @@ function AddSiteDialog({ groupId }: { groupId: string }) {
     >
       <form className="form" onSubmit={submit}>
         <FormError message={problem?.message} />
-        <TextField label={t('sites.name')} required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} error={problem?.fields.name} />
+        <TextField
+          label={t('sites.name')}
+          required
+          maxLength={200}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={problem?.fields.name}
+        />
         <SelectField
           label={t('sites.kind')}
           value={kind}
           onChange={(e) => setKind(e.target.value as SiteKind)}
           options={SITE_KINDS.map((k) => ({ value: k, label: t(`siteKind.${k}`) }))}
         />
-        <TextField label={t('sites.regionLabel')} maxLength={200} value={region} onChange={(e) => setRegion(e.target.value)} />
+        <TextField
+          label={t('sites.regionLabel')}
+          maxLength={200}
+          value={region}
+          onChange={(e) => setRegion(e.target.value)}
+        />
         <SelectField
           label={t('sites.operator')}
           value={operator || mine || ''}

@@ -41,7 +41,14 @@ export const PARTY_ROLES: readonly PartyRole[] = [
 ];
 export const CLAUSE_KEYS: readonly ClauseKey[] = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
 export const SIGNATURE_METHODS: readonly SignatureMethod[] = ['wet_ink', 'electronic', 'exchange_of_letters'];
-export const LEGAL_KINDS: readonly LegalKind[] = ['statute', 'decree', 'regulation', 'treaty', 'agreement', 'other'];
+export const LEGAL_KINDS: readonly LegalKind[] = [
+  'statute',
+  'decree',
+  'regulation',
+  'treaty',
+  'agreement',
+  'other',
+];
 export const REVIEW_OUTCOMES: readonly ReviewOutcome[] = ['reaffirmed', 'revise', 'terminate'];
 export const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
 export const SITE_KINDS: readonly SiteKind[] = [
@@ -151,7 +158,9 @@ export function useSites(groupId: string) {
   return useQuery({
     queryKey: keys.sites(groupId),
     queryFn: () =>
-      unwrap(api.GET('/api/v1/groups/{groupId}/sites', { params: { path: { groupId }, query: { limit: 200 } } })),
+      unwrap(
+        api.GET('/api/v1/groups/{groupId}/sites', { params: { path: { groupId }, query: { limit: 200 } } }),
+      ),
   });
 }
 
@@ -170,8 +179,7 @@ export function useAgreement(groupId: string, agreementId: string) {
   const api = useApi();
   return useQuery({
     queryKey: keys.agreement(groupId, agreementId),
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/agreements/{agreementId}', { params: { path: { agreementId } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/agreements/{agreementId}', { params: { path: { agreementId } } })),
   });
 }
 
@@ -222,7 +230,9 @@ export function useLegalReferences(groupId: string, agreementId: string, enabled
     queryKey: sub(groupId, agreementId, 'legal'),
     enabled,
     queryFn: () =>
-      unwrap(api.GET('/api/v1/agreements/{agreementId}/legal-references', { params: { path: { agreementId } } })),
+      unwrap(
+        api.GET('/api/v1/agreements/{agreementId}/legal-references', { params: { path: { agreementId } } }),
+      ),
   });
 }
 
@@ -248,7 +258,9 @@ export function useReviews(groupId: string, agreementId: string, enabled: boolea
     queryFn: async () => {
       const [reviews, requests] = await Promise.all([
         unwrap(api.GET('/api/v1/agreements/{agreementId}/reviews', { params: { path: { agreementId } } })),
-        unwrap(api.GET('/api/v1/agreements/{agreementId}/review-requests', { params: { path: { agreementId } } })),
+        unwrap(
+          api.GET('/api/v1/agreements/{agreementId}/review-requests', { params: { path: { agreementId } } }),
+        ),
       ]);
       return { reviews: reviews.items, requests: requests.items };
     },
@@ -301,14 +313,18 @@ export function useChangeStatus(groupId: string, agreementId: string) {
 export function useOpenVersion(groupId: string, agreementId: string) {
   const api = useApi();
   return useGroupMutation(groupId, (body: Schemas['OpenVersionDto']) =>
-    unwrap(api.POST('/api/v1/agreements/{agreementId}/versions', { params: { path: { agreementId } }, body })),
+    unwrap(
+      api.POST('/api/v1/agreements/{agreementId}/versions', { params: { path: { agreementId } }, body }),
+    ),
   );
 }
 
 export function useSaveVersion(groupId: string) {
   const api = useApi();
-  return useGroupMutation(groupId, ({ versionId, ...body }: Schemas['SaveVersionDto'] & { versionId: string }) =>
-    unwrap(api.PUT('/api/v1/agreement-versions/{versionId}', { params: { path: { versionId } }, body })),
+  return useGroupMutation(
+    groupId,
+    ({ versionId, ...body }: Schemas['SaveVersionDto'] & { versionId: string }) =>
+      unwrap(api.PUT('/api/v1/agreement-versions/{versionId}', { params: { path: { versionId } }, body })),
   );
 }
 
@@ -328,8 +344,15 @@ export function useAcceptVersion(groupId: string) {
 
 export function useSign(groupId: string) {
   const api = useApi();
-  return useGroupMutation(groupId, ({ versionId, ...body }: Schemas['SignatureInputDto'] & { versionId: string }) =>
-    unwrap(api.POST('/api/v1/agreement-versions/{versionId}/signatures', { params: { path: { versionId } }, body })),
+  return useGroupMutation(
+    groupId,
+    ({ versionId, ...body }: Schemas['SignatureInputDto'] & { versionId: string }) =>
+      unwrap(
+        api.POST('/api/v1/agreement-versions/{versionId}/signatures', {
+          params: { path: { versionId } },
+          body,
+        }),
+      ),
   );
 }
 
@@ -337,7 +360,10 @@ export function useAddLegalReference(groupId: string, agreementId: string) {
   const api = useApi();
   return useGroupMutation(groupId, (body: Schemas['CreateLegalReferenceDto']) =>
     unwrap(
-      api.POST('/api/v1/agreements/{agreementId}/legal-references', { params: { path: { agreementId } }, body }),
+      api.POST('/api/v1/agreements/{agreementId}/legal-references', {
+        params: { path: { agreementId } },
+        body,
+      }),
     ),
   );
 }
@@ -345,7 +371,9 @@ export function useAddLegalReference(groupId: string, agreementId: string) {
 export function useAddObligation(groupId: string, agreementId: string) {
   const api = useApi();
   return useGroupMutation(groupId, (body: Schemas['CreateObligationDto']) =>
-    unwrap(api.POST('/api/v1/agreements/{agreementId}/obligations', { params: { path: { agreementId } }, body })),
+    unwrap(
+      api.POST('/api/v1/agreements/{agreementId}/obligations', { params: { path: { agreementId } }, body }),
+    ),
   );
 }
 
@@ -354,7 +382,9 @@ export function useReportProgress(groupId: string) {
   return useGroupMutation(
     groupId,
     ({ obligationId, ...body }: Schemas['ReportObligationProgressDto'] & { obligationId: string }) =>
-      unwrap(api.POST('/api/v1/obligations/{obligationId}/progress', { params: { path: { obligationId } }, body })),
+      unwrap(
+        api.POST('/api/v1/obligations/{obligationId}/progress', { params: { path: { obligationId } }, body }),
+      ),
   );
 }
 
@@ -368,21 +398,33 @@ export function useAddReview(groupId: string, agreementId: string) {
 export function useRequestReview(groupId: string, agreementId: string) {
   const api = useApi();
   return useGroupMutation(groupId, (body: Schemas['CreateReviewRequestDto']) =>
-    unwrap(api.POST('/api/v1/agreements/{agreementId}/review-requests', { params: { path: { agreementId } }, body })),
+    unwrap(
+      api.POST('/api/v1/agreements/{agreementId}/review-requests', {
+        params: { path: { agreementId } },
+        body,
+      }),
+    ),
   );
 }
 
 export function useReportNonCompliance(groupId: string, agreementId: string) {
   const api = useApi();
   return useGroupMutation(groupId, (body: Schemas['CreateNonComplianceDto']) =>
-    unwrap(api.POST('/api/v1/agreements/{agreementId}/non-compliance', { params: { path: { agreementId } }, body })),
+    unwrap(
+      api.POST('/api/v1/agreements/{agreementId}/non-compliance', {
+        params: { path: { agreementId } },
+        body,
+      }),
+    ),
   );
 }
 
 export function useReportStep(groupId: string) {
   const api = useApi();
-  return useGroupMutation(groupId, ({ reportId, ...body }: Schemas['NonComplianceStepDto'] & { reportId: string }) =>
-    unwrap(api.POST('/api/v1/non-compliance/{reportId}/status', { params: { path: { reportId } }, body })),
+  return useGroupMutation(
+    groupId,
+    ({ reportId, ...body }: Schemas['NonComplianceStepDto'] & { reportId: string }) =>
+      unwrap(api.POST('/api/v1/non-compliance/{reportId}/status', { params: { path: { reportId } }, body })),
   );
 }
 
@@ -391,7 +433,15 @@ export function useReportStep(groupId: string) {
 export function useExport() {
   const api = useApi();
   return useMutation({
-    mutationFn: async ({ versionId, format, fileName }: { versionId: string; format: 'md' | 'pdf'; fileName: string }) => {
+    mutationFn: async ({
+      versionId,
+      format,
+      fileName,
+    }: {
+      versionId: string;
+      format: 'md' | 'pdf';
+      fileName: string;
+    }) => {
       const blob = await unwrap(
         api.GET('/api/v1/agreement-versions/{versionId}/export', {
           params: { path: { versionId }, query: { format } },

@@ -1,7 +1,16 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeProblem, type Schemas } from '@/api';
-import { CheckboxField, Dialog, FormError, QueryState, Section, SelectField, TextAreaField, TextField } from '@/components';
+import {
+  CheckboxField,
+  Dialog,
+  FormError,
+  QueryState,
+  Section,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '@/components';
 import { formatCalendarDate, todayIn } from '@/i18n/format';
 import { GroupDate, useLocale } from './agreement-bits';
 import type { AgreementContext } from './agreement-context';
@@ -99,14 +108,45 @@ export function LegalSection({ ctx }: { ctx: AgreementContext }) {
             onSubmit={(done) =>
               add.mutate(
                 { kind, citation, url: url || undefined, clauseKey: clauseKey || undefined },
-                { onSuccess: () => { done(); setCitation(''); setUrl(''); } },
+                {
+                  onSuccess: () => {
+                    done();
+                    setCitation('');
+                    setUrl('');
+                  },
+                },
               )
             }
           >
-            <SelectField label={t('legal.kind')} value={kind} onChange={(e) => setKind(e.target.value as LegalKind)} options={LEGAL_KINDS.map((k) => ({ value: k, label: t(`legalKind.${k}`) }))} />
-            <TextField label={t('legal.citation')} required maxLength={500} value={citation} onChange={(e) => setCitation(e.target.value)} error={problem?.fields.citation} />
-            <TextField label={t('legal.url')} type="url" maxLength={2000} value={url} onChange={(e) => setUrl(e.target.value)} error={problem?.fields.url} />
-            <TextField label={t('legal.clauseKey')} maxLength={20} value={clauseKey} onChange={(e) => setClauseKey(e.target.value)} error={problem?.fields.clauseKey} />
+            <SelectField
+              label={t('legal.kind')}
+              value={kind}
+              onChange={(e) => setKind(e.target.value as LegalKind)}
+              options={LEGAL_KINDS.map((k) => ({ value: k, label: t(`legalKind.${k}`) }))}
+            />
+            <TextField
+              label={t('legal.citation')}
+              required
+              maxLength={500}
+              value={citation}
+              onChange={(e) => setCitation(e.target.value)}
+              error={problem?.fields.citation}
+            />
+            <TextField
+              label={t('legal.url')}
+              type="url"
+              maxLength={2000}
+              value={url}
+              onChange={(e) => setUrl(e.target.value)}
+              error={problem?.fields.url}
+            />
+            <TextField
+              label={t('legal.clauseKey')}
+              maxLength={20}
+              value={clauseKey}
+              onChange={(e) => setClauseKey(e.target.value)}
+              error={problem?.fields.clauseKey}
+            />
           </FormDialog>
         ) : null
       }
@@ -127,7 +167,9 @@ export function LegalSection({ ctx }: { ctx: AgreementContext }) {
                   ) : (
                     r.citation
                   )}
-                  {r.clauseKey ? <span className="muted"> · {t('clauseKey', { key: r.clauseKey })}</span> : null}
+                  {r.clauseKey ? (
+                    <span className="muted"> · {t('clauseKey', { key: r.clauseKey })}</span>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -173,7 +215,14 @@ export function ObligationsSection({ ctx }: { ctx: AgreementContext }) {
                   dueDate: dueDate || undefined,
                   rrule: rrule || undefined,
                 },
-                { onSuccess: () => { done(); setTitle(''); setRrule(''); setDueDate(''); } },
+                {
+                  onSuccess: () => {
+                    done();
+                    setTitle('');
+                    setRrule('');
+                    setDueDate('');
+                  },
+                },
               )
             }
           >
@@ -184,14 +233,27 @@ export function ObligationsSection({ ctx }: { ctx: AgreementContext }) {
               options={a.coverage.covered.map((k) => ({ value: k, label: t('clauseKey', { key: k }) }))}
               error={problem?.fields.clauseKey}
             />
-            <TextField label={t('obligations.titleField')} required maxLength={300} value={title} onChange={(e) => setTitle(e.target.value)} error={problem?.fields.title} />
+            <TextField
+              label={t('obligations.titleField')}
+              required
+              maxLength={300}
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              error={problem?.fields.title}
+            />
             <SelectField
               label={t('obligations.responsible')}
               value={responsible || a.parties[0].organisation.id}
               onChange={(e) => setResponsible(e.target.value)}
               options={a.parties.map((p) => ({ value: p.organisation.id, label: p.organisation.name }))}
             />
-            <TextField label={t('obligations.dueDate', { zone })} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} error={problem?.fields.dueDate} />
+            <TextField
+              label={t('obligations.dueDate', { zone })}
+              type="date"
+              value={dueDate}
+              onChange={(e) => setDueDate(e.target.value)}
+              error={problem?.fields.dueDate}
+            />
             <TextField
               label={t('obligations.rrule')}
               hint={rrule ? describeRecurrence(rrule, t, locale) : t('obligations.rruleHint')}
@@ -257,14 +319,45 @@ function ProgressDialog({ groupId, obligation: o }: { groupId: string; obligatio
       onClose={() => report.reset()}
       onSubmit={(done) =>
         report.mutate(
-          { obligationId: o.id, note, progress: Number(progress), fulfilsCurrentDue: o.rrule ? fulfils : undefined },
-          { onSuccess: () => { done(); setNote(''); } },
+          {
+            obligationId: o.id,
+            note,
+            progress: Number(progress),
+            fulfilsCurrentDue: o.rrule ? fulfils : undefined,
+          },
+          {
+            onSuccess: () => {
+              done();
+              setNote('');
+            },
+          },
         )
       }
     >
-      <TextAreaField label={t('obligations.note')} required maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} error={problem?.fields.note} />
-      <TextField label={t('obligations.percent')} type="number" min={0} max={100} value={progress} onChange={(e) => setProgress(e.target.value)} error={problem?.fields.progress} />
-      {o.rrule ? <CheckboxField label={t('obligations.fulfils')} checked={fulfils} onChange={(e) => setFulfils(e.target.checked)} /> : null}
+      <TextAreaField
+        label={t('obligations.note')}
+        required
+        maxLength={2000}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        error={problem?.fields.note}
+      />
+      <TextField
+        label={t('obligations.percent')}
+        type="number"
+        min={0}
+        max={100}
+        value={progress}
+        onChange={(e) => setProgress(e.target.value)}
+        error={problem?.fields.progress}
+      />
+      {o.rrule ? (
+        <CheckboxField
+          label={t('obligations.fulfils')}
+          checked={fulfils}
+          onChange={(e) => setFulfils(e.target.checked)}
+        />
+      ) : null}
     </FormDialog>
   );
 }
@@ -281,7 +374,9 @@ export function ReviewsSection({ ctx }: { ctx: AgreementContext }) {
   const [reason, setReason] = useState('');
   const live = ['in_force', 'under_review', 'suspended'].includes(a.status);
   const reminders = a.nextReviewOn ? reviewReminders(a.nextReviewOn, todayIn(zone)) : [];
-  const reviewProblem = addReview.error ? describeProblem(addReview.error, t, { 409: 'agreements:review.conflict' }) : null;
+  const reviewProblem = addReview.error
+    ? describeProblem(addReview.error, t, { 409: 'agreements:review.conflict' })
+    : null;
   const requestProblem = request.error ? describeProblem(request.error, t) : null;
   return (
     <Section
@@ -297,10 +392,32 @@ export function ReviewsSection({ ctx }: { ctx: AgreementContext }) {
               pending={addReview.isPending}
               error={reviewProblem?.message}
               onClose={() => addReview.reset()}
-              onSubmit={(done) => addReview.mutate({ outcome, note }, { onSuccess: () => { done(); setNote(''); } })}
+              onSubmit={(done) =>
+                addReview.mutate(
+                  { outcome, note },
+                  {
+                    onSuccess: () => {
+                      done();
+                      setNote('');
+                    },
+                  },
+                )
+              }
             >
-              <SelectField label={t('review.outcome')} value={outcome} onChange={(e) => setOutcome(e.target.value as ReviewOutcome)} options={REVIEW_OUTCOMES.map((o) => ({ value: o, label: t(`reviewOutcome.${o}`) }))} />
-              <TextAreaField label={t('review.note')} required maxLength={4000} value={note} onChange={(e) => setNote(e.target.value)} error={reviewProblem?.fields.note} />
+              <SelectField
+                label={t('review.outcome')}
+                value={outcome}
+                onChange={(e) => setOutcome(e.target.value as ReviewOutcome)}
+                options={REVIEW_OUTCOMES.map((o) => ({ value: o, label: t(`reviewOutcome.${o}`) }))}
+              />
+              <TextAreaField
+                label={t('review.note')}
+                required
+                maxLength={4000}
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+                error={reviewProblem?.fields.note}
+              />
             </FormDialog>
             <FormDialog
               title={t('review.request')}
@@ -309,9 +426,27 @@ export function ReviewsSection({ ctx }: { ctx: AgreementContext }) {
               pending={request.isPending}
               error={requestProblem?.message}
               onClose={() => request.reset()}
-              onSubmit={(done) => request.mutate({ reason }, { onSuccess: () => { done(); setReason(''); } })}
+              onSubmit={(done) =>
+                request.mutate(
+                  { reason },
+                  {
+                    onSuccess: () => {
+                      done();
+                      setReason('');
+                    },
+                  },
+                )
+              }
             >
-              <TextAreaField label={t('review.reason')} hint={t('review.reasonHint')} required maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} error={requestProblem?.fields.reason} />
+              <TextAreaField
+                label={t('review.reason')}
+                hint={t('review.reasonHint')}
+                required
+                maxLength={2000}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                error={requestProblem?.fields.reason}
+              />
             </FormDialog>
           </span>
         ) : null
@@ -327,7 +462,11 @@ export function ReviewsSection({ ctx }: { ctx: AgreementContext }) {
           <ul className="plain-list">
             {reminders.map((r) => (
               <li key={r.daysBefore}>
-                {t('review.reminderLine', { count: r.daysBefore, date: formatCalendarDate(r.on, locale), zone })}{' '}
+                {t('review.reminderLine', {
+                  count: r.daysBefore,
+                  date: formatCalendarDate(r.on, locale),
+                  zone,
+                })}{' '}
                 <span className={`badge${r.upcoming ? ' badge--accent' : ' badge--muted'}`}>
                   {r.upcoming ? t('review.upcoming') : t('review.due')}
                 </span>
@@ -360,7 +499,8 @@ export function ReviewsSection({ ctx }: { ctx: AgreementContext }) {
               <ul className="plain-list">
                 {d.reviews.map((r) => (
                   <li key={r.id}>
-                    <GroupDate date={r.reviewedOn} zone={zone} /> · <strong>{t(`reviewOutcome.${r.outcome}`)}</strong> · {r.note}
+                    <GroupDate date={r.reviewedOn} zone={zone} /> ·{' '}
+                    <strong>{t(`reviewOutcome.${r.outcome}`)}</strong> · {r.note}
                   </li>
                 ))}
               </ul>

@@ -89,14 +89,20 @@ export function NewAgreementPage() {
       },
       {
         onSuccess: (a) =>
-          void navigate({ to: '/groups/$groupId/agreements/$agreementId', params: { groupId, agreementId: a.id } }),
+          void navigate({
+            to: '/groups/$groupId/agreements/$agreementId',
+            params: { groupId, agreementId: a.id },
+          }),
       },
     );
   };
 
   const orgOptions = [
     { value: '', label: t('new.chooseOrganisation') },
-    ...(organisations.data ?? []).map((o) => ({ value: o.id, label: t('new.organisationOption', { name: o.name, kind: t(`common:kind.${o.kind}`) }) })),
+    ...(organisations.data ?? []).map((o) => ({
+      value: o.id,
+      label: t('new.organisationOption', { name: o.name, kind: t(`common:kind.${o.kind}`) }),
+    })),
   ];
 
   return (
@@ -108,7 +114,14 @@ export function NewAgreementPage() {
       </p>
       <form className="form" onSubmit={submit}>
         <FormError message={problem?.message} />
-        <TextField label={t('fields.title')} required maxLength={300} value={title} onChange={(e) => setTitle(e.target.value)} error={problem?.fields.title} />
+        <TextField
+          label={t('fields.title')}
+          required
+          maxLength={300}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          error={problem?.fields.title}
+        />
         <SelectField
           label={t('fields.kind')}
           value={kind}
@@ -142,7 +155,9 @@ export function NewAgreementPage() {
               key={s.id}
               label={s.name}
               checked={siteIds.includes(s.id)}
-              onChange={(e) => setSiteIds(e.target.checked ? [...siteIds, s.id] : siteIds.filter((id) => id !== s.id))}
+              onChange={(e) =>
+                setSiteIds(e.target.checked ? [...siteIds, s.id] : siteIds.filter((id) => id !== s.id))
+              }
             />
           ))}
         </fieldset>
@@ -159,17 +174,31 @@ export function NewAgreementPage() {
               <SelectField
                 label={t('new.partyRole', { n: i + 1 })}
                 value={row.role}
-                onChange={(e) => setRow(i, { role: e.target.value as PartyRole, signatureRequired: e.target.value !== 'witness' })}
+                onChange={(e) =>
+                  setRow(i, {
+                    role: e.target.value as PartyRole,
+                    signatureRequired: e.target.value !== 'witness',
+                  })
+                }
                 options={PARTY_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
               />
-              <TextField label={t('new.partyUnit', { n: i + 1 })} maxLength={200} value={row.unit} onChange={(e) => setRow(i, { unit: e.target.value })} />
+              <TextField
+                label={t('new.partyUnit', { n: i + 1 })}
+                maxLength={200}
+                value={row.unit}
+                onChange={(e) => setRow(i, { unit: e.target.value })}
+              />
               <CheckboxField
                 label={t('new.partySignature', { n: i + 1 })}
                 checked={row.signatureRequired}
                 onChange={(e) => setRow(i, { signatureRequired: e.target.checked })}
               />
               {i > 0 ? (
-                <button type="button" className="button button--danger-quiet" onClick={() => setParties(rows.filter((_, j) => j !== i))}>
+                <button
+                  type="button"
+                  className="button button--danger-quiet"
+                  onClick={() => setParties(rows.filter((_, j) => j !== i))}
+                >
                   {t('new.removeParty', { n: i + 1 })}
                 </button>
               ) : null}
@@ -178,7 +207,12 @@ export function NewAgreementPage() {
           <button
             type="button"
             className="button"
-            onClick={() => setParties([...rows, { organisationId: '', role: 'public_security', unit: '', signatureRequired: true }])}
+            onClick={() =>
+              setParties([
+                ...rows,
+                { organisationId: '', role: 'public_security', unit: '', signatureRequired: true },
+              ])
+            }
           >
             {t('new.addParty')}
           </button>
@@ -191,7 +225,11 @@ export function NewAgreementPage() {
           onChange={(e) => setVisibility(e.target.value as Visibility)}
           options={VISIBILITIES.map((v) => ({ value: v, label: t(`visibility.${v}`) }))}
         />
-        <CheckboxField label={t('new.template')} checked={template} onChange={(e) => setTemplate(e.target.checked)} />
+        <CheckboxField
+          label={t('new.template')}
+          checked={template}
+          onChange={(e) => setTemplate(e.target.checked)}
+        />
         <SelectField
           label={t('fields.sourceLocale')}
           value={sourceLocale}
@@ -204,8 +242,20 @@ export function NewAgreementPage() {
           ]}
           error={problem?.fields.sourceLocale}
         />
-        <TextField label={t('fields.effectiveFrom')} type="date" value={effectiveFrom} onChange={(e) => setEffectiveFrom(e.target.value)} error={problem?.fields.effectiveFrom} />
-        <TextField label={t('fields.expiresOn')} type="date" value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} error={problem?.fields.expiresOn} />
+        <TextField
+          label={t('fields.effectiveFrom')}
+          type="date"
+          value={effectiveFrom}
+          onChange={(e) => setEffectiveFrom(e.target.value)}
+          error={problem?.fields.effectiveFrom}
+        />
+        <TextField
+          label={t('fields.expiresOn')}
+          type="date"
+          value={expiresOn}
+          onChange={(e) => setExpiresOn(e.target.value)}
+          error={problem?.fields.expiresOn}
+        />
         <TextField
           label={t('fields.reviewInterval')}
           type="number"

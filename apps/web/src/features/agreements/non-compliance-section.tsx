@@ -1,7 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeProblem, type Schemas } from '@/api';
-import { CheckboxField, Dialog, FormError, QueryState, Section, SelectField, TextAreaField } from '@/components';
+import {
+  CheckboxField,
+  Dialog,
+  FormError,
+  QueryState,
+  Section,
+  SelectField,
+  TextAreaField,
+} from '@/components';
 import { formatInstant } from '@/i18n/format';
 import { useLocale } from './agreement-bits';
 import type { AgreementContext } from './agreement-context';
@@ -39,10 +47,14 @@ export function NonComplianceSection({ ctx }: { ctx: AgreementContext }) {
                 <li key={r.id} className="card">
                   <p className="agreement-card-title">
                     <span className="badge">{t(`ncStatus.${r.status}`)}</span>
-                    <span className={`badge${r.severity === 'high' || r.severity === 'critical' ? ' badge--warn' : ''}`}>
+                    <span
+                      className={`badge${r.severity === 'high' || r.severity === 'critical' ? ' badge--warn' : ''}`}
+                    >
                       {t(`severity.${r.severity}`)}
                     </span>
-                    {r.confidentiality === 'restricted' ? <span className="badge badge--muted">{t('nc.restricted')}</span> : null}
+                    {r.confidentiality === 'restricted' ? (
+                      <span className="badge badge--muted">{t('nc.restricted')}</span>
+                    ) : null}
                   </p>
                   <p>{r.description}</p>
                   <p className="muted small">
@@ -52,13 +64,18 @@ export function NonComplianceSection({ ctx }: { ctx: AgreementContext }) {
                     {r.anonymous && !r.reporter
                       ? t('nc.anonymous')
                       : r.reporter
-                        ? t('nc.reportedBy', { name: r.reporter.displayName, organisation: r.reporter.organisation.name })
+                        ? t('nc.reportedBy', {
+                            name: r.reporter.displayName,
+                            organisation: r.reporter.organisation.name,
+                          })
                         : t('nc.reporterHidden')}
                     {' · '}
                     {formatInstant(r.createdAt, ctx.zone, locale)}
                   </p>
                   {r.incidents.length ? (
-                    <p className="small">{t('nc.incidents', { titles: r.incidents.map((i) => i.title).join(', ') })}</p>
+                    <p className="small">
+                      {t('nc.incidents', { titles: r.incidents.map((i) => i.title).join(', ') })}
+                    </p>
                   ) : null}
                   {r.steps.length ? (
                     <ol className="steps" aria-label={t('nc.stepsLabel')}>
@@ -73,7 +90,9 @@ export function NonComplianceSection({ ctx }: { ctx: AgreementContext }) {
                       ))}
                     </ol>
                   ) : null}
-                  {ctx.canAdvanceReports && REPORT_STEPS[r.status].length ? <StepDialog ctx={ctx} report={r} /> : null}
+                  {ctx.canAdvanceReports && REPORT_STEPS[r.status].length ? (
+                    <StepDialog ctx={ctx} report={r} />
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -140,7 +159,9 @@ function ReportDialog({ ctx }: { ctx: AgreementContext }) {
               key={k}
               label={t('clauseKey', { key: k })}
               checked={clauseKeys.includes(k)}
-              onChange={(e) => setClauseKeys(e.target.checked ? [...clauseKeys, k] : clauseKeys.filter((x) => x !== k))}
+              onChange={(e) =>
+                setClauseKeys(e.target.checked ? [...clauseKeys, k] : clauseKeys.filter((x) => x !== k))
+              }
             />
           ))}
           {problem?.fields.clauseKeys ? <p className="field-error">{problem.fields.clauseKeys}</p> : null}
@@ -150,13 +171,37 @@ function ReportDialog({ ctx }: { ctx: AgreementContext }) {
             label={t('nc.siteLabel')}
             value={siteId}
             onChange={(e) => setSiteId(e.target.value)}
-            options={[{ value: '', label: t('nc.noSite') }, ...a.sites.map((s) => ({ value: s.id, label: s.name }))]}
+            options={[
+              { value: '', label: t('nc.noSite') },
+              ...a.sites.map((s) => ({ value: s.id, label: s.name })),
+            ]}
           />
         ) : null}
-        <TextAreaField label={t('nc.description')} required maxLength={10000} rows={5} value={description} onChange={(e) => setDescription(e.target.value)} error={problem?.fields.description} />
-        <SelectField label={t('nc.severity')} value={severity} onChange={(e) => setSeverity(e.target.value as Severity)} options={SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))} />
-        <CheckboxField label={t('nc.restrictedLabel')} checked={restricted} onChange={(e) => setRestricted(e.target.checked)} />
-        <CheckboxField label={t('nc.anonymousLabel')} checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
+        <TextAreaField
+          label={t('nc.description')}
+          required
+          maxLength={10000}
+          rows={5}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          error={problem?.fields.description}
+        />
+        <SelectField
+          label={t('nc.severity')}
+          value={severity}
+          onChange={(e) => setSeverity(e.target.value as Severity)}
+          options={SEVERITIES.map((s) => ({ value: s, label: t(`severity.${s}`) }))}
+        />
+        <CheckboxField
+          label={t('nc.restrictedLabel')}
+          checked={restricted}
+          onChange={(e) => setRestricted(e.target.checked)}
+        />
+        <CheckboxField
+          label={t('nc.anonymousLabel')}
+          checked={anonymous}
+          onChange={(e) => setAnonymous(e.target.checked)}
+        />
         <button type="submit" className="button button--primary" disabled={report.isPending}>
           {t('nc.submit')}
         </button>
@@ -205,8 +250,20 @@ function StepDialog({ ctx, report: r }: { ctx: AgreementContext; report: NonComp
         }}
       >
         <FormError message={problem?.message} />
-        <SelectField label={t('nc.to')} value={target} onChange={(e) => setTo(e.target.value as NonComplianceStatus)} options={choices.map((s) => ({ value: s, label: t(`ncStatus.${s}`) }))} />
-        <TextAreaField label={t('nc.note')} required maxLength={4000} value={note} onChange={(e) => setNote(e.target.value)} error={problem?.fields.note} />
+        <SelectField
+          label={t('nc.to')}
+          value={target}
+          onChange={(e) => setTo(e.target.value as NonComplianceStatus)}
+          options={choices.map((s) => ({ value: s, label: t(`ncStatus.${s}`) }))}
+        />
+        <TextAreaField
+          label={t('nc.note')}
+          required
+          maxLength={4000}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          error={problem?.fields.note}
+        />
         <button type="submit" className="button button--primary" disabled={step.isPending}>
           {t('nc.stepSubmit')}
         </button>

@@ -57,7 +57,11 @@ export function VersionsSection({ ctx }: { ctx: AgreementContext }) {
       <Section
         title={t('versions.title')}
         id="agreement-versions"
-        actions={ctx.canEdit && !a.openVersion && a.currentVersion ? <OpenVersionDialog ctx={ctx} basedOn={a.currentVersion.number} /> : null}
+        actions={
+          ctx.canEdit && !a.openVersion && a.currentVersion ? (
+            <OpenVersionDialog ctx={ctx} basedOn={a.currentVersion.number} />
+          ) : null
+        }
       >
         <QueryState query={versions}>
           {(page: Schemas['VersionPageDto']) => (
@@ -79,7 +83,9 @@ export function VersionsSection({ ctx }: { ctx: AgreementContext }) {
                       <td>{t('versions.numberValue', { number: v.number })}</td>
                       <td>{t(`versionStatus.${v.status}`)}</td>
                       <td>{v.changeSummary ?? ''}</td>
-                      <td>{t('versions.acceptedBy', { count: v.acceptances.length, total: a.parties.length })}</td>
+                      <td>
+                        {t('versions.acceptedBy', { count: v.acceptances.length, total: a.parties.length })}
+                      </td>
                       <td>{t('versions.signedBy', { count: v.signatures.length })}</td>
                     </tr>
                   ))}
@@ -113,27 +119,53 @@ function VersionText({ ctx, version: v }: { ctx: AgreementContext; version: Vers
   return (
     <div>
       <p className="muted">
-        {t('text.versionLine', { number: v.number, status: t(`versionStatus.${v.status}`), revision: v.revision })}
+        {t('text.versionLine', {
+          number: v.number,
+          status: t(`versionStatus.${v.status}`),
+          revision: v.revision,
+        })}
         {v.agreedAt ? ` · ${t('text.agreedAt', { at: formatInstant(v.agreedAt, zone, locale) })}` : null}
-        {v.proposedAt && !v.agreedAt ? ` · ${t('text.proposedAt', { at: formatInstant(v.proposedAt, zone, locale) })}` : null}
+        {v.proposedAt && !v.agreedAt
+          ? ` · ${t('text.proposedAt', { at: formatInstant(v.proposedAt, zone, locale) })}`
+          : null}
       </p>
       <FormError message={problem?.message} />
       <div className="button-row">
         {ctx.canEdit && v.status === 'draft' ? (
-          <button type="button" className="button button--primary" disabled={propose.isPending} onClick={() => propose.mutate(v.id)}>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={propose.isPending}
+            onClick={() => propose.mutate(v.id)}
+          >
             {t('versions.propose')}
           </button>
         ) : null}
         {ctx.canEdit && v.status === 'proposed' && myParty && !iAccepted ? (
-          <button type="button" className="button button--primary" disabled={accept.isPending} onClick={() => accept.mutate(v.id)}>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={accept.isPending}
+            onClick={() => accept.mutate(v.id)}
+          >
             {t('versions.accept', { party: myParty.organisation.name })}
           </button>
         ) : null}
         {ctx.canEdit && v.status === 'agreed' ? <SignDialog ctx={ctx} version={v} /> : null}
-        <button type="button" className="button" disabled={exporter.isPending} onClick={() => exporter.mutate({ versionId: v.id, format: 'md', fileName })}>
+        <button
+          type="button"
+          className="button"
+          disabled={exporter.isPending}
+          onClick={() => exporter.mutate({ versionId: v.id, format: 'md', fileName })}
+        >
           {t('export.md')}
         </button>
-        <button type="button" className="button" disabled={exporter.isPending} onClick={() => exporter.mutate({ versionId: v.id, format: 'pdf', fileName })}>
+        <button
+          type="button"
+          className="button"
+          disabled={exporter.isPending}
+          onClick={() => exporter.mutate({ versionId: v.id, format: 'pdf', fileName })}
+        >
           {t('export.pdf')}
         </button>
       </div>
@@ -147,11 +179,17 @@ function VersionText({ ctx, version: v }: { ctx: AgreementContext; version: Vers
               return (
                 <li key={p.id}>
                   {p.organisation.name}:{' '}
-                  {acc ? t('versions.acceptedAt', { at: formatInstant(acc.acceptedAt, zone, locale) }) : t('versions.notAccepted')}
+                  {acc
+                    ? t('versions.acceptedAt', { at: formatInstant(acc.acceptedAt, zone, locale) })
+                    : t('versions.notAccepted')}
                   {sig ? (
                     <>
                       {' · '}
-                      {t('versions.signature', { name: sig.signatoryName, title: sig.signatoryTitle, method: t(`method.${sig.method}`) })}{' '}
+                      {t('versions.signature', {
+                        name: sig.signatoryName,
+                        title: sig.signatoryTitle,
+                        method: t(`method.${sig.method}`),
+                      })}{' '}
                       <GroupDate date={sig.signedOn} zone={zone} />
                     </>
                   ) : null}
@@ -165,9 +203,7 @@ function VersionText({ ctx, version: v }: { ctx: AgreementContext; version: Vers
       {v.clauses.length === 0 ? <p className="muted">{t('text.noClauses')}</p> : null}
       {v.clauses.map((c) => (
         <article key={c.id} className="clause" aria-labelledby={`clause-${c.id}`}>
-          <h4 id={`clause-${c.id}`}>
-            {t('clauseHeading', { key: c.key, heading: c.heading })}
-          </h4>
+          <h4 id={`clause-${c.id}`}>{t('clauseHeading', { key: c.key, heading: c.heading })}</h4>
           <p className="clause-body">{c.body}</p>
           {ctx.canEdit && v.status !== 'agreed' && v.status !== 'superseded' ? (
             <EditClauseDialog groupId={groupId} version={v} clauseKey={c.key} />
@@ -186,7 +222,15 @@ function VersionText({ ctx, version: v }: { ctx: AgreementContext; version: Vers
 }
 
 // Saves the whole text with one clause changed; a stale revision (someone saved meanwhile) is a 409.
-function EditClauseDialog({ groupId, version: v, clauseKey }: { groupId: string; version: Version; clauseKey: string }) {
+function EditClauseDialog({
+  groupId,
+  version: v,
+  clauseKey,
+}: {
+  groupId: string;
+  version: Version;
+  clauseKey: string;
+}) {
   const { t } = useTranslation('agreements');
   const clause = v.clauses.find((c) => c.key === clauseKey)!;
   const [open, setOpen] = useState(false);
@@ -200,7 +244,11 @@ function EditClauseDialog({ groupId, version: v, clauseKey }: { groupId: string;
       {
         versionId: v.id,
         expectedRevision: v.revision,
-        clauses: v.clauses.map((c) => (c.key === clauseKey ? { key: c.key, heading, body } : { key: c.key, heading: c.heading, body: c.body })),
+        clauses: v.clauses.map((c) =>
+          c.key === clauseKey
+            ? { key: c.key, heading, body }
+            : { key: c.key, heading: c.heading, body: c.body },
+        ),
         annexes: v.annexes.map((x) => ({ key: x.key, title: x.title, body: x.body })),
       },
       { onSuccess: () => setOpen(false) },
@@ -226,8 +274,20 @@ function EditClauseDialog({ groupId, version: v, clauseKey }: { groupId: string;
     >
       <form className="form" onSubmit={submit}>
         <FormError message={problem?.message} />
-        <TextField label={t('text.heading')} required maxLength={300} value={heading} onChange={(e) => setHeading(e.target.value)} />
-        <TextAreaField label={t('text.body')} required rows={8} value={body} onChange={(e) => setBody(e.target.value)} />
+        <TextField
+          label={t('text.heading')}
+          required
+          maxLength={300}
+          value={heading}
+          onChange={(e) => setHeading(e.target.value)}
+        />
+        <TextAreaField
+          label={t('text.body')}
+          required
+          rows={8}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+        />
         <button type="submit" className="button button--primary" disabled={save.isPending}>
           {t('text.save')}
         </button>
@@ -287,9 +347,30 @@ function SignDialog({ ctx, version: v }: { ctx: AgreementContext; version: Versi
           onChange={(e) => setPartyId(e.target.value)}
           options={unsigned.map((p) => ({ value: p.id, label: p.organisation.name }))}
         />
-        <TextField label={t('sign.name')} required maxLength={200} value={name} onChange={(e) => setName(e.target.value)} error={problem?.fields.signatoryName} />
-        <TextField label={t('sign.signatoryTitle')} required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} error={problem?.fields.signatoryTitle} />
-        <TextField label={t('sign.signedOn', { zone })} type="date" required value={signedOn} onChange={(e) => setSignedOn(e.target.value)} error={problem?.fields.signedOn} />
+        <TextField
+          label={t('sign.name')}
+          required
+          maxLength={200}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={problem?.fields.signatoryName}
+        />
+        <TextField
+          label={t('sign.signatoryTitle')}
+          required
+          maxLength={200}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          error={problem?.fields.signatoryTitle}
+        />
+        <TextField
+          label={t('sign.signedOn', { zone })}
+          type="date"
+          required
+          value={signedOn}
+          onChange={(e) => setSignedOn(e.target.value)}
+          error={problem?.fields.signedOn}
+        />
         <SelectField
           label={t('sign.method')}
           value={method}
@@ -309,7 +390,9 @@ function OpenVersionDialog({ ctx, basedOn }: { ctx: AgreementContext; basedOn: n
   const [open, setOpen] = useState(false);
   const [summary, setSummary] = useState('');
   const openVersion = useOpenVersion(ctx.groupId, ctx.agreement.id);
-  const problem = openVersion.error ? describeProblem(openVersion.error, t, { 409: 'agreements:versions.openConflict' }) : null;
+  const problem = openVersion.error
+    ? describeProblem(openVersion.error, t, { 409: 'agreements:versions.openConflict' })
+    : null;
   return (
     <Dialog
       open={open}
@@ -328,11 +411,21 @@ function OpenVersionDialog({ ctx, basedOn }: { ctx: AgreementContext; basedOn: n
         className="form"
         onSubmit={(e) => {
           e.preventDefault();
-          openVersion.mutate({ basedOnVersion: basedOn, changeSummary: summary }, { onSuccess: () => setOpen(false) });
+          openVersion.mutate(
+            { basedOnVersion: basedOn, changeSummary: summary },
+            { onSuccess: () => setOpen(false) },
+          );
         }}
       >
         <FormError message={problem?.message} />
-        <TextField label={t('versions.changeSummary')} required maxLength={1000} value={summary} onChange={(e) => setSummary(e.target.value)} error={problem?.fields.changeSummary} />
+        <TextField
+          label={t('versions.changeSummary')}
+          required
+          maxLength={1000}
+          value={summary}
+          onChange={(e) => setSummary(e.target.value)}
+          error={problem?.fields.changeSummary}
+        />
         <button type="submit" className="button button--primary" disabled={openVersion.isPending}>
           {t('versions.openSubmit')}
         </button>
@@ -352,8 +445,18 @@ function DiffView({ ctx, versions }: { ctx: AgreementContext; versions: VersionS
     <div className="diff">
       <h3>{t('diff.title')}</h3>
       <div className="filters">
-        <SelectField label={t('diff.from')} value={from} onChange={(e) => setFrom(e.target.value)} options={options} />
-        <SelectField label={t('diff.to')} value={to} onChange={(e) => setTo(e.target.value)} options={options} />
+        <SelectField
+          label={t('diff.from')}
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+          options={options}
+        />
+        <SelectField
+          label={t('diff.to')}
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+          options={options}
+        />
       </div>
       {to === from ? (
         <p className="muted">{t('diff.same')}</p>
@@ -368,16 +471,32 @@ function DiffView({ ctx, versions }: { ctx: AgreementContext; versions: VersionS
                 {changed.map((c) => (
                   <li key={c.key} className="clause">
                     <h4>
-                      {t('diff.clause', { key: c.key })} <span className="badge">{t(`diff.change.${c.change}`)}</span>
+                      {t('clauseHeading', { key: c.key, heading: sectionHeading(c.after ?? c.before) })}{' '}
+                      <span className="badge">{t(`diff.change.${c.change}`)}</span>
                     </h4>
                     {c.change === 'changed' ? (
-                      <p className="clause-body">
-                        {c.bodyChanges.map((p, i) =>
-                          p.op === 'insert' ? <ins key={i}>{p.text}</ins> : p.op === 'delete' ? <del key={i}>{p.text}</del> : <span key={i}>{p.text}</span>,
-                        )}
-                      </p>
+                      <>
+                        {c.headingChanged ? (
+                          <p>
+                            <del>{sectionHeading(c.before)}</del> <ins>{sectionHeading(c.after)}</ins>
+                          </p>
+                        ) : null}
+                        {c.bodyChanged ? (
+                          <p className="clause-body">
+                            {c.bodyChanges.map((p, i) =>
+                              p.op === 'insert' ? (
+                                <ins key={i}>{p.text}</ins>
+                              ) : p.op === 'delete' ? (
+                                <del key={i}>{p.text}</del>
+                              ) : (
+                                <span key={i}>{p.text}</span>
+                              ),
+                            )}
+                          </p>
+                        ) : null}
+                      </>
                     ) : (
-                      <p className="clause-body">{sectionText(c.change === 'added' ? c.after : c.before)}</p>
+                      <p className="clause-body">{sectionBody(c.change === 'added' ? c.after : c.before)}</p>
                     )}
                   </li>
                 ))}
@@ -390,8 +509,11 @@ function DiffView({ ctx, versions }: { ctx: AgreementContext; versions: VersionS
   );
 }
 
-function sectionText(section: object | null): string {
-  if (!section) return '';
-  const s = section as { heading?: string; title?: string; body?: string };
-  return [s.heading ?? s.title, s.body].filter(Boolean).join('\n');
+function sectionHeading(section: object | null): string {
+  const s = (section ?? {}) as { heading?: string; title?: string };
+  return s.heading ?? s.title ?? '';
+}
+
+function sectionBody(section: object | null): string {
+  return ((section ?? {}) as { body?: string }).body ?? '';
 }
