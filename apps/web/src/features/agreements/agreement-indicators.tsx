@@ -3,6 +3,8 @@ import { type Schemas } from '@/api';
 import { QueryState, Section } from '@/components';
 import { CLAUSE_KEYS, useIndicators } from './api';
 
+import './agreements.css';
+
 const percent = (share: number | null, locale: string) =>
   share === null ? null : new Intl.NumberFormat(locale, { style: 'percent' }).format(share);
 

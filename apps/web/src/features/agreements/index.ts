@@ -4,7 +4,7 @@ import { appLayoutRoute } from '@/app/route-parents';
 import { withCatalogues } from '@/i18n/route-catalogues';
 
 // The co-chair's dashboard shows the same indicators as the agreements list.
-export { AgreementIndicators } from './agreement-indicators';
+export { AgreementIndicators } from './indicators-lazy';
 
 const agreementsRoute = createRoute({
   getParentRoute: () => appLayoutRoute,
