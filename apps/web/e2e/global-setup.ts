@@ -82,6 +82,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     WEB_DIST_DIR: web,
     RATE_LIMIT_PER_MINUTE: '0',
     MEETING_JOBS_INTERVAL_MS: '1000',
+    AGREEMENT_JOBS_INTERVAL_MS: '1000',
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
   };
   const output = process.env.E2E_LOG_LEVEL ? 'inherit' : 'ignore';

@@ -2,6 +2,7 @@ import { createRouter } from '@tanstack/react-router';
 import { attachmentsFeature } from '@/features/attachments';
 import { accountFeature } from '@/features/account';
 import { agendaFeature } from '@/features/agenda';
+import { agreementsFeature } from '@/features/agreements';
 import { authFeature } from '@/features/auth';
 import { engagementFeature } from '@/features/engagement';
 import { groupsFeature } from '@/features/groups';
@@ -42,6 +43,7 @@ export const FEATURES: Feature[] = [
   recommendationsFeature,
   auditFeature,
   dashboardFeature,
+  agreementsFeature,
 ];
 
 // The route tree: one line per feature, under the parent its screens need (spelled out rather
@@ -68,6 +70,7 @@ const routeTree = rootRoute.addChildren([
       ...auditFeature.groupRoutes,
       ...dashboardFeature.groupRoutes,
     ]),
+    ...agreementsFeature.routes,
   ]),
 ]);
 

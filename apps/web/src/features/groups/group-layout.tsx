@@ -41,6 +41,9 @@ export function GroupLayout() {
               <Link to="/groups/$groupId/engagement/training" params={{ groupId }}>
                 {t('tabs.engagement')}
               </Link>
+              <Link to="/groups/$groupId/agreements" params={{ groupId }}>
+                {t('tabs.agreements')}
+              </Link>
               {manage ? (
                 <Link to="/groups/$groupId/dashboard" params={{ groupId }}>
                   {t('tabs.dashboard')}
