@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Injectable, NestMiddleware } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Public } from '@roundtable/core';
+import { ApiTags } from '@nestjs/swagger';
+import { Endpoint } from '@roundtable/core';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
@@ -31,10 +31,14 @@ export class HttpMetricsMiddleware implements NestMiddleware {
 @ApiTags('operations')
 @Controller('metrics')
 export class MetricsController {
-  @Public()
   @Get()
   @Header('Content-Type', metricsRegistry.contentType)
-  @ApiOkResponse({ description: 'Prometheus text exposition format', schema: { type: 'string' } })
+  @Endpoint({
+    summary: 'Prometheus metrics',
+    returns: 'Prometheus text exposition format',
+    content: { 'text/plain': { type: 'string' } },
+    public: true,
+  })
   metrics(): Promise<string> {
     return metricsRegistry.metrics();
   }

@@ -1,12 +1,6 @@
-import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Public } from '@roundtable/core';
+import { Body, Controller, Ip, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Endpoint } from '@roundtable/core';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { AuthService } from './auth.service';
@@ -39,42 +33,54 @@ export class AuthController {
     private readonly verification: EmailVerificationService,
   ) {}
 
-  @Public()
   @Post('register')
-  @ApiCreatedResponse({ type: UserDto })
+  @Endpoint({
+    summary: 'Create an account; a verification code is e-mailed',
+    status: 201,
+    type: UserDto,
+    public: true,
+    errors: [403, 409],
+  })
   register(@Body() dto: RegisterDto): Promise<UserDto> {
     return this.auth.register(dto);
   }
 
-  @Public()
   @Post('login')
-  @HttpCode(200)
-  @ApiOkResponse({ type: TokensDto })
+  @Endpoint({
+    summary: 'Sign in with e-mail and password: an access and a refresh token',
+    type: TokensDto,
+    public: true,
+    errors: [401],
+  })
   login(@Body() dto: LoginDto, @Ip() ip: string): Promise<TokensDto> {
     return this.auth.login(dto, ip);
   }
 
   // The code from the verification e-mail proves the address (no bearer token needed).
-  @Public()
   @Post('verify-email')
-  @HttpCode(200)
-  @ApiOkResponse({ type: EmailVerifiedDto })
+  @Endpoint({
+    summary: 'Prove an e-mail address with the code from the verification e-mail',
+    type: EmailVerifiedDto,
+    public: true,
+    errors: [409],
+  })
   verifyEmail(@Body() dto: VerifyEmailDto): Promise<EmailVerifiedDto> {
     return this.verification.verify(dto.token);
   }
 
-  @Public()
   @Post('refresh')
-  @HttpCode(200)
-  @ApiOkResponse({ type: TokensDto })
+  @Endpoint({
+    summary: 'Exchange a refresh token for new tokens (the old one is spent)',
+    type: TokensDto,
+    public: true,
+    errors: [401],
+  })
   refresh(@Body() dto: RefreshDto): Promise<TokensDto> {
     return this.auth.refresh(dto.refreshToken);
   }
 
   @Post('logout')
-  @HttpCode(204)
-  @ApiBearerAuth()
-  @ApiNoContentResponse()
+  @Endpoint({ summary: 'Sign out: revoke one refresh token family, or every session', status: 204 })
   async logout(@CurrentUser() user: AuthUser, @Body() dto: LogoutDto): Promise<void> {
     await this.auth.logout(user.id, dto.refreshToken);
   }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, PageQuery, UuidParam } from '@roundtable/core';
+import { Body, Controller, Get, Param, Post, Put, Query, StreamableFile } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Endpoint, PageQuery, UuidParam } from '@roundtable/core';
 import {
   CreateMinutesCommentDto,
   MinutesCommentDto,
@@ -13,13 +13,12 @@ import {
 import { MinutesService } from './minutes.service';
 
 @ApiTags('minutes')
-@ApiBearerAuth()
 @Controller('meetings/:meetingId/minutes')
 export class MinutesController {
   constructor(private readonly minutes: MinutesService) {}
 
   @Get()
-  @ApiOkResponse({ type: MinutesDto })
+  @Endpoint({ summary: "A meeting's minutes (current revision)", type: MinutesDto })
   get(
     @CurrentUser() user: AuthUser,
     @Param('meetingId', new UuidParam('Meeting')) meetingId: string,
@@ -28,9 +27,11 @@ export class MinutesController {
   }
 
   @Put()
-  @ApiOkResponse({
+  @Endpoint({
+    summary: "Save the minutes' draft (focal point, co-chairs)",
     type: MinutesDto,
-    description: 'Saved as a new version; 409 when expectedVersion is stale or the minutes are approved',
+    returns: 'Saved as a new version; 409 when expectedVersion is stale or the minutes are approved',
+    errors: [403, 409],
   })
   save(
     @CurrentUser() user: AuthUser,
@@ -41,7 +42,7 @@ export class MinutesController {
   }
 
   @Get('revisions')
-  @ApiOkResponse({ type: MinutesRevisionPageDto })
+  @Endpoint({ summary: 'Revisions of the minutes, newest first', type: MinutesRevisionPageDto })
   revisions(
     @CurrentUser() user: AuthUser,
     @Param('meetingId', new UuidParam('Meeting')) meetingId: string,
@@ -51,10 +52,11 @@ export class MinutesController {
   }
 
   @Post('circulate')
-  @HttpCode(200)
-  @ApiOkResponse({
+  @Endpoint({
+    summary: 'Circulate the draft minutes for comments (focal point, co-chairs)',
     type: MinutesDto,
-    description: 'Focal point only; members are notified (minutes.circulated)',
+    returns: 'Focal point only; members are notified (minutes.circulated)',
+    errors: [403, 409],
   })
   circulate(
     @CurrentUser() user: AuthUser,
@@ -64,10 +66,11 @@ export class MinutesController {
   }
 
   @Post('approve')
-  @HttpCode(200)
-  @ApiOkResponse({
+  @Endpoint({
+    summary: 'Approve the minutes (focal point, co-chairs)',
     type: MinutesDto,
-    description: 'A sitting co-chair, once circulated; members are notified (minutes.approved)',
+    returns: 'A sitting co-chair, once circulated; members are notified (minutes.approved)',
+    errors: [403, 409],
   })
   approve(
     @CurrentUser() user: AuthUser,
@@ -77,9 +80,12 @@ export class MinutesController {
   }
 
   @Post('comments')
-  @ApiCreatedResponse({
+  @Endpoint({
+    summary: 'Comment on circulated minutes (members, not observers)',
+    status: 201,
     type: MinutesCommentDto,
-    description: 'Members (not observers) while the minutes are circulated',
+    returns: 'Members (not observers) while the minutes are circulated',
+    errors: [403, 409],
   })
   comment(
     @CurrentUser() user: AuthUser,
@@ -90,7 +96,7 @@ export class MinutesController {
   }
 
   @Get('comments')
-  @ApiOkResponse({ type: MinutesCommentPageDto })
+  @Endpoint({ summary: 'Comments on the minutes, oldest first', type: MinutesCommentPageDto })
   comments(
     @CurrentUser() user: AuthUser,
     @Param('meetingId', new UuidParam('Meeting')) meetingId: string,
@@ -100,10 +106,10 @@ export class MinutesController {
   }
 
   @Get('export')
-  @ApiProduces('text/markdown', 'application/pdf')
-  @ApiOkResponse({
-    description: 'The minutes as Markdown or PDF, as the caller may see them',
-    schema: { type: 'string', format: 'binary' },
+  @Endpoint({
+    summary: 'Export the minutes as Markdown or PDF',
+    returns: 'The minutes as Markdown or PDF, as the caller may see them',
+    content: { 'text/markdown': { type: 'string' }, 'application/pdf': { type: 'string', format: 'binary' } },
   })
   async export(
     @CurrentUser() user: AuthUser,
