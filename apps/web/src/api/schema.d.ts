@@ -1900,9 +1900,9 @@ export interface components {
             id: string;
             type: string;
             /** Format: uuid */
-            groupId: Record<string, never> | null;
+            groupId: string | null;
             /** Format: uuid */
-            entityId: Record<string, never> | null;
+            entityId: string | null;
             title: string;
             body: string | null;
             data: {
@@ -1911,7 +1911,7 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
-            readAt: Record<string, never> | null;
+            readAt: string | null;
         };
         NotificationPageDto: {
             items: components["schemas"]["NotificationDto"][];
@@ -2250,8 +2250,8 @@ export interface components {
             name?: string;
             /** @example Africa/Lubumbashi */
             timezone?: string;
-            description?: Record<string, never> | null;
-            region?: Record<string, never> | null;
+            description?: string | null;
+            region?: string | null;
             languages?: string[];
             /** @enum {string} */
             coChairPolicy?: "company_and_civil_society" | "any_two_organisations";

@@ -35,13 +35,13 @@ class CalendarTokenQuery {
 class NotificationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() type: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) groupId: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true }) entityId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) groupId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) entityId: string | null;
   @ApiProperty() title: string;
   @ApiProperty({ nullable: true, type: String }) body: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiProperty({ format: 'date-time', nullable: true }) readAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) readAt: string | null;
 }
 
 class NotificationPageDto extends PageOf(NotificationDto) {}
