@@ -25,3 +25,4 @@ export * from './http/instant';
 export * from './http/control-characters';
 export * from './http/body-content-type';
 export * from './i18n/translate';
+export * from './http/endpoint';

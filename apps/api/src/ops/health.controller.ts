@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { Public, REDIS } from '@roundtable/core';
+import { Endpoint, REDIS } from '@roundtable/core';
 import type { Response } from 'express';
 import Redis from 'ioredis';
 
@@ -25,10 +25,13 @@ export class HealthController {
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
-  @Public()
   @Get()
-  @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ type: HealthDto, description: 'A dependency is down; checks name it' })
+  @Endpoint({
+    summary: 'Liveness and dependencies: 200 when Postgres and Redis answer, else 503',
+    type: HealthDto,
+    public: true,
+  })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
     const result = await this.health
       .check([() => this.db.pingCheck('database', { timeout: 2000 }), () => this.pingRedis()])

@@ -1,12 +1,6 @@
 import { Controller, Get, Header, Inject, Injectable, NestMiddleware, Req } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
-import { APP_CONFIG, AppConfig, Public, UnauthorizedProblem } from '@roundtable/core';
+import { ApiTags } from '@nestjs/swagger';
+import { APP_CONFIG, AppConfig, Endpoint, UnauthorizedProblem } from '@roundtable/core';
 import type { NextFunction, Request, Response } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
@@ -51,13 +45,15 @@ export function metricsAllowed(expected: string | undefined, authorization: stri
 export class MetricsController {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  @Public()
   @Get()
   @Header('Content-Type', metricsRegistry.contentType)
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'Prometheus metrics (Bearer METRICS_TOKEN when that variable is set)' })
-  @ApiOkResponse({ description: 'Prometheus text exposition format', schema: { type: 'string' } })
-  @ApiUnauthorizedResponse({ description: 'METRICS_TOKEN is set and the request does not carry it' })
+  @Endpoint({
+    summary: 'Prometheus metrics (Bearer METRICS_TOKEN when that variable is set)',
+    returns: 'Prometheus text exposition format',
+    content: { 'text/plain': { type: 'string' } },
+    public: true,
+    errors: [401],
+  })
   metrics(@Req() req: Request): Promise<string> {
     if (!metricsAllowed(this.config.metricsToken, req.headers.authorization))
       throw new UnauthorizedProblem('GET /metrics needs Authorization: Bearer <METRICS_TOKEN>');

@@ -9,7 +9,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Public } from '@roundtable/core';
+import { AuthUser, CurrentUser, Endpoint, Public } from '@roundtable/core';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { AuthService } from './auth.service';
@@ -50,45 +50,54 @@ export class AuthController {
     private readonly passwords: PasswordService,
   ) {}
 
-  @Public()
   @Post('register')
-  @ApiCreatedResponse({ type: UserDto })
+  @Endpoint({
+    summary: 'Create an account; a verification code is e-mailed',
+    status: 201,
+    type: UserDto,
+    public: true,
+    errors: [403, 409],
+  })
   register(@Body() dto: RegisterDto): Promise<UserDto> {
     return this.auth.register(dto);
   }
 
-  @Public()
   @Post('login')
-  @HttpCode(200)
-  @ApiOkResponse({ type: TokensDto })
-  @ApiOperation({ summary: 'Sign in: starts a session (its id is the sid of the access tokens)' })
+  @Endpoint({
+    summary: 'Sign in: starts a session (its id is the sid of the access tokens)',
+    type: TokensDto,
+    public: true,
+    errors: [401],
+  })
   login(@Body() dto: LoginDto, @Ip() ip: string, @Req() req: Request): Promise<TokensDto> {
     return this.auth.login(dto, ip, { userAgent: req.headers['user-agent'] });
   }
 
   // The code from the verification e-mail proves the address (no bearer token needed).
-  @Public()
   @Post('verify-email')
-  @HttpCode(200)
-  @ApiOkResponse({ type: EmailVerifiedDto })
+  @Endpoint({
+    summary: 'Prove an e-mail address with the code from the verification e-mail',
+    type: EmailVerifiedDto,
+    public: true,
+    errors: [409],
+  })
   verifyEmail(@Body() dto: VerifyEmailDto): Promise<EmailVerifiedDto> {
     return this.verification.verify(dto.token);
   }
 
-  @Public()
   @Post('refresh')
-  @HttpCode(200)
-  @ApiOkResponse({ type: TokensDto })
-  @ApiOperation({ summary: 'Exchange a refresh token for new tokens of the same session (rotation)' })
+  @Endpoint({
+    summary: 'Exchange a refresh token for new tokens of the same session (rotation)',
+    type: TokensDto,
+    public: true,
+    errors: [401],
+  })
   refresh(@Body() dto: RefreshDto, @Ip() ip: string): Promise<TokensDto> {
     return this.auth.refresh(dto.refreshToken, { ip });
   }
 
   @Post('logout')
-  @HttpCode(204)
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'End the current session at once (its access and refresh tokens stop working)' })
-  @ApiNoContentResponse()
+  @Endpoint({ summary: 'End the current session at once (its access and refresh tokens stop working)', status: 204 })
   async logout(@CurrentUser() user: AuthUser, @Body() dto: LogoutDto): Promise<void> {
     await this.auth.logout(user, dto.refreshToken);
   }

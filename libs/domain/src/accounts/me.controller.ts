@@ -9,7 +9,7 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, PageOf, PageQuery, UuidParam, queryBoolean } from '@roundtable/core';
+import { AuthUser, CurrentUser, Endpoint, PageOf, PageQuery, UuidParam, queryBoolean } from '@roundtable/core';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -45,19 +45,18 @@ class CalendarTokenQuery {
 class NotificationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() type: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) groupId: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true }) entityId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) groupId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) entityId: string | null;
   @ApiProperty() title: string;
   @ApiProperty({ nullable: true, type: String }) body: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
-  @ApiProperty({ format: 'date-time', nullable: true }) readAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) readAt: string | null;
 }
 
 class NotificationPageDto extends PageOf(NotificationDto) {}
 
 @ApiTags('me')
-@ApiBearerAuth()
 @Controller('me')
 export class MeController {
   constructor(
@@ -99,29 +98,31 @@ export class MeController {
   }
 
   @Get()
-  @ApiOkResponse({ type: MeDto })
+  @Endpoint({ summary: "The caller's account and memberships", type: MeDto })
   get(@CurrentUser() user: AuthUser): Promise<MeDto> {
     return this.me.me(user.id);
   }
 
   @Patch()
-  @ApiOkResponse({ type: MeDto })
+  @Endpoint({ summary: "Change the caller's name, locale or time zone", type: MeDto })
   update(@CurrentUser() user: AuthUser, @Body() dto: UpdateMeDto): Promise<MeDto> {
     return this.me.update(user.id, dto);
   }
 
   @Post('email-verification')
-  @HttpCode(202)
-  @ApiAcceptedResponse({
+  @Endpoint({
+    summary: 'Send a new e-mail verification code',
+    status: 202,
     type: EmailVerificationSentDto,
-    description: 'Mails a new single-use code (at most one mail a minute); 409 when already verified',
+    returns: 'Mails a new single-use code (at most one mail a minute); 409 when already verified',
+    errors: [409],
   })
   sendVerification(@CurrentUser() user: AuthUser): Promise<EmailVerificationSentDto> {
     return this.verification.resend(user.id);
   }
 
   @Get('calendar-token')
-  @ApiOkResponse({ type: CalendarTokenDto })
+  @Endpoint({ summary: "The caller's calendar feed token and feed URL template", type: CalendarTokenDto })
   async calendarToken(
     @CurrentUser() user: AuthUser,
     @Query() q: CalendarTokenQuery,
@@ -131,14 +132,13 @@ export class MeController {
   }
 
   @Get('notifications')
-  @ApiOkResponse({ type: NotificationPageDto })
+  @Endpoint({ summary: "The caller's in-app notifications, newest first", type: NotificationPageDto })
   list(@CurrentUser() user: AuthUser, @Query() q: NotificationQuery) {
     return this.notifications.list(user.id, q);
   }
 
   @Post('notifications/:id/read')
-  @HttpCode(200)
-  @ApiOkResponse({ type: NotificationDto })
+  @Endpoint({ summary: 'Mark a notification read', type: NotificationDto })
   read(@CurrentUser() user: AuthUser, @Param('id', new UuidParam('Notification')) id: string) {
     return this.notifications.markRead(user.id, id);
   }

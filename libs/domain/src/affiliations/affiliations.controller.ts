@@ -1,12 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
-import { AuthUser, CurrentUser, UuidParam } from '@roundtable/core';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Endpoint, UuidParam } from '@roundtable/core';
 import { MemberDto, RejectMembershipDto } from '../members/dto/member.dto';
 import { MembersService } from '../members/members.service';
 import { AffiliationsService } from './affiliations.service';
@@ -30,7 +24,6 @@ import { OrganisationDomainsService } from './organisation-domains.service';
 
 // An organisation's people, memberships and domains — for its admins (403 otherwise).
 @ApiTags('organisations')
-@ApiBearerAuth()
 @Controller('organisations/:organisationId')
 export class OrganisationAffiliationsController {
   constructor(
@@ -40,7 +33,12 @@ export class OrganisationAffiliationsController {
   ) {}
 
   @Get('affiliations')
-  @ApiOkResponse({ type: AffiliationPageDto, description: 'Admins: every affiliation with its memberships' })
+  @Endpoint({
+    summary: 'Affiliations of an organisation (its admins)',
+    type: AffiliationPageDto,
+    returns: 'Admins: every affiliation with its memberships',
+    errors: [403],
+  })
   list(
     @CurrentUser() user: AuthUser,
     @Param('organisationId', new UuidParam('Organisation')) organisationId: string,
@@ -50,9 +48,12 @@ export class OrganisationAffiliationsController {
   }
 
   @Post('affiliations')
-  @ApiCreatedResponse({
+  @Endpoint({
+    summary: 'Invite a person to be affiliated with the organisation (admins)',
+    status: 201,
     type: AffiliationDto,
-    description: 'An invitation the person accepts (e-mailed when they have no account)',
+    returns: 'An invitation the person accepts (e-mailed when they have no account)',
+    errors: [403, 409],
   })
   invite(
     @CurrentUser() user: AuthUser,
@@ -63,10 +64,13 @@ export class OrganisationAffiliationsController {
   }
 
   @Post('affiliation-requests')
-  @ApiCreatedResponse({
+  @Endpoint({
+    summary: 'Ask to be affiliated with an organisation',
+    status: 201,
     type: AffiliationDto,
-    description:
+    returns:
       "status requested, or active at once when the organisation lists the caller's verified e-mail domain",
+    errors: [409],
   })
   request(
     @CurrentUser() user: AuthUser,
@@ -77,9 +81,11 @@ export class OrganisationAffiliationsController {
   }
 
   @Get('memberships')
-  @ApiOkResponse({
+  @Endpoint({
+    summary: "Group memberships held in the organisation's name (admins)",
     type: OrganisationMembershipPageDto,
-    description: "Admins: group memberships in the organisation's name",
+    returns: "Admins: group memberships in the organisation's name",
+    errors: [403],
   })
   memberships(
     @CurrentUser() user: AuthUser,
@@ -90,8 +96,12 @@ export class OrganisationAffiliationsController {
   }
 
   @Post('memberships/:membershipId/approve')
-  @HttpCode(200)
-  @ApiOkResponse({ type: MemberDto, description: 'A pending_organisation membership becomes an invitation' })
+  @Endpoint({
+    summary: 'Approve a membership waiting for the organisation (admins)',
+    type: MemberDto,
+    returns: 'A pending_organisation membership becomes an invitation',
+    errors: [403, 409],
+  })
   approveMembership(
     @CurrentUser() user: AuthUser,
     @Param('organisationId', new UuidParam('Organisation')) organisationId: string,
@@ -101,8 +111,12 @@ export class OrganisationAffiliationsController {
   }
 
   @Post('memberships/:membershipId/reject')
-  @HttpCode(200)
-  @ApiOkResponse({ type: MemberDto, description: 'A pending_organisation membership ends' })
+  @Endpoint({
+    summary: 'Reject a membership waiting for the organisation (admins)',
+    type: MemberDto,
+    returns: 'A pending_organisation membership ends',
+    errors: [403, 409],
+  })
   rejectMembership(
     @CurrentUser() user: AuthUser,
     @Param('organisationId', new UuidParam('Organisation')) organisationId: string,
@@ -113,7 +127,11 @@ export class OrganisationAffiliationsController {
   }
 
   @Get('domains')
-  @ApiOkResponse({ type: OrganisationDomainListDto })
+  @Endpoint({
+    summary: 'E-mail domains that affiliate new accounts automatically (admins)',
+    type: OrganisationDomainListDto,
+    errors: [403],
+  })
   listDomains(
     @CurrentUser() user: AuthUser,
     @Param('organisationId', new UuidParam('Organisation')) organisationId: string,
@@ -122,7 +140,12 @@ export class OrganisationAffiliationsController {
   }
 
   @Post('domains')
-  @ApiCreatedResponse({ type: OrganisationDomainDto })
+  @Endpoint({
+    summary: 'Add an e-mail domain to the organisation (admins)',
+    status: 201,
+    type: OrganisationDomainDto,
+    errors: [403, 409],
+  })
   addDomain(
     @CurrentUser() user: AuthUser,
     @Param('organisationId', new UuidParam('Organisation')) organisationId: string,
@@ -132,8 +155,7 @@ export class OrganisationAffiliationsController {
   }
 
   @Delete('domains/:domain')
-  @HttpCode(204)
-  @ApiNoContentResponse()
+  @Endpoint({ summary: 'Remove an e-mail domain from the organisation (admins)', status: 204, errors: [403] })
   async removeDomain(
     @CurrentUser() user: AuthUser,
     @Param('organisationId', new UuidParam('Organisation')) organisationId: string,
@@ -145,14 +167,16 @@ export class OrganisationAffiliationsController {
 
 // One affiliation, decided by an admin of its organisation (ended also by the person).
 @ApiTags('organisations')
-@ApiBearerAuth()
 @Controller('affiliations/:affiliationId')
 export class AffiliationsController {
   constructor(private readonly affiliations: AffiliationsService) {}
 
   @Post('approve')
-  @HttpCode(200)
-  @ApiOkResponse({ type: AffiliationDto })
+  @Endpoint({
+    summary: 'Approve an affiliation request (organisation admins)',
+    type: AffiliationDto,
+    errors: [403, 409],
+  })
   approve(
     @CurrentUser() user: AuthUser,
     @Param('affiliationId', new UuidParam('Affiliation')) id: string,
@@ -162,8 +186,11 @@ export class AffiliationsController {
   }
 
   @Post('reject')
-  @HttpCode(200)
-  @ApiOkResponse({ type: AffiliationDto })
+  @Endpoint({
+    summary: 'Reject an affiliation request (organisation admins)',
+    type: AffiliationDto,
+    errors: [403, 409],
+  })
   reject(
     @CurrentUser() user: AuthUser,
     @Param('affiliationId', new UuidParam('Affiliation')) id: string,
@@ -173,7 +200,11 @@ export class AffiliationsController {
   }
 
   @Patch()
-  @ApiOkResponse({ type: AffiliationDto })
+  @Endpoint({
+    summary: "Change an affiliation's role (organisation admins)",
+    type: AffiliationDto,
+    errors: [403, 409],
+  })
   update(
     @CurrentUser() user: AuthUser,
     @Param('affiliationId', new UuidParam('Affiliation')) id: string,
@@ -183,9 +214,11 @@ export class AffiliationsController {
   }
 
   @Delete()
-  @ApiOkResponse({
+  @Endpoint({
+    summary: 'End an affiliation and the memberships held through it (admins, or the person)',
     type: AffiliationDto,
-    description: "The ended affiliation; every membership held in the organisation's name ended with it",
+    returns: "The ended affiliation; every membership held in the organisation's name ended with it",
+    errors: [403, 409],
   })
   end(
     @CurrentUser() user: AuthUser,
@@ -197,23 +230,27 @@ export class AffiliationsController {
 }
 
 @ApiTags('me')
-@ApiBearerAuth()
 @Controller('me/affiliations')
 export class MyAffiliationsController {
   constructor(private readonly affiliations: AffiliationsService) {}
 
   @Get()
-  @ApiOkResponse({
+  @Endpoint({
+    summary: "The caller's affiliations and invitations",
     type: AffiliationPageDto,
-    description: "The caller's affiliations (invitations to answer included)",
+    returns: "The caller's affiliations (invitations to answer included)",
   })
   list(@CurrentUser() user: AuthUser, @Query() q: AffiliationQuery) {
     return this.affiliations.listMine(user.id, q);
   }
 
   @Post(':affiliationId/accept')
-  @HttpCode(200)
-  @ApiOkResponse({ type: AffiliationDto, description: 'Needs a verified e-mail address (403 otherwise)' })
+  @Endpoint({
+    summary: 'Accept an invitation to an affiliation',
+    type: AffiliationDto,
+    returns: 'Needs a verified e-mail address (403 otherwise)',
+    errors: [403, 409],
+  })
   accept(
     @CurrentUser() user: AuthUser,
     @Param('affiliationId', new UuidParam('Invitation')) id: string,
@@ -222,8 +259,7 @@ export class MyAffiliationsController {
   }
 
   @Post(':affiliationId/decline')
-  @HttpCode(200)
-  @ApiOkResponse({ type: AffiliationDto })
+  @Endpoint({ summary: 'Decline an invitation to an affiliation', type: AffiliationDto, errors: [403, 409] })
   decline(
     @CurrentUser() user: AuthUser,
     @Param('affiliationId', new UuidParam('Invitation')) id: string,

@@ -14,7 +14,7 @@ import {
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { LocaleQuery } from '../translations/dto/translation.dto';
 import { readPreferences } from '../translations/translations.service';
-import { AuthUser, CurrentUser, UuidParam } from '@roundtable/core';
+import { AuthUser, CurrentUser, Endpoint, UuidParam } from '@roundtable/core';
 import { AgendaItemsService } from './agenda-items.service';
 import { AgendasService } from './agendas.service';
 import {
@@ -28,7 +28,6 @@ import {
 } from './dto/agenda.dto';
 
 @ApiTags('agendas')
-@ApiBearerAuth()
 @Controller('meetings/:meetingId/agenda')
 export class AgendasController {
   constructor(
@@ -42,10 +41,10 @@ export class AgendasController {
     required: false,
     description: 'Used when ?locale= is absent or not available',
   })
-  @ApiOkResponse({
+  @Endpoint({
+    summary: "A meeting's agenda with its items",
     type: AgendaDto,
-    description:
-      'Links are filtered by what the caller may see; each item in the negotiated locale (its `locale`)',
+    returns: 'Links are filtered by what the caller may see; each item in the negotiated locale (its `locale`)',
   })
   get(
     @CurrentUser() user: AuthUser,
@@ -57,9 +56,12 @@ export class AgendasController {
   }
 
   @Post('items')
-  @ApiCreatedResponse({
+  @Endpoint({
+    summary: 'Propose an agenda item (members, not observers)',
+    status: 201,
     type: AgendaItemDto,
-    description: 'accepted when added by the focal point or a co-chair, proposed when by a member',
+    returns: 'accepted when added by the focal point or a co-chair, proposed when by a member',
+    errors: [403, 409],
   })
   create(
     @CurrentUser() user: AuthUser,
@@ -70,7 +72,11 @@ export class AgendasController {
   }
 
   @Put('order')
-  @ApiOkResponse({ type: AgendaDto })
+  @Endpoint({
+    summary: 'Set the order of the agenda items (focal point, co-chairs)',
+    type: AgendaDto,
+    errors: [403, 409],
+  })
   order(
     @CurrentUser() user: AuthUser,
     @Param('meetingId', new UuidParam('Meeting')) meetingId: string,
@@ -80,8 +86,7 @@ export class AgendasController {
   }
 
   @Post('publish')
-  @HttpCode(200)
-  @ApiOkResponse({ type: AgendaDto })
+  @Endpoint({ summary: 'Publish the agenda (focal point, co-chairs)', type: AgendaDto, errors: [403, 409] })
   publish(
     @CurrentUser() user: AuthUser,
     @Param('meetingId', new UuidParam('Meeting')) meetingId: string,
@@ -91,13 +96,16 @@ export class AgendasController {
 }
 
 @ApiTags('agendas')
-@ApiBearerAuth()
 @Controller('agenda-items/:itemId')
 export class AgendaItemsController {
   constructor(private readonly items: AgendaItemsService) {}
 
   @Patch()
-  @ApiOkResponse({ type: AgendaItemDto })
+  @Endpoint({
+    summary: 'Change an agenda item (its proposer, or the focal point and co-chairs)',
+    type: AgendaItemDto,
+    errors: [403, 409],
+  })
   update(
     @CurrentUser() user: AuthUser,
     @Param('itemId', new UuidParam('Agenda item')) itemId: string,
@@ -107,7 +115,11 @@ export class AgendaItemsController {
   }
 
   @Delete()
-  @ApiOkResponse({ type: DeletedAgendaItemDto })
+  @Endpoint({
+    summary: 'Withdraw an agenda item (its proposer, or the focal point and co-chairs)',
+    type: DeletedAgendaItemDto,
+    errors: [403, 409],
+  })
   remove(
     @CurrentUser() user: AuthUser,
     @Param('itemId', new UuidParam('Agenda item')) itemId: string,
@@ -116,8 +128,11 @@ export class AgendaItemsController {
   }
 
   @Post('accept')
-  @HttpCode(200)
-  @ApiOkResponse({ type: AgendaItemDto })
+  @Endpoint({
+    summary: 'Accept a proposed agenda item (focal point, co-chairs)',
+    type: AgendaItemDto,
+    errors: [403, 409],
+  })
   accept(
     @CurrentUser() user: AuthUser,
     @Param('itemId', new UuidParam('Agenda item')) itemId: string,
@@ -126,8 +141,11 @@ export class AgendaItemsController {
   }
 
   @Post('reject')
-  @HttpCode(200)
-  @ApiOkResponse({ type: AgendaItemDto })
+  @Endpoint({
+    summary: 'Reject a proposed agenda item (focal point, co-chairs)',
+    type: AgendaItemDto,
+    errors: [403, 409],
+  })
   reject(
     @CurrentUser() user: AuthUser,
     @Param('itemId', new UuidParam('Agenda item')) itemId: string,
@@ -137,8 +155,12 @@ export class AgendaItemsController {
   }
 
   @Post('defer')
-  @HttpCode(200)
-  @ApiOkResponse({ type: AgendaItemDto, description: "The item as moved onto the next meeting's agenda" })
+  @Endpoint({
+    summary: 'Defer an agenda item to the next meeting (focal point, co-chairs)',
+    type: AgendaItemDto,
+    returns: "The item as moved onto the next meeting's agenda",
+    errors: [403, 409],
+  })
   defer(
     @CurrentUser() user: AuthUser,
     @Param('itemId', new UuidParam('Agenda item')) itemId: string,

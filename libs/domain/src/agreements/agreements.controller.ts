@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, PageQuery, UuidParam } from '@roundtable/core';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Endpoint, PageQuery, UuidParam } from '@roundtable/core';
 import { AgreementsService } from './agreements.service';
 import {
   AgreementDto,
@@ -28,16 +28,17 @@ import { AgreementVersionsService } from './versions/versions.service';
 const AgreementId = () => Param('agreementId', new UuidParam('Agreement'));
 
 @ApiTags('agreements')
-@ApiBearerAuth()
 @Controller('groups/:groupId/agreements')
 export class GroupAgreementsController {
   constructor(private readonly agreements: AgreementsService) {}
 
   @Post()
-  @ApiOperation({
+  @Endpoint({
     summary: 'Start an agreement (your organisation is a party); version 1 from a template or empty',
+    status: 201,
+    type: AgreementDto,
+    errors: [403, 409],
   })
-  @ApiCreatedResponse({ type: AgreementDto })
   create(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
@@ -47,10 +48,10 @@ export class GroupAgreementsController {
   }
 
   @Get()
-  @ApiOperation({
+  @Endpoint({
     summary: 'Agreements the caller may see (summary view where only that is allowed), newest first',
+    type: AgreementPageDto,
   })
-  @ApiOkResponse({ type: AgreementPageDto })
   list(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
@@ -61,7 +62,6 @@ export class GroupAgreementsController {
 }
 
 @ApiTags('agreements')
-@ApiBearerAuth()
 @Controller('agreements/:agreementId')
 export class AgreementsController {
   constructor(
@@ -71,43 +71,51 @@ export class AgreementsController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ type: AgreementDto })
+  @Endpoint({ summary: 'One agreement (summary view where only that is allowed)', type: AgreementDto })
   get(@CurrentUser() user: AuthUser, @AgreementId() id: string) {
     return this.agreements.get(user.id, id);
   }
 
   @Patch()
-  @ApiOperation({ summary: 'Change an agreement (party members)' })
-  @ApiOkResponse({ type: AgreementDto })
+  @Endpoint({ summary: 'Change an agreement (party members)', type: AgreementDto, errors: [403, 409] })
   update(@CurrentUser() user: AuthUser, @AgreementId() id: string, @Body() dto: UpdateAgreementDto) {
     return this.agreements.update(user.id, id, dto);
   }
 
   @Post('status')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Move the agreement through its lifecycle (party members); illegal → 409' })
-  @ApiOkResponse({ type: AgreementDto })
+  @Endpoint({
+    summary: 'Move the agreement through its lifecycle (party members); illegal → 409',
+    type: AgreementDto,
+    errors: [403, 409],
+  })
   status(@CurrentUser() user: AuthUser, @AgreementId() id: string, @Body() dto: AgreementStatusChangeDto) {
     return this.agreements.changeStatus(user.id, id, dto);
   }
 
   @Get('versions')
-  @ApiOperation({ summary: 'Versions, newest first (content viewers)' })
-  @ApiOkResponse({ type: VersionPageDto })
+  @Endpoint({ summary: 'Versions, newest first (content viewers)', type: VersionPageDto })
   listVersions(@CurrentUser() user: AuthUser, @AgreementId() id: string, @Query() q: PageQuery) {
     return this.versions.list(user.id, id, q);
   }
 
   @Post('versions')
-  @ApiOperation({ summary: 'Open a new draft from an earlier version (party members)' })
-  @ApiCreatedResponse({ type: VersionDto })
+  @Endpoint({
+    summary: 'Open a new draft from an earlier version (party members)',
+    status: 201,
+    type: VersionDto,
+    errors: [403, 409],
+  })
   openVersion(@CurrentUser() user: AuthUser, @AgreementId() id: string, @Body() dto: OpenVersionDto) {
     return this.versions.open(user.id, id, dto);
   }
 
   @Post('legal-references')
-  @ApiOperation({ summary: 'Add a legal basis (party members)' })
-  @ApiCreatedResponse({ type: LegalReferenceDto })
+  @Endpoint({
+    summary: 'Add a legal basis (party members)',
+    status: 201,
+    type: LegalReferenceDto,
+    errors: [403, 409],
+  })
   addLegalReference(
     @CurrentUser() user: AuthUser,
     @AgreementId() id: string,
@@ -117,27 +125,35 @@ export class AgreementsController {
   }
 
   @Get('legal-references')
-  @ApiOkResponse({ type: LegalReferencePageDto })
+  @Endpoint({ summary: "The agreement's legal references", type: LegalReferencePageDto })
   legalReferences(@CurrentUser() user: AuthUser, @AgreementId() id: string, @Query() q: PageQuery) {
     return this.reviews.legalReferences(user.id, id, q);
   }
 
   @Post('reviews')
-  @ApiOperation({ summary: 'Record a review: reaffirmed, revise or terminate (party members)' })
-  @ApiCreatedResponse({ type: ReviewDto })
+  @Endpoint({
+    summary: 'Record a review: reaffirmed, revise or terminate (party members)',
+    status: 201,
+    type: ReviewDto,
+    errors: [403, 409],
+  })
   review(@CurrentUser() user: AuthUser, @AgreementId() id: string, @Body() dto: CreateReviewDto) {
     return this.reviews.review(user.id, id, dto);
   }
 
   @Get('reviews')
-  @ApiOkResponse({ type: ReviewPageDto })
+  @Endpoint({ summary: "The agreement's reviews, newest first", type: ReviewPageDto })
   listReviews(@CurrentUser() user: AuthUser, @AgreementId() id: string, @Query() q: PageQuery) {
     return this.reviews.reviews(user.id, id, q);
   }
 
   @Post('review-requests')
-  @ApiOperation({ summary: 'Ask for an early review (party members)' })
-  @ApiCreatedResponse({ type: ReviewRequestDto })
+  @Endpoint({
+    summary: 'Ask for an early review (party members)',
+    status: 201,
+    type: ReviewRequestDto,
+    errors: [403, 409],
+  })
   requestReview(
     @CurrentUser() user: AuthUser,
     @AgreementId() id: string,
@@ -147,7 +163,7 @@ export class AgreementsController {
   }
 
   @Get('review-requests')
-  @ApiOkResponse({ type: ReviewRequestPageDto })
+  @Endpoint({ summary: 'Requests to review the agreement', type: ReviewRequestPageDto })
   reviewRequests(@CurrentUser() user: AuthUser, @AgreementId() id: string, @Query() q: PageQuery) {
     return this.reviews.reviewRequests(user.id, id, q);
   }

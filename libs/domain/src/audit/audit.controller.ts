@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, PageOf, PageQuery, UuidParam } from '@roundtable/core';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Endpoint, PageOf, PageQuery, UuidParam } from '@roundtable/core';
 import { AuditService } from './audit.service';
 
 class AuditActorDto {
@@ -22,13 +22,16 @@ class AuditEntryDto {
 class AuditPageDto extends PageOf(AuditEntryDto) {}
 
 @ApiTags('audit')
-@ApiBearerAuth()
 @Controller('groups/:groupId/audit')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  @ApiOkResponse({ type: AuditPageDto })
+  @Endpoint({
+    summary: "The group's audit log, newest first (focal point, co-chairs)",
+    type: AuditPageDto,
+    errors: [403],
+  })
   list(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,

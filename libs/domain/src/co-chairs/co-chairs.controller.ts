@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, UuidParam } from '@roundtable/core';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Endpoint, UuidParam } from '@roundtable/core';
 import { CoChairsService } from './co-chairs.service';
 import {
   AppointCoChairDto,
@@ -11,13 +11,12 @@ import {
 } from './dto/co-chair.dto';
 
 @ApiTags('co-chairs')
-@ApiBearerAuth()
 @Controller('groups/:groupId/co-chairs')
 export class CoChairsController {
   constructor(private readonly coChairs: CoChairsService) {}
 
   @Get()
-  @ApiOkResponse({ type: CoChairTermsDto })
+  @Endpoint({ summary: 'Co-chair terms of the group', type: CoChairTermsDto })
   list(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
@@ -26,7 +25,12 @@ export class CoChairsController {
   }
 
   @Post()
-  @ApiCreatedResponse({ type: CoChairAppointmentDto })
+  @Endpoint({
+    summary: 'Appoint a co-chair for a term (focal point, co-chairs)',
+    status: 201,
+    type: CoChairAppointmentDto,
+    errors: [403, 409],
+  })
   appoint(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
@@ -36,8 +40,11 @@ export class CoChairsController {
   }
 
   @Post(':termId/end')
-  @HttpCode(200)
-  @ApiOkResponse({ type: CoChairTermDto })
+  @Endpoint({
+    summary: 'End a co-chair term early (focal point, co-chairs)',
+    type: CoChairTermDto,
+    errors: [403, 409],
+  })
   end(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,

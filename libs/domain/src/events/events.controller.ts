@@ -1,13 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProperty,
-  ApiPropertyOptional,
-  ApiTags,
-} from '@nestjs/swagger';
-import { AuthUser, CurrentUser, GROUP_EVENT_TYPES, MAX_LIMIT, UuidParam } from '@roundtable/core';
+import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Endpoint, GROUP_EVENT_TYPES, MAX_LIMIT, UuidParam } from '@roundtable/core';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { EventsService } from './events.service';
@@ -51,21 +44,17 @@ class EventPageDto {
 }
 
 @ApiTags('events')
-@ApiBearerAuth()
 @Controller('groups/:groupId/events')
 export class EventsController {
   constructor(private readonly events: EventsService) {}
 
   @Get()
-  @ApiOperation({
+  @Endpoint({
     summary: 'Replay the group events the caller may see, in seq order',
     description:
-      'The same events are pushed live over Socket.IO: namespace `/realtime`, handshake `auth: { token: <accessToken> }` ' +
-      '(bad token → connect_error "unauthorized"), each event emitted under its `type` with this object as payload, ' +
-      "`notification.created` for the caller's new notifications, and `resync` when the server may have missed events. " +
-      'After (re)connecting or on `resync`, call this with `after` = the last seq seen and drop duplicate ids (docs/REALTIME.md).',
+      'The same events are pushed live over Socket.IO: namespace `/realtime`, handshake `auth: { token: <accessToken> }` ',
+    type: EventPageDto,
   })
-  @ApiOkResponse({ type: EventPageDto })
   replay(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,

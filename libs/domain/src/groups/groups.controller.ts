@@ -1,29 +1,33 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, PageQuery, UuidParam } from '@roundtable/core';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Endpoint, PageQuery, UuidParam } from '@roundtable/core';
 import { CreateGroupDto, GroupDto, GroupPageDto, UpdateGroupDto } from './dto/group.dto';
 import { GroupsService } from './groups.service';
 
 @ApiTags('groups')
-@ApiBearerAuth()
 @Controller('groups')
 export class GroupsController {
   constructor(private readonly groups: GroupsService) {}
 
   @Post()
-  @ApiCreatedResponse({ type: GroupDto })
+  @Endpoint({
+    summary: 'Create a working group; the caller becomes its focal point',
+    status: 201,
+    type: GroupDto,
+    errors: [403],
+  })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateGroupDto): Promise<GroupDto> {
     return this.groups.create(user.id, dto);
   }
 
   @Get()
-  @ApiOkResponse({ type: GroupPageDto })
+  @Endpoint({ summary: 'The groups the caller is a member of', type: GroupPageDto })
   list(@CurrentUser() user: AuthUser, @Query() q: PageQuery) {
     return this.groups.list(user.id, q);
   }
 
   @Get(':groupId')
-  @ApiOkResponse({ type: GroupDto })
+  @Endpoint({ summary: 'One group', type: GroupDto })
   get(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
@@ -32,7 +36,11 @@ export class GroupsController {
   }
 
   @Patch(':groupId')
-  @ApiOkResponse({ type: GroupDto })
+  @Endpoint({
+    summary: "Change a group's name, description, languages or settings (focal point, co-chairs)",
+    type: GroupDto,
+    errors: [403, 409],
+  })
   update(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
@@ -42,8 +50,12 @@ export class GroupsController {
   }
 
   @Post(':groupId/archive')
-  @HttpCode(200)
-  @ApiOkResponse({ type: GroupDto, description: 'Focal point: the group becomes read-only (changes → 409)' })
+  @Endpoint({
+    summary: 'Archive the group: read-only from now on (focal point)',
+    type: GroupDto,
+    returns: 'Focal point: the group becomes read-only (changes → 409)',
+    errors: [403, 409],
+  })
   archive(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
@@ -52,8 +64,7 @@ export class GroupsController {
   }
 
   @Post(':groupId/unarchive')
-  @HttpCode(200)
-  @ApiOkResponse({ type: GroupDto })
+  @Endpoint({ summary: 'Unarchive the group (focal point)', type: GroupDto, errors: [403, 409] })
   unarchive(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,

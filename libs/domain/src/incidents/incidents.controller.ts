@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, PageQuery, UuidParam } from '@roundtable/core';
+import { ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Endpoint, PageQuery, UuidParam } from '@roundtable/core';
 import {
   CreateIncidentDto,
   CreateIncidentUpdateDto,
@@ -16,14 +16,17 @@ import { IncidentUpdatesService } from './incident-updates.service';
 import { IncidentsService } from './incidents.service';
 
 @ApiTags('incidents')
-@ApiBearerAuth()
 @Controller('groups/:groupId/incidents')
 export class GroupIncidentsController {
   constructor(private readonly incidents: IncidentsService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Report an incident (members, not observers)' })
-  @ApiCreatedResponse({ type: IncidentDto })
+  @Endpoint({
+    summary: 'Report an incident (members, not observers)',
+    status: 201,
+    type: IncidentDto,
+    errors: [403, 409],
+  })
   report(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
@@ -33,10 +36,10 @@ export class GroupIncidentsController {
   }
 
   @Get()
-  @ApiOperation({
+  @Endpoint({
     summary: 'Incidents the caller may see, newest report first; filters and full-text search',
+    type: IncidentPageDto,
   })
-  @ApiOkResponse({ type: IncidentPageDto })
   list(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
@@ -47,7 +50,6 @@ export class GroupIncidentsController {
 }
 
 @ApiTags('incidents')
-@ApiBearerAuth()
 @Controller('incidents/:incidentId')
 export class IncidentsController {
   constructor(
@@ -56,17 +58,17 @@ export class IncidentsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'One incident (reads of restricted incidents are logged)' })
-  @ApiOkResponse({ type: IncidentDto })
+  @Endpoint({ summary: 'One incident (reads of restricted incidents are logged)', type: IncidentDto })
   get(@CurrentUser() user: AuthUser, @Param('incidentId', new UuidParam('Incident')) incidentId: string) {
     return this.incidents.get(user.id, incidentId);
   }
 
   @Patch()
-  @ApiOperation({
+  @Endpoint({
     summary: 'Change an incident, its confidentiality or its sharing (reporting organisation)',
+    type: IncidentDto,
+    errors: [403, 409],
   })
-  @ApiOkResponse({ type: IncidentDto })
   update(
     @CurrentUser() user: AuthUser,
     @Param('incidentId', new UuidParam('Incident')) incidentId: string,
@@ -76,11 +78,13 @@ export class IncidentsController {
   }
 
   @Post('updates')
-  @ApiOperation({
+  @Endpoint({
     summary:
       'Post an update to the thread (members who see it, not observers); status changes by the reporting organisation, focal point or co-chairs',
+    status: 201,
+    type: IncidentUpdateDto,
+    errors: [403, 409],
   })
-  @ApiCreatedResponse({ type: IncidentUpdateDto })
   postUpdate(
     @CurrentUser() user: AuthUser,
     @Param('incidentId', new UuidParam('Incident')) incidentId: string,
@@ -90,8 +94,10 @@ export class IncidentsController {
   }
 
   @Get('updates')
-  @ApiOperation({ summary: 'The updates thread, oldest first (reads of restricted incidents are logged)' })
-  @ApiOkResponse({ type: IncidentUpdatePageDto })
+  @Endpoint({
+    summary: 'The updates thread, oldest first (reads of restricted incidents are logged)',
+    type: IncidentUpdatePageDto,
+  })
   listUpdates(
     @CurrentUser() user: AuthUser,
     @Param('incidentId', new UuidParam('Incident')) incidentId: string,
@@ -101,8 +107,11 @@ export class IncidentsController {
   }
 
   @Get('access-log')
-  @ApiOperation({ summary: 'Who read this restricted incident, and when (reporting organisation)' })
-  @ApiOkResponse({ type: IncidentAccessLogPageDto })
+  @Endpoint({
+    summary: 'Who read this restricted incident, and when (reporting organisation)',
+    type: IncidentAccessLogPageDto,
+    errors: [403],
+  })
   accessLog(
     @CurrentUser() user: AuthUser,
     @Param('incidentId', new UuidParam('Incident')) incidentId: string,

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { APP_CONFIG, AppConfig, MAX_LIMIT, NotFoundProblem, Public, trimString } from '@roundtable/core';
+import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { APP_CONFIG, AppConfig, Endpoint, MAX_LIMIT, NotFoundProblem, trimString } from '@roundtable/core';
 import { Transform, Type } from 'class-transformer';
 import { IsEmail, IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { MailOutbox } from './mail-outbox';
@@ -54,11 +54,12 @@ export class DevMailController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  @Public()
   @Get()
-  @ApiOkResponse({
+  @Endpoint({
+    summary: 'Mails the platform sent, newest first (development only)',
     type: DevMailListDto,
-    description: 'Development only (404 in production or with SMTP_URL)',
+    returns: 'Development only (404 in production or with SMTP_URL)',
+    public: true,
   })
   async list(@Query() q: DevMailQuery): Promise<DevMailListDto> {
     if (this.config.nodeEnv === 'production' || this.config.smtpUrl) throw new NotFoundProblem('Resource');

@@ -1,26 +1,6 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Header,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Put,
-  Query,
-  Req,
-} from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiProduces,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Public, UnauthorizedProblem, UuidParam } from '@roundtable/core';
+import { Body, Controller, Delete, Get, Header, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Endpoint, UnauthorizedProblem, UuidParam } from '@roundtable/core';
 import type { Request } from 'express';
 import { MeService } from '../accounts/me.service';
 import {
@@ -46,16 +26,20 @@ import { MeetingSeriesService } from './meeting-series.service';
 import { MeetingsService } from './meetings.service';
 
 const ICS = 'text/calendar; charset=utf-8';
-const ICS_SCHEMA = { schema: { type: 'string', description: 'RFC 5545 iCalendar' } };
+const ICS_SCHEMA = { type: 'string', description: 'RFC 5545 iCalendar' } as const;
 
 @ApiTags('meetings')
-@ApiBearerAuth()
 @Controller('groups/:groupId/meeting-series')
 export class MeetingSeriesController {
   constructor(private readonly series: MeetingSeriesService) {}
 
   @Post()
-  @ApiCreatedResponse({ type: SeriesDto })
+  @Endpoint({
+    summary: 'Create a recurring meeting series (focal point)',
+    status: 201,
+    type: SeriesDto,
+    errors: [403, 409],
+  })
   create(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
@@ -65,7 +49,7 @@ export class MeetingSeriesController {
   }
 
   @Get()
-  @ApiOkResponse({ type: SeriesListDto })
+  @Endpoint({ summary: "The group's meeting series", type: SeriesListDto })
   list(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
@@ -75,7 +59,7 @@ export class MeetingSeriesController {
   }
 
   @Get(':seriesId')
-  @ApiOkResponse({ type: SeriesDto })
+  @Endpoint({ summary: 'One meeting series', type: SeriesDto })
   get(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
@@ -85,7 +69,11 @@ export class MeetingSeriesController {
   }
 
   @Patch(':seriesId')
-  @ApiOkResponse({ type: SeriesDto })
+  @Endpoint({
+    summary: 'Change a series; its future meetings follow (focal point)',
+    type: SeriesDto,
+    errors: [403, 409],
+  })
   update(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
@@ -96,7 +84,12 @@ export class MeetingSeriesController {
   }
 
   @Delete(':seriesId')
-  @ApiOkResponse({ type: SeriesDto, description: 'The stopped series; its future meetings are cancelled' })
+  @Endpoint({
+    summary: 'Stop a series; its future meetings are cancelled (focal point)',
+    type: SeriesDto,
+    returns: 'The stopped series; its future meetings are cancelled',
+    errors: [403, 409],
+  })
   remove(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
@@ -107,7 +100,6 @@ export class MeetingSeriesController {
 }
 
 @ApiTags('meetings')
-@ApiBearerAuth()
 @Controller('groups/:groupId')
 export class GroupMeetingsController {
   constructor(
@@ -117,7 +109,7 @@ export class GroupMeetingsController {
   ) {}
 
   @Get('meetings')
-  @ApiOkResponse({ type: MeetingPageDto })
+  @Endpoint({ summary: "The group's meetings in a time range", type: MeetingPageDto })
   list(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
@@ -127,7 +119,12 @@ export class GroupMeetingsController {
   }
 
   @Post('meetings')
-  @ApiCreatedResponse({ type: MeetingDto })
+  @Endpoint({
+    summary: 'Schedule an ad hoc meeting (focal point, co-chairs)',
+    status: 201,
+    type: MeetingDto,
+    errors: [403, 409],
+  })
   create(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
@@ -137,12 +134,14 @@ export class GroupMeetingsController {
   }
 
   // Calendar clients cannot send headers: a bearer token or the personal feed token (?token=).
-  @Public()
   @Get('calendar.ics')
   @Header('Content-Type', ICS)
-  @ApiProduces('text/calendar')
-  @ApiOkResponse(ICS_SCHEMA)
-  @ApiUnauthorizedResponse({ description: 'Neither a valid bearer token nor a valid feed token' })
+  @Endpoint({
+    summary: "The group's meetings as an iCalendar feed (bearer or feed token)",
+    content: { 'text/calendar': ICS_SCHEMA },
+    errors: [401],
+    public: true,
+  })
   async feed(
     @Req() req: Request & { user?: AuthUser },
     @Param('groupId', new UuidParam('Group')) groupId: string,
@@ -153,7 +152,6 @@ export class GroupMeetingsController {
 }
 
 @ApiTags('meetings')
-@ApiBearerAuth()
 @Controller('meetings/:meetingId')
 export class MeetingsController {
   constructor(
@@ -163,7 +161,7 @@ export class MeetingsController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ type: MeetingDto })
+  @Endpoint({ summary: 'One meeting', type: MeetingDto })
   get(
     @CurrentUser() user: AuthUser,
     @Param('meetingId', new UuidParam('Meeting')) meetingId: string,
@@ -172,7 +170,7 @@ export class MeetingsController {
   }
 
   @Patch()
-  @ApiOkResponse({ type: MeetingDto })
+  @Endpoint({ summary: 'Change one meeting (focal point, co-chairs)', type: MeetingDto, errors: [403, 409] })
   update(
     @CurrentUser() user: AuthUser,
     @Param('meetingId', new UuidParam('Meeting')) meetingId: string,
@@ -182,8 +180,7 @@ export class MeetingsController {
   }
 
   @Post('cancel')
-  @HttpCode(200)
-  @ApiOkResponse({ type: MeetingDto })
+  @Endpoint({ summary: 'Cancel one meeting (focal point, co-chairs)', type: MeetingDto, errors: [403, 409] })
   cancel(
     @CurrentUser() user: AuthUser,
     @Param('meetingId', new UuidParam('Meeting')) meetingId: string,
@@ -193,7 +190,7 @@ export class MeetingsController {
   }
 
   @Put('rsvp')
-  @ApiOkResponse({ type: RsvpViewDto })
+  @Endpoint({ summary: 'Answer whether the caller will attend', type: RsvpViewDto, errors: [409] })
   rsvp(
     @CurrentUser() user: AuthUser,
     @Param('meetingId', new UuidParam('Meeting')) meetingId: string,
@@ -203,7 +200,7 @@ export class MeetingsController {
   }
 
   @Put('attendance')
-  @ApiOkResponse({ type: AttendanceDto })
+  @Endpoint({ summary: 'Record who attended (focal point)', type: AttendanceDto, errors: [403, 409] })
   recordAttendance(
     @CurrentUser() user: AuthUser,
     @Param('meetingId', new UuidParam('Meeting')) meetingId: string,
@@ -213,7 +210,7 @@ export class MeetingsController {
   }
 
   @Get('attendance')
-  @ApiOkResponse({ type: AttendanceDto })
+  @Endpoint({ summary: 'Attendance and RSVPs of a meeting', type: AttendanceDto })
   attendance(
     @CurrentUser() user: AuthUser,
     @Param('meetingId', new UuidParam('Meeting')) meetingId: string,
@@ -221,12 +218,14 @@ export class MeetingsController {
     return this.meetings.attendance(user.id, meetingId);
   }
 
-  @Public()
   @Get('calendar.ics')
   @Header('Content-Type', ICS)
-  @ApiProduces('text/calendar')
-  @ApiOkResponse(ICS_SCHEMA)
-  @ApiUnauthorizedResponse({ description: 'Neither a valid bearer token nor a valid feed token' })
+  @Endpoint({
+    summary: 'One meeting as an iCalendar file (bearer or feed token)',
+    content: { 'text/calendar': ICS_SCHEMA },
+    errors: [401],
+    public: true,
+  })
   async feed(
     @Req() req: Request & { user?: AuthUser },
     @Param('meetingId', new UuidParam('Meeting')) meetingId: string,

@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, PageQuery, UuidParam } from '@roundtable/core';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Endpoint, PageQuery, UuidParam } from '@roundtable/core';
 import {
   EndMembershipQuery,
   InvitationPageDto,
@@ -13,13 +13,17 @@ import {
 import { MembersService } from './members.service';
 
 @ApiTags('members')
-@ApiBearerAuth()
 @Controller('groups/:groupId/members')
 export class MembersController {
   constructor(private readonly members: MembersService) {}
 
   @Post()
-  @ApiCreatedResponse({ type: MemberDto })
+  @Endpoint({
+    summary: 'Invite a person to the group (focal point, co-chairs)',
+    status: 201,
+    type: MemberDto,
+    errors: [403, 409],
+  })
   invite(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
@@ -29,7 +33,7 @@ export class MembersController {
   }
 
   @Get()
-  @ApiOkResponse({ type: MemberPageDto })
+  @Endpoint({ summary: "The group's members", type: MemberPageDto })
   list(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
@@ -39,7 +43,11 @@ export class MembersController {
   }
 
   @Patch(':memberId')
-  @ApiOkResponse({ type: MemberDto })
+  @Endpoint({
+    summary: "Change a member's role (focal point, co-chairs)",
+    type: MemberDto,
+    errors: [403, 409],
+  })
   update(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
@@ -50,7 +58,12 @@ export class MembersController {
   }
 
   @Delete(':memberId')
-  @ApiOkResponse({ type: MemberDto, description: 'The ended membership (history is kept)' })
+  @Endpoint({
+    summary: 'End a membership (the member, or the focal point and co-chairs)',
+    type: MemberDto,
+    returns: 'The ended membership (history is kept)',
+    errors: [403, 409],
+  })
   end(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
@@ -62,27 +75,28 @@ export class MembersController {
 }
 
 @ApiTags('me')
-@ApiBearerAuth()
 @Controller('me/invitations')
 export class InvitationsController {
   constructor(private readonly members: MembersService) {}
 
   @Get()
-  @ApiOkResponse({ type: InvitationPageDto, description: 'Open invitations, newest first' })
+  @Endpoint({
+    summary: "The caller's pending group invitations",
+    type: InvitationPageDto,
+    returns: 'Open invitations, newest first',
+  })
   list(@CurrentUser() user: AuthUser, @Query() q: PageQuery) {
     return this.members.invitations(user.id, q);
   }
 
   @Post(':membershipId/accept')
-  @HttpCode(200)
-  @ApiOkResponse({ type: MemberDto })
+  @Endpoint({ summary: 'Accept a group invitation', type: MemberDto, errors: [409] })
   accept(@CurrentUser() user: AuthUser, @Param('membershipId', new UuidParam('Invitation')) id: string) {
     return this.members.answer(user.id, id, true);
   }
 
   @Post(':membershipId/decline')
-  @HttpCode(200)
-  @ApiOkResponse({ type: MemberDto })
+  @Endpoint({ summary: 'Decline a group invitation', type: MemberDto, errors: [409] })
   decline(@CurrentUser() user: AuthUser, @Param('membershipId', new UuidParam('Invitation')) id: string) {
     return this.members.answer(user.id, id, false);
   }

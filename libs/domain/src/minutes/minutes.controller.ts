@@ -22,7 +22,7 @@ import {
 import type { Response } from 'express';
 import { LocaleQuery } from '../translations/dto/translation.dto';
 import { readPreferences } from '../translations/translations.service';
-import { AuthUser, CurrentUser, PageQuery, UuidParam } from '@roundtable/core';
+import { AuthUser, CurrentUser, Endpoint, PageQuery, UuidParam } from '@roundtable/core';
 import {
   CreateMinutesCommentDto,
   MinutesCommentDto,
@@ -35,7 +35,6 @@ import {
 import { MinutesService } from './minutes.service';
 
 @ApiTags('minutes')
-@ApiBearerAuth()
 @Controller('meetings/:meetingId/minutes')
 export class MinutesController {
   constructor(private readonly minutes: MinutesService) {}
@@ -46,9 +45,10 @@ export class MinutesController {
     required: false,
     description: 'Used when ?locale= is absent or not available',
   })
-  @ApiOkResponse({
+  @Endpoint({
+    summary: "A meeting's minutes (current revision)",
     type: MinutesDto,
-    description:
+    returns:
       "In the negotiated locale (?locale=, Accept-Language, the group's languages, the source); Content-Language names it",
   })
   async get(
@@ -64,9 +64,11 @@ export class MinutesController {
   }
 
   @Put()
-  @ApiOkResponse({
+  @Endpoint({
+    summary: "Save the minutes' draft (focal point, co-chairs)",
     type: MinutesDto,
-    description: 'Saved as a new version; 409 when expectedVersion is stale or the minutes are approved',
+    returns: 'Saved as a new version; 409 when expectedVersion is stale or the minutes are approved',
+    errors: [403, 409],
   })
   save(
     @CurrentUser() user: AuthUser,
@@ -77,7 +79,7 @@ export class MinutesController {
   }
 
   @Get('revisions')
-  @ApiOkResponse({ type: MinutesRevisionPageDto })
+  @Endpoint({ summary: 'Revisions of the minutes, newest first', type: MinutesRevisionPageDto })
   revisions(
     @CurrentUser() user: AuthUser,
     @Param('meetingId', new UuidParam('Meeting')) meetingId: string,
@@ -87,10 +89,11 @@ export class MinutesController {
   }
 
   @Post('circulate')
-  @HttpCode(200)
-  @ApiOkResponse({
+  @Endpoint({
+    summary: 'Circulate the draft minutes for comments (focal point, co-chairs)',
     type: MinutesDto,
-    description: 'Focal point only; members are notified (minutes.circulated)',
+    returns: 'Focal point only; members are notified (minutes.circulated)',
+    errors: [403, 409],
   })
   circulate(
     @CurrentUser() user: AuthUser,
@@ -100,10 +103,11 @@ export class MinutesController {
   }
 
   @Post('approve')
-  @HttpCode(200)
-  @ApiOkResponse({
+  @Endpoint({
+    summary: 'Approve the minutes (focal point, co-chairs)',
     type: MinutesDto,
-    description: 'A sitting co-chair, once circulated; members are notified (minutes.approved)',
+    returns: 'A sitting co-chair, once circulated; members are notified (minutes.approved)',
+    errors: [403, 409],
   })
   approve(
     @CurrentUser() user: AuthUser,
@@ -113,9 +117,12 @@ export class MinutesController {
   }
 
   @Post('comments')
-  @ApiCreatedResponse({
+  @Endpoint({
+    summary: 'Comment on circulated minutes (members, not observers)',
+    status: 201,
     type: MinutesCommentDto,
-    description: 'Members (not observers) while the minutes are circulated',
+    returns: 'Members (not observers) while the minutes are circulated',
+    errors: [403, 409],
   })
   comment(
     @CurrentUser() user: AuthUser,
@@ -126,7 +133,7 @@ export class MinutesController {
   }
 
   @Get('comments')
-  @ApiOkResponse({ type: MinutesCommentPageDto })
+  @Endpoint({ summary: 'Comments on the minutes, oldest first', type: MinutesCommentPageDto })
   comments(
     @CurrentUser() user: AuthUser,
     @Param('meetingId', new UuidParam('Meeting')) meetingId: string,
@@ -136,10 +143,10 @@ export class MinutesController {
   }
 
   @Get('export')
-  @ApiProduces('text/markdown', 'application/pdf')
-  @ApiOkResponse({
-    description: 'The minutes as Markdown or PDF, as the caller may see them',
-    schema: { type: 'string', format: 'binary' },
+  @Endpoint({
+    summary: 'Export the minutes as Markdown or PDF',
+    returns: 'The minutes as Markdown or PDF, as the caller may see them',
+    content: { 'text/markdown': { type: 'string' }, 'application/pdf': { type: 'string', format: 'binary' } },
   })
   async export(
     @CurrentUser() user: AuthUser,

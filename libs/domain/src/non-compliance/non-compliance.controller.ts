@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, UuidParam } from '@roundtable/core';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Endpoint, UuidParam } from '@roundtable/core';
 import {
   CreateNonComplianceDto,
   GroupNonComplianceQuery,
@@ -13,14 +13,17 @@ import {
 import { NonComplianceService } from './non-compliance.service';
 
 @ApiTags('non-compliance')
-@ApiBearerAuth()
 @Controller('agreements/:agreementId/non-compliance')
 export class AgreementNonComplianceController {
   constructor(private readonly reports: NonComplianceService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Report non-compliance (any member who can see the agreement, not observers)' })
-  @ApiCreatedResponse({ type: NonComplianceDto })
+  @Endpoint({
+    summary: 'Report non-compliance (any member who can see the agreement, not observers)',
+    status: 201,
+    type: NonComplianceDto,
+    errors: [403, 409],
+  })
   report(
     @CurrentUser() user: AuthUser,
     @Param('agreementId', new UuidParam('Agreement')) agreementId: string,
@@ -30,8 +33,10 @@ export class AgreementNonComplianceController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Reports on this agreement the caller may see, newest first' })
-  @ApiOkResponse({ type: NonCompliancePageDto })
+  @Endpoint({
+    summary: 'Reports on this agreement the caller may see, newest first',
+    type: NonCompliancePageDto,
+  })
   list(
     @CurrentUser() user: AuthUser,
     @Param('agreementId', new UuidParam('Agreement')) agreementId: string,
@@ -42,14 +47,12 @@ export class AgreementNonComplianceController {
 }
 
 @ApiTags('non-compliance')
-@ApiBearerAuth()
 @Controller('groups/:groupId/non-compliance')
 export class GroupNonComplianceController {
   constructor(private readonly reports: NonComplianceService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Reports in the group the caller may see, newest first' })
-  @ApiOkResponse({ type: NonCompliancePageDto })
+  @Endpoint({ summary: 'Reports in the group the caller may see, newest first', type: NonCompliancePageDto })
   list(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
@@ -60,20 +63,22 @@ export class GroupNonComplianceController {
 }
 
 @ApiTags('non-compliance')
-@ApiBearerAuth()
 @Controller('non-compliance/:reportId')
 export class NonComplianceController {
   constructor(private readonly reports: NonComplianceService) {}
 
   @Get()
-  @ApiOkResponse({ type: NonComplianceDto })
+  @Endpoint({ summary: 'One non-compliance report', type: NonComplianceDto })
   get(@CurrentUser() user: AuthUser, @Param('reportId', new UuidParam('Non-compliance report')) id: string) {
     return this.reports.get(user.id, id);
   }
 
   @Patch()
-  @ApiOperation({ summary: 'Link the follow-up recommendation (parties, focal point, co-chairs)' })
-  @ApiOkResponse({ type: NonComplianceDto })
+  @Endpoint({
+    summary: 'Link the follow-up recommendation (parties, focal point, co-chairs)',
+    type: NonComplianceDto,
+    errors: [403, 409],
+  })
   update(
     @CurrentUser() user: AuthUser,
     @Param('reportId', new UuidParam('Non-compliance report')) id: string,
@@ -83,11 +88,11 @@ export class NonComplianceController {
   }
 
   @Post('status')
-  @HttpCode(200)
-  @ApiOperation({
+  @Endpoint({
     summary: 'Move the report along its workflow with a note (parties, focal point, co-chairs)',
+    type: NonComplianceDto,
+    errors: [403, 409],
   })
-  @ApiOkResponse({ type: NonComplianceDto })
   step(
     @CurrentUser() user: AuthUser,
     @Param('reportId', new UuidParam('Non-compliance report')) id: string,

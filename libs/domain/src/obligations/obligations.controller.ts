@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, UuidParam } from '@roundtable/core';
+import { ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Endpoint, UuidParam } from '@roundtable/core';
 import {
   CreateObligationDto,
   ObligationDetailDto,
@@ -11,14 +11,17 @@ import {
 import { ObligationsService } from './obligations.service';
 
 @ApiTags('obligations')
-@ApiBearerAuth()
 @Controller('agreements/:agreementId/obligations')
 export class AgreementObligationsController {
   constructor(private readonly obligations: ObligationsService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Derive an obligation from a clause (party members)' })
-  @ApiCreatedResponse({ type: ObligationDetailDto })
+  @Endpoint({
+    summary: 'Derive an obligation from a clause (party members)',
+    status: 201,
+    type: ObligationDetailDto,
+    errors: [403, 409],
+  })
   create(
     @CurrentUser() user: AuthUser,
     @Param('agreementId', new UuidParam('Agreement')) agreementId: string,
@@ -28,8 +31,10 @@ export class AgreementObligationsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Obligations of the agreement (content viewers), oldest first' })
-  @ApiOkResponse({ type: ObligationPageDto })
+  @Endpoint({
+    summary: 'Obligations of the agreement (content viewers), oldest first',
+    type: ObligationPageDto,
+  })
   list(
     @CurrentUser() user: AuthUser,
     @Param('agreementId', new UuidParam('Agreement')) agreementId: string,
@@ -40,20 +45,23 @@ export class AgreementObligationsController {
 }
 
 @ApiTags('obligations')
-@ApiBearerAuth()
 @Controller('obligations/:obligationId')
 export class ObligationsController {
   constructor(private readonly obligations: ObligationsService) {}
 
   @Get()
-  @ApiOkResponse({ type: ObligationDetailDto })
+  @Endpoint({ summary: 'One obligation with its progress reports', type: ObligationDetailDto })
   get(@CurrentUser() user: AuthUser, @Param('obligationId', new UuidParam('Obligation')) id: string) {
     return this.obligations.get(user.id, id);
   }
 
   @Post('progress')
-  @ApiOperation({ summary: 'Report progress (party members)' })
-  @ApiCreatedResponse({ type: ObligationDetailDto })
+  @Endpoint({
+    summary: 'Report progress (party members)',
+    status: 201,
+    type: ObligationDetailDto,
+    errors: [403, 409],
+  })
   report(
     @CurrentUser() user: AuthUser,
     @Param('obligationId', new UuidParam('Obligation')) id: string,

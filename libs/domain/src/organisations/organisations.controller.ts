@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, UuidParam } from '@roundtable/core';
+import { ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Endpoint, UuidParam } from '@roundtable/core';
 import {
   CreateOrganisationDto,
   OrganisationDto,
@@ -12,31 +12,41 @@ import {
 import { OrganisationsService } from './organisations.service';
 
 @ApiTags('organisations')
-@ApiBearerAuth()
 @Controller('organisations')
 export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
   @Post()
-  @ApiCreatedResponse({ type: OrganisationDto, description: 'The caller becomes its first admin' })
+  @Endpoint({
+    summary: 'Register an organisation; the caller becomes its admin',
+    status: 201,
+    type: OrganisationDto,
+    returns: 'The caller becomes its first admin',
+    errors: [409],
+  })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateOrganisationDto): Promise<OrganisationDto> {
     return this.organisations.create(user.id, dto);
   }
 
   @Get()
-  @ApiOkResponse({ type: OrganisationPageDto })
+  @Endpoint({ summary: 'Organisations, by name', type: OrganisationPageDto })
   list(@Query() q: OrganisationQuery) {
     return this.organisations.list(q);
   }
 
   @Get(':organisationId')
-  @ApiOkResponse({ type: OrganisationDto })
+  @Endpoint({ summary: 'One organisation', type: OrganisationDto })
   get(@Param('organisationId', new UuidParam('Organisation')) id: string): Promise<OrganisationDto> {
     return this.organisations.get(id);
   }
 
   @Patch(':organisationId')
-  @ApiOkResponse({ type: OrganisationDto, description: 'Admins; a new name or kind clears verified' })
+  @Endpoint({
+    summary: "Change an organisation's profile (its admins)",
+    type: OrganisationDto,
+    returns: 'Admins; a new name or kind clears verified',
+    errors: [403, 409],
+  })
   update(
     @CurrentUser() user: AuthUser,
     @Param('organisationId', new UuidParam('Organisation')) id: string,
@@ -46,9 +56,11 @@ export class OrganisationsController {
   }
 
   @Put(':organisationId/verification')
-  @ApiOkResponse({
+  @Endpoint({
+    summary: 'Mark an organisation verified or not (platform admins)',
     type: OrganisationDto,
-    description: 'Platform administrators (ADMIN_EMAILS, verified address)',
+    returns: 'Platform administrators (ADMIN_EMAILS, verified address)',
+    errors: [403],
   })
   setVerification(
     @CurrentUser() user: AuthUser,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Page, UuidParam } from '@roundtable/core';
+import { ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Endpoint, Page, UuidParam } from '@roundtable/core';
 import {
   AssessImpactDto,
   CreateRecommendationDto,
@@ -17,7 +17,6 @@ import { RecommendationSummaryService } from './recommendation-summary.service';
 import { RecommendationsService } from './recommendations.service';
 
 @ApiTags('recommendations')
-@ApiBearerAuth()
 @Controller('groups/:groupId/recommendations')
 export class GroupRecommendationsController {
   constructor(
@@ -26,7 +25,12 @@ export class GroupRecommendationsController {
   ) {}
 
   @Post()
-  @ApiCreatedResponse({ type: RecommendationDetailDto })
+  @Endpoint({
+    summary: 'Record a recommendation (focal point, co-chairs)',
+    status: 201,
+    type: RecommendationDetailDto,
+    errors: [403, 409],
+  })
   create(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
@@ -36,7 +40,7 @@ export class GroupRecommendationsController {
   }
 
   @Get()
-  @ApiOkResponse({ type: RecommendationPageDto })
+  @Endpoint({ summary: "The group's recommendations, with filters", type: RecommendationPageDto })
   list(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
@@ -46,7 +50,7 @@ export class GroupRecommendationsController {
   }
 
   @Get('summary')
-  @ApiOkResponse({ type: RecommendationSummaryDto })
+  @Endpoint({ summary: 'Recommendation counts by status and organisation', type: RecommendationSummaryDto })
   summary(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
@@ -56,7 +60,6 @@ export class GroupRecommendationsController {
 }
 
 @ApiTags('recommendations')
-@ApiBearerAuth()
 @Controller('recommendations/:recommendationId')
 export class RecommendationsController {
   constructor(
@@ -65,7 +68,7 @@ export class RecommendationsController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ type: RecommendationDetailDto })
+  @Endpoint({ summary: 'One recommendation with its progress', type: RecommendationDetailDto })
   get(
     @CurrentUser() user: AuthUser,
     @Param('recommendationId', new UuidParam('Recommendation')) id: string,
@@ -74,7 +77,11 @@ export class RecommendationsController {
   }
 
   @Patch()
-  @ApiOkResponse({ type: RecommendationDetailDto })
+  @Endpoint({
+    summary: 'Change a recommendation (focal point, co-chairs)',
+    type: RecommendationDetailDto,
+    errors: [403, 409],
+  })
   update(
     @CurrentUser() user: AuthUser,
     @Param('recommendationId', new UuidParam('Recommendation')) id: string,
@@ -84,9 +91,12 @@ export class RecommendationsController {
   }
 
   @Post('progress')
-  @ApiCreatedResponse({
+  @Endpoint({
+    summary: 'Report progress on a recommendation (responsible organisations, focal point)',
+    status: 201,
     type: RecommendationDetailDto,
-    description: 'The recommendation with the new timeline entry',
+    returns: 'The recommendation with the new timeline entry',
+    errors: [403, 409],
   })
   report(
     @CurrentUser() user: AuthUser,
@@ -97,9 +107,12 @@ export class RecommendationsController {
   }
 
   @Post('impact')
-  @ApiCreatedResponse({
+  @Endpoint({
+    summary: "Assess a recommendation's impact (focal point, co-chairs)",
+    status: 201,
     type: RecommendationDetailDto,
-    description: 'The recommendation with its impact assessment',
+    returns: 'The recommendation with its impact assessment',
+    errors: [403, 409],
   })
   impact(
     @CurrentUser() user: AuthUser,

@@ -1,18 +1,21 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, UuidParam } from '@roundtable/core';
+import { ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Endpoint, UuidParam } from '@roundtable/core';
 import { CreateSiteDto, SiteDto, SitePageDto, SiteQuery, UpdateSiteDto } from './dto/site.dto';
 import { SitesService } from './sites.service';
 
 @ApiTags('sites')
-@ApiBearerAuth()
 @Controller('groups/:groupId/sites')
 export class GroupSitesController {
   constructor(private readonly sites: SitesService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Add a site (members of the operator, focal point or co-chair)' })
-  @ApiCreatedResponse({ type: SiteDto })
+  @Endpoint({
+    summary: 'Add a site (members of the operator, focal point or co-chair)',
+    status: 201,
+    type: SiteDto,
+    errors: [403, 409],
+  })
   create(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
@@ -22,8 +25,7 @@ export class GroupSitesController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'The group’s sites, by name' })
-  @ApiOkResponse({ type: SitePageDto })
+  @Endpoint({ summary: 'The group’s sites, by name', type: SitePageDto })
   list(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
@@ -34,20 +36,22 @@ export class GroupSitesController {
 }
 
 @ApiTags('sites')
-@ApiBearerAuth()
 @Controller('sites/:siteId')
 export class SitesController {
   constructor(private readonly sites: SitesService) {}
 
   @Get()
-  @ApiOkResponse({ type: SiteDto })
+  @Endpoint({ summary: 'One site', type: SiteDto })
   get(@CurrentUser() user: AuthUser, @Param('siteId', new UuidParam('Site')) siteId: string) {
     return this.sites.get(user.id, siteId);
   }
 
   @Patch()
-  @ApiOperation({ summary: 'Change a site (members of the operator, focal point or co-chair)' })
-  @ApiOkResponse({ type: SiteDto })
+  @Endpoint({
+    summary: 'Change a site (members of the operator, focal point or co-chair)',
+    type: SiteDto,
+    errors: [403, 409],
+  })
   update(
     @CurrentUser() user: AuthUser,
     @Param('siteId', new UuidParam('Site')) siteId: string,

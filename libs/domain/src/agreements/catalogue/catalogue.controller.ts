@@ -1,12 +1,6 @@
+import { Endpoint } from '@roundtable/core';
 import { Controller, Get, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProperty,
-  ApiPropertyOptional,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { Omittable } from '../dto/validation';
 import {
@@ -58,14 +52,13 @@ class ClauseCatalogueDto {
 }
 
 @ApiTags('agreements')
-@ApiBearerAuth()
 @Controller('catalogue/agreement-clauses')
 export class AgreementClauseCatalogueController {
   @Get()
-  @ApiOperation({
+  @Endpoint({
     summary: 'The MoU clause catalogue a)–j) with guidance, per edition, in English or French',
+    type: ClauseCatalogueDto,
   })
-  @ApiOkResponse({ type: ClauseCatalogueDto })
   list(@Query() q: CatalogueQuery): ClauseCatalogueDto {
     const locale = q.locale ?? 'en';
     const edition = q.edition ?? LATEST_EDITION;

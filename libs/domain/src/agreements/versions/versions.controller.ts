@@ -1,24 +1,6 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-  Put,
-  Query,
-  Res,
-  StreamableFile,
-} from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
-import { AuthUser, CurrentUser, UuidParam } from '@roundtable/core';
+import { Body, Controller, Get, Param, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Endpoint, UuidParam } from '@roundtable/core';
 import type { Response } from 'express';
 import {
   DiffQuery,
@@ -35,7 +17,6 @@ import { AgreementVersionsService } from './versions.service';
 const VersionId = () => Param('versionId', new UuidParam('Agreement version'));
 
 @ApiTags('agreements')
-@ApiBearerAuth()
 @Controller('agreement-versions/:versionId')
 export class AgreementVersionsController {
   constructor(
@@ -45,56 +26,72 @@ export class AgreementVersionsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'One version with its clauses and annexes (content viewers)' })
-  @ApiOkResponse({ type: VersionDto })
+  @Endpoint({
+    summary: 'One version with its clauses and annexes (content viewers)',
+    type: VersionDto,
+    errors: [403],
+  })
   get(@CurrentUser() user: AuthUser, @VersionId() id: string) {
     return this.versions.get(user.id, id);
   }
 
   @Put()
-  @ApiOperation({
+  @Endpoint({
     summary: 'Save the text of a draft (party members); stale expectedRevision → 409, agreed → 409',
+    type: VersionDto,
+    errors: [403, 409],
   })
-  @ApiOkResponse({ type: VersionDto })
   save(@CurrentUser() user: AuthUser, @VersionId() id: string, @Body() dto: SaveVersionDto) {
     return this.versions.save(user.id, id, dto);
   }
 
   @Post('propose')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Propose the draft to every party (party members)' })
-  @ApiOkResponse({ type: VersionDto })
+  @Endpoint({
+    summary: 'Propose the draft to every party (party members)',
+    type: VersionDto,
+    errors: [403, 409],
+  })
   propose(@CurrentUser() user: AuthUser, @VersionId() id: string) {
     return this.versions.propose(user.id, id);
   }
 
   @Post('accept')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Accept the proposed version for your party; agreed once every party has' })
-  @ApiOkResponse({ type: VersionDto })
+  @Endpoint({
+    summary: 'Accept the proposed version for your party; agreed once every party has',
+    type: VersionDto,
+    errors: [403, 409],
+  })
   accept(@CurrentUser() user: AuthUser, @VersionId() id: string) {
     return this.versions.accept(user.id, id);
   }
 
   @Get('diff')
-  @ApiOperation({ summary: 'What changed, clause by clause, since another version of the same agreement' })
-  @ApiOkResponse({ type: VersionDiffDto })
+  @Endpoint({
+    summary: 'What changed, clause by clause, since another version of the same agreement',
+    type: VersionDiffDto,
+    errors: [403],
+  })
   diff(@CurrentUser() user: AuthUser, @VersionId() id: string, @Query() q: DiffQuery) {
     return this.versions.diff(user.id, id, q.against.toLowerCase());
   }
 
   @Post('signatures')
-  @ApiOperation({ summary: 'Record a signature of an agreed version (party members)' })
-  @ApiCreatedResponse({ type: VersionDto })
+  @Endpoint({
+    summary: 'Record a signature of an agreed version (party members)',
+    status: 201,
+    type: VersionDto,
+    errors: [403, 409],
+  })
   sign(@CurrentUser() user: AuthUser, @VersionId() id: string, @Body() dto: SignatureInputDto) {
     return this.signatures.sign(user.id, id, dto);
   }
 
   @Get('export')
-  @ApiProduces('text/markdown', 'application/pdf')
-  @ApiOkResponse({
-    description: 'The version as Markdown or PDF in its source locale (content viewers)',
-    schema: { type: 'string', format: 'binary' },
+  @Endpoint({
+    summary: 'Export a version as Markdown or PDF (content viewers)',
+    returns: 'The version as Markdown or PDF in its source locale (content viewers)',
+    content: { 'text/markdown': { type: 'string' }, 'application/pdf': { type: 'string', format: 'binary' } },
+    errors: [403],
   })
   async export(
     @CurrentUser() user: AuthUser,
