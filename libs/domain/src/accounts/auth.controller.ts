@@ -1,14 +1,6 @@
 import { Body, Controller, HttpCode, Ip, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
-import {
-  ApiAcceptedResponse,
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Endpoint, Public } from '@roundtable/core';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
@@ -97,7 +89,10 @@ export class AuthController {
   }
 
   @Post('logout')
-  @Endpoint({ summary: 'End the current session at once (its access and refresh tokens stop working)', status: 204 })
+  @Endpoint({
+    summary: 'End the current session at once (its access and refresh tokens stop working)',
+    status: 204,
+  })
   async logout(@CurrentUser() user: AuthUser, @Body() dto: LogoutDto): Promise<void> {
     await this.auth.logout(user, dto.refreshToken);
   }

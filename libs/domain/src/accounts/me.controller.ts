@@ -1,7 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Ip, Param, Patch, Post, Query } from '@nestjs/common';
 import {
-  ApiAcceptedResponse,
-  ApiBearerAuth,
   ApiNoContentResponse,
   ApiOperation,
   ApiOkResponse,
@@ -9,7 +7,15 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Endpoint, PageOf, PageQuery, UuidParam, queryBoolean } from '@roundtable/core';
+import {
+  AuthUser,
+  CurrentUser,
+  Endpoint,
+  PageOf,
+  PageQuery,
+  UuidParam,
+  queryBoolean,
+} from '@roundtable/core';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { NotificationsService } from '../notifications/notifications.service';

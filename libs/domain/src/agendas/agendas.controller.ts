@@ -1,17 +1,5 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Put,
-  Query,
-} from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { LocaleQuery } from '../translations/dto/translation.dto';
 import { readPreferences } from '../translations/translations.service';
 import { AuthUser, CurrentUser, Endpoint, UuidParam } from '@roundtable/core';
@@ -37,14 +25,15 @@ export class AgendasController {
 
   @Get()
   @ApiHeader({
-    name: 'Accept-Language',
+    name: 'accept-language',
     required: false,
     description: 'Used when ?locale= is absent or not available',
   })
   @Endpoint({
     summary: "A meeting's agenda with its items",
     type: AgendaDto,
-    returns: 'Links are filtered by what the caller may see; each item in the negotiated locale (its `locale`)',
+    returns:
+      'Links are filtered by what the caller may see; each item in the negotiated locale (its `locale`)',
   })
   get(
     @CurrentUser() user: AuthUser,

@@ -14,7 +14,7 @@ import {
 import { DocumentsService } from './documents.service';
 
 const ACCEPT_LANGUAGE = {
-  name: 'Accept-Language',
+  name: 'accept-language',
   required: false,
   description: 'Used when ?locale= is absent or not available',
 };

@@ -1,24 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Post,
-  Put,
-  Query,
-  Res,
-  StreamableFile,
-} from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { LocaleQuery } from '../translations/dto/translation.dto';
 import { readPreferences } from '../translations/translations.service';
@@ -41,7 +22,7 @@ export class MinutesController {
 
   @Get()
   @ApiHeader({
-    name: 'Accept-Language',
+    name: 'accept-language',
     required: false,
     description: 'Used when ?locale= is absent or not available',
   })
