@@ -26,9 +26,15 @@ export class Attachments1764000013000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT clock_timestamp()
       )`);
     await q.query(`CREATE INDEX attachments_owner_idx ON attachments (owner_kind, owner_id, created_at, id)`);
+    // Downloading a restricted incident's file is a read of that incident, logged like the others.
+    await q.query(`ALTER TABLE incident_access_log DROP CONSTRAINT incident_access_log_action_check,
+      ADD CONSTRAINT incident_access_log_action_check CHECK (action IN ('view','view_updates','list','download_attachment'))`);
   }
 
   public async down(q: QueryRunner): Promise<void> {
+    await q.query(`DELETE FROM incident_access_log WHERE action = 'download_attachment'`);
+    await q.query(`ALTER TABLE incident_access_log DROP CONSTRAINT incident_access_log_action_check,
+      ADD CONSTRAINT incident_access_log_action_check CHECK (action IN ('view','view_updates','list'))`);
     await q.query(`DROP TABLE attachments`);
   }
 }

@@ -283,6 +283,11 @@ describe.each(['filesystem', 's3'] as const)('attachments (%s storage)', (backen
     it('shows them to the organisation it is shared with', async () => {
       const got = await download(u.named, attachmentId);
       expect(got.status).toBe(200);
+      const log = await t.ds.query(
+        `SELECT action FROM incident_access_log WHERE incident_id = $1 AND user_id = $2`,
+        [restrictedIncident, u.named.id],
+      );
+      expect(log).toEqual([{ action: 'download_attachment' }]);
     });
 
     it('scopes the event to the incident', async () => {

@@ -18,7 +18,7 @@ export const WEB_CONTENT_SECURITY_POLICY = [
   // blob: for attachments, fetched with the bearer token and shown through object URLs
   // (thumbnails, image and PDF previews; docs/files.md).
   "img-src 'self' data: blob:",
-  "frame-src blob:",
+  'frame-src blob:',
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",

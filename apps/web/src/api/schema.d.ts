@@ -3245,7 +3245,7 @@ export interface components {
             displayName: string;
             organisation: components["schemas"]["IncidentOrganisationDto"];
             /** @enum {string} */
-            action: "view" | "view_updates" | "list";
+            action: "view" | "view_updates" | "list" | "download_attachment";
             /** Format: date-time */
             at: string;
         };

@@ -18,6 +18,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
 import { ChangeRecorder } from '../events/change-recorder';
+import { logIncidentReads } from '../incidents/incident-view';
 import { AttachmentDto, AttachmentListQuery } from './dto/attachment.dto';
 import { receiveOneFile } from './multipart-upload';
 import type { ResolvedOwner } from './owners/attachment-owner';
@@ -193,7 +194,16 @@ export class AttachmentsService {
   }
 
   async download(userId: string, id: string, part: 'file' | 'thumbnail'): Promise<Download> {
-    const { row } = await this.load(this.ds.manager, userId, id);
+    const { row, owner } = await this.load(this.ds.manager, userId, id);
+    if (part === 'file' && owner.scope?.kind === 'incident') {
+      // A restricted incident's reporting organisation sees who opened its evidence.
+      await logIncidentReads(
+        this.ds.manager,
+        [{ incidentId: owner.scope.id, confidentiality: owner.confidentiality ?? 'group' }],
+        { userId, organisationId: owner.actor.organisationId },
+        'download_attachment',
+      );
+    }
     if (part === 'thumbnail') {
       if (!row.thumbnail_key) throw new NotFoundProblem('Thumbnail');
       const stream = await this.open(row.thumbnail_key);

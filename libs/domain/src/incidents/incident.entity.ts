@@ -22,7 +22,8 @@ export type IncidentConfidentiality = (typeof INCIDENT_CONFIDENTIALITIES)[number
 export const INCIDENT_STATUSES = ['open', 'monitoring', 'closed'] as const;
 export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 
-export const INCIDENT_ACCESS_ACTIONS = ['view', 'view_updates', 'list'] as const;
+// download_attachment: a file on the incident or one of its updates (docs/files.md).
+export const INCIDENT_ACCESS_ACTIONS = ['view', 'view_updates', 'list', 'download_attachment'] as const;
 export type IncidentAccessAction = (typeof INCIDENT_ACCESS_ACTIONS)[number];
 
 // How far in the future occurredAt may lie (clock skew between a phone and the server).

@@ -15,6 +15,8 @@ export interface ResolvedOwner {
   // May the caller delete anyone's files here? (Uploaders may always delete their own.)
   mayManage: boolean;
   forbiddenDetail: string;
+  // For incident-scoped owners: downloads of a restricted incident's files go to its access log.
+  confidentiality?: 'group' | 'restricted';
   // Set when the owner is read-only (approved minutes): adding or deleting files is a 409.
   frozenDetail?: string;
 }
