@@ -191,6 +191,11 @@ describe('engagement: equipment requests', () => {
         ['monitoring', 'closed'],
       ]);
       expect(closed.body.steps[2].note).toBe('Handed over at the Kasulo camp, logbook signed');
+      const inList = (
+        await get(`/groups/${w.groupId}/equipment-requests?limit=200`, w.police)
+      ).body.items.find((r: any) => r.id === id);
+      expect(inList.steps).toHaveLength(5);
+      expect(inList.monitoring.map((m: any) => m.nonComplianceId)).toEqual([null, null]);
     });
 
     it("is listed among the agreement's implementations for those who may see it", async () => {

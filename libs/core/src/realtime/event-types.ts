@@ -48,7 +48,6 @@ export const GROUP_EVENT_TYPES = [
   'attachment.deleted',
   // Engagement with public security (issue 15).
   'training.programme_created',
-  'training.programme_updated',
   'training.session_recorded',
   'forces.assigned',
   'equipment.requested',

@@ -145,21 +145,12 @@ export function useEquipmentRequests(groupId: string) {
   const api = useApi();
   return useQuery({
     queryKey: keys.equipment(groupId),
-    queryFn: async () => {
-      const page = await unwrap(
+    queryFn: () =>
+      unwrap(
         api.GET('/api/v1/groups/{groupId}/equipment-requests', {
           params: { path: { groupId }, query: { limit: 200 } },
         }),
-      );
-      // The list leaves steps and monitoring out; each request's own GET has them.
-      return Promise.all(
-        page.items.map((r) =>
-          unwrap(
-            api.GET('/api/v1/equipment-requests/{requestId}', { params: { path: { requestId: r.id } } }),
-          ),
-        ),
-      );
-    },
+      ),
   });
 }
 

@@ -35,7 +35,7 @@ export function EquipmentPage() {
       <Section title={t('equipment.title')} id="equipment" actions={<NewRequestDialog groupId={groupId} />}>
         <p className="muted">{t('equipment.intro')}</p>
         <QueryState query={requests}>
-          {(items) =>
+          {({ items }) =>
             items.length === 0 ? (
               <p className="muted">{t('equipment.none')}</p>
             ) : (

@@ -12,6 +12,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { EquipmentRequestAccessFacts, mayOnEquipmentRequest } from '../../access/engagement-rules';
 import { GroupAccessPolicy, GroupActor, hasPower } from '../../access/group-access.policy';
+import { nonComplianceVisibleSql } from '../../access/visibility-sql';
 import { fail } from '../../agreements/agreement-checks';
 import { createdKey, createdKeyset } from '../../agreements/keyset';
 import { ChangeRecorder, GroupChange } from '../../events/change-recorder';
@@ -28,7 +29,9 @@ import {
 import { checkAgreementLink, checkRepresented, checkSites, orgJson } from '../engagement-checks';
 import { decisionError, EquipmentStatus, isDecidable, manualMoveBy, mayMove } from './equipment-status';
 
-const REQUEST_SELECT = `
+// A request with its items, sharing, steps and monitoring entries; a linked non-compliance report
+// is named only when the viewer's organisation (`org`) may see it.
+const requestSelect = (org: string) => `
   SELECT r.*, ${createdKey('r')},
          CASE WHEN s.id IS NULL THEN NULL ELSE json_build_object('id', s.id, 'name', s.name) END AS site,
          ${orgJson('rq')} AS requesting, ${orgJson('dc')} AS deciding,
@@ -36,7 +39,17 @@ const REQUEST_SELECT = `
                    JOIN organisations so ON so.id = sh.organisation_id WHERE sh.request_id = r.id), '[]') AS shared,
          coalesce((SELECT json_agg(json_build_object('id', i.id, 'category', i.category, 'description', i.description,
                      'quantity', i.quantity, 'transfer', i.transfer) ORDER BY i.position)
-                   FROM equipment_request_items i WHERE i.request_id = r.id), '[]') AS items
+                   FROM equipment_request_items i WHERE i.request_id = r.id), '[]') AS items,
+         coalesce((SELECT json_agg(json_build_object('status_from', st.status_from, 'status_to', st.status_to, 'note', st.note,
+                     'actor_user_id', st.actor_user_id, 'actor_organisation_id', st.actor_organisation_id, 'at', st.at)
+                     ORDER BY st.at, st.id)
+                   FROM equipment_request_steps st WHERE st.request_id = r.id), '[]') AS steps,
+         coalesce((SELECT json_agg(json_build_object('id', m.id, 'method', m.method, 'finding', m.finding,
+                     'recorded_by', m.recorded_by, 'created_at', m.created_at,
+                     'non_compliance_id', CASE WHEN nc.id IS NOT NULL AND ${nonComplianceVisibleSql('nc', org)} THEN nc.id END)
+                     ORDER BY m.created_at, m.id)
+                   FROM equipment_monitoring_entries m LEFT JOIN non_compliance_reports nc ON nc.id = m.non_compliance_id
+                   WHERE m.request_id = r.id), '[]') AS monitoring
   FROM equipment_requests r
   LEFT JOIN sites s ON s.id = r.site_id
   JOIN organisations rq ON rq.id = r.requesting_organisation_id
@@ -153,14 +166,14 @@ export class EquipmentRequestsService {
     if (q.siteId) where.push(`r.site_id = ${param(q.siteId)}::uuid`);
     where.push(createdKeyset(q, 'r', params, 'desc'));
     const rows = await this.ds.query(
-      `${REQUEST_SELECT} WHERE ${where.join(' AND ')} ORDER BY r.created_at DESC, r.id DESC LIMIT $3`,
+      `${requestSelect('$2')} WHERE ${where.join(' AND ')} ORDER BY r.created_at DESC, r.id DESC LIMIT $3`,
       params,
     );
     return toPage(
       rows,
       limit,
       (r: PgRow) => [r.created_key, r.id],
-      (r) => toRequest(r, actor, [], []),
+      (r) => toRequest(r, actor),
     );
   }
 
@@ -415,30 +428,19 @@ export class EquipmentRequestsService {
 
   private async view(em: EntityManager, requestId: string, actor: GroupActor): Promise<EquipmentRequestDto> {
     const [row] = await em.query(
-      `${REQUEST_SELECT} WHERE r.id = $1 AND ${this.access.equipmentRequestVisibilitySql('r', '$2')}`,
+      `${requestSelect('$2')} WHERE r.id = $1 AND ${this.access.equipmentRequestVisibilitySql('r', '$2')}`,
       [requestId, actor.organisationId],
     );
     if (!row) throw new NotFoundProblem('Equipment request');
-    const steps = await em.query(
-      `SELECT status_from, status_to, note, actor_user_id, actor_organisation_id, at FROM equipment_request_steps
-       WHERE request_id = $1 ORDER BY at, id`,
-      [requestId],
-    );
-    // A linked report is named only to those who may see it.
-    const monitoring = await em.query(
-      `SELECT m.id, m.method, m.finding, m.recorded_by, m.created_at,
-              CASE WHEN nc.id IS NOT NULL AND ${this.access.nonComplianceVisibilitySql('nc', '$2')} THEN nc.id END AS non_compliance_id
-       FROM equipment_monitoring_entries m LEFT JOIN non_compliance_reports nc ON nc.id = m.non_compliance_id
-       WHERE m.request_id = $1 ORDER BY m.created_at, m.id`,
-      [requestId, actor.organisationId],
-    );
-    return toRequest(row, actor, steps, monitoring);
+    return toRequest(row, actor);
   }
 }
 
 const iso = (v: unknown) => new Date(v as string).toISOString();
 
-function toRequest(r: PgRow, actor: GroupActor, steps: PgRow[], monitoring: PgRow[]): EquipmentRequestDto {
+function toRequest(r: PgRow, actor: GroupActor): EquipmentRequestDto {
+  const steps: PgRow[] = r.steps;
+  const monitoring: PgRow[] = r.monitoring;
   const facts: EquipmentRequestAccessFacts = {
     id: r.id,
     groupId: r.group_id,
