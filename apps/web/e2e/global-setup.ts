@@ -81,6 +81,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     REDIS_PREFIX: redisPrefix,
     WEB_DIST_DIR: web,
     RATE_LIMIT_PER_MINUTE: '0',
+    REALTIME_HANDSHAKES_PER_MINUTE: '0',
     MEETING_JOBS_INTERVAL_MS: '1000',
     AGREEMENT_JOBS_INTERVAL_MS: '1000',
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',

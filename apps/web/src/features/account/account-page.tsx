@@ -1,3 +1,4 @@
+import { Link } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeProblem, type Schemas } from '@/api';
@@ -117,6 +118,34 @@ function Sessions({ timeZone }: { timeZone: string }) {
   );
 }
 
+// Admins manage who speaks for the organisation on its page.
+function Organisations({ user }: { user: Schemas['MeDto'] }) {
+  const { t } = useTranslation('account');
+  const active = user.affiliations.filter((a) => a.status === 'active');
+  return (
+    <Section title={t('organisations')} id="account-organisations">
+      {active.length === 0 ? (
+        <p className="muted">{t('noOrganisations')}</p>
+      ) : (
+        <ul>
+          {active.map((a) => (
+            <li key={a.affiliationId}>
+              {a.role === 'admin' ? (
+                <Link to="/organisations/$organisationId" params={{ organisationId: a.organisationId }}>
+                  {a.organisationName}
+                </Link>
+              ) : (
+                a.organisationName
+              )}{' '}
+              <span className="muted small">{a.role === 'admin' ? t('orgAdmin') : t('orgMember')}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
 export function AccountPage() {
   const { t } = useTranslation('account');
   const me = useMe();
@@ -126,6 +155,7 @@ export function AccountPage() {
         {(user: Schemas['MeDto']) => (
           <>
             <p className="muted">{t('signedInAs', { email: user.email })}</p>
+            <Organisations user={user} />
             <ChangePassword />
             <Sessions timeZone={user.timeZone ?? 'UTC'} />
           </>

@@ -17,7 +17,15 @@ const newOrganisationRoute = createRoute({
   component: lazyRouteComponent(() => import('./new-organisation-page'), 'NewOrganisationPage'),
 });
 
+// For the organisation's admins (others get the API's 403 as a message).
+const organisationRoute = createRoute({
+  getParentRoute: () => appLayoutRoute,
+  path: '/organisations/$organisationId',
+  loader: withCatalogues('organisations'),
+  component: lazyRouteComponent(() => import('./organisation-page'), 'OrganisationPage'),
+});
+
 export const organisationsFeature = {
   name: 'organisations',
-  routes: [newOrganisationRoute] as const,
+  routes: [newOrganisationRoute, organisationRoute] as const,
 } satisfies Feature;
