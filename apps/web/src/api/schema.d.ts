@@ -6129,8 +6129,7 @@ export interface operations {
                 /** @description BCP 47; preferred over Accept-Language */
                 locale?: string;
             };
-            header: {
-                "accept-language": string;
+            header?: {
                 /** @description Used when ?locale= is absent or not available */
                 "Accept-Language"?: string;
             };
@@ -6344,8 +6343,7 @@ export interface operations {
                 /** @description BCP 47; preferred over Accept-Language */
                 locale?: string;
             };
-            header: {
-                "accept-language": string;
+            header?: {
                 /** @description Used when ?locale= is absent or not available */
                 "Accept-Language"?: string;
             };
@@ -7829,8 +7827,7 @@ export interface operations {
                 /** @description true: only documents with a stale translation */
                 staleTranslations?: boolean;
             };
-            header: {
-                "accept-language": string;
+            header?: {
                 /** @description Used when ?locale= is absent or not available */
                 "Accept-Language"?: string;
             };
@@ -7884,8 +7881,7 @@ export interface operations {
                 /** @description BCP 47; preferred over Accept-Language */
                 locale?: string;
             };
-            header: {
-                "accept-language": string;
+            header?: {
                 /** @description Used when ?locale= is absent or not available */
                 "Accept-Language"?: string;
             };

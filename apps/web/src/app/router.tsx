@@ -1,5 +1,6 @@
 import { createRouter } from '@tanstack/react-router';
 import { authFeature } from '@/features/auth';
+import { documentsFeature } from '@/features/documents';
 import { groupsFeature } from '@/features/groups';
 import { homeFeature } from '@/features/home';
 import { invitationsFeature } from '@/features/invitations';
@@ -20,6 +21,7 @@ export const FEATURES: Feature[] = [
   meetingsFeature,
   organisationsFeature,
   groupsFeature,
+  documentsFeature,
 ];
 
 // The route tree: one line per feature, under the parent its screens need (spelled out rather
@@ -31,6 +33,7 @@ const routeTree = rootRoute.addChildren([
     ...invitationsFeature.routes,
     ...organisationsFeature.routes,
     ...groupsFeature.routes,
+    ...documentsFeature.routes,
   ]),
 ]);
 

@@ -3,7 +3,6 @@ import {
   Controller,
   Delete,
   Get,
-  Headers,
   HttpCode,
   Param,
   Patch,
@@ -13,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { LocaleQuery } from '../translations/dto/translation.dto';
-import { readPreferences } from '../translations/translations.service';
+import { AcceptLanguage, readPreferences } from '../translations/translations.service';
 import { AuthUser, CurrentUser, UuidParam } from '@roundtable/core';
 import { AgendaItemsService } from './agenda-items.service';
 import { AgendasService } from './agendas.service';
@@ -51,7 +50,7 @@ export class AgendasController {
     @CurrentUser() user: AuthUser,
     @Param('meetingId', new UuidParam('Meeting')) meetingId: string,
     @Query() q: LocaleQuery,
-    @Headers('accept-language') acceptLanguage?: string,
+    @AcceptLanguage() acceptLanguage?: string,
   ): Promise<AgendaDto> {
     return this.agendas.get(user.id, meetingId, readPreferences(q.locale, acceptLanguage));
   }

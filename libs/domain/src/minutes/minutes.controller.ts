@@ -2,7 +2,6 @@ import {
   Body,
   Controller,
   Get,
-  Headers,
   HttpCode,
   Param,
   Post,
@@ -21,7 +20,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { LocaleQuery } from '../translations/dto/translation.dto';
-import { readPreferences } from '../translations/translations.service';
+import { AcceptLanguage, readPreferences } from '../translations/translations.service';
 import { AuthUser, CurrentUser, PageQuery, UuidParam } from '@roundtable/core';
 import {
   CreateMinutesCommentDto,
@@ -56,7 +55,7 @@ export class MinutesController {
     @Param('meetingId', new UuidParam('Meeting')) meetingId: string,
     @Query() q: LocaleQuery,
     @Res({ passthrough: true }) res: Response,
-    @Headers('accept-language') acceptLanguage?: string,
+    @AcceptLanguage() acceptLanguage?: string,
   ): Promise<MinutesDto> {
     const minutes = await this.minutes.get(user.id, meetingId, readPreferences(q.locale, acceptLanguage));
     res.setHeader('Content-Language', minutes.locale);

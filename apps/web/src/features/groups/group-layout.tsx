@@ -27,6 +27,9 @@ export function GroupLayout() {
             <Link to="/groups/$groupId/stakeholder-map" params={{ groupId }}>
               {t('tabs.stakeholderMap')}
             </Link>
+            <Link to="/groups/$groupId/documents" params={{ groupId }}>
+              {t('tabs.documents')}
+            </Link>
           </nav>
           <Outlet />
         </Page>
