@@ -54,7 +54,7 @@ test('a focal point translates a document, edits the source and sees the transla
 
   // Edit the source (not a minor edit): the French translation goes stale.
   await page
-    .getByLabel('Text', { exact: true })
+    .getByRole('textbox', { name: 'Text', exact: true })
     .fill('We respect human rights.\n\nWe train our guards every year.');
   await page.getByRole('button', { name: 'Save the text' }).click();
   await expect(page.getByText(/Stale translation into fr/)).toBeVisible();
