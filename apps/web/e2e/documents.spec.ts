@@ -3,6 +3,8 @@ import { checkScreen, createOrganisation, expect, registerInBrowser, test, uniqu
 test('a focal point translates a document, edits the source and sees the translation stale', async ({
   browser,
 }) => {
+  // Four screens checked by axe on a machine shared with other runs: more than the default.
+  test.setTimeout(480_000);
   const focal = await registerInBrowser(browser, 'Focal');
   const page = focal.page;
   const company = await createOrganisation(page, 'Kamoto Mining', 'Company');
