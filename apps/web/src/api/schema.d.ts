@@ -3308,6 +3308,8 @@ export interface components {
             byOrganisation: components["schemas"]["OrganisationRecommendationStatsDto"][];
         };
         UpdateRecommendationDto: {
+            /** @description A typo fix: translations of the recommendation stay current (not marked stale) */
+            minorEdit?: boolean;
             title?: string;
             description?: string | null;
             responsibleOrganisationIds?: string[];
