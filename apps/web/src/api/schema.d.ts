@@ -1627,15 +1627,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/catalogue/training-topics": {
+    "/api/v1/translations/{entityType}/{entityId}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The minimum training topics of the toolkit, per edition, in English, French or Swahili */
-        get: operations["TrainingTopicsCatalogueController_list"];
+        get: operations["TranslationsController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1644,33 +1643,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/groups/{groupId}/training-programmes": {
+    "/api/v1/translations/{entityType}/{entityId}/{locale}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Training programmes of the group with their coverage, oldest first */
-        get: operations["GroupTrainingController_list"];
-        put?: never;
-        /** Set up a training programme for a public security agency (members, not observers) */
-        post: operations["GroupTrainingController_create"];
+        get: operations["TranslationsController_get"];
+        put: operations["TranslationsController_put"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/training-programmes/{programmeId}": {
+    "/api/v1/groups/{groupId}/translations": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** A training programme with its sessions and coverage */
-        get: operations["TrainingProgrammeController_get"];
+        get: operations["GroupTranslationsController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1679,195 +1675,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/training-programmes/{programmeId}/sessions": {
+    "/api/v1/groups/{groupId}/documents": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["GroupDocumentsController_list"];
         put?: never;
-        /** Record a training session: trainee counts (never names) and test averages */
-        post: operations["TrainingProgrammeController_session"];
+        post: operations["GroupDocumentsController_create"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/sites/{siteId}/assigned-forces": {
+    "/api/v1/documents/{documentId}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Forces assigned to the site, per agency, with their rotations */
-        get: operations["AssignedForcesController_list"];
-        /** Record the headcount of an agency at a site and its last rotation (operator, agency, focal point, co-chairs) */
-        put: operations["AssignedForcesController_put"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/groups/{groupId}/equipment-requests": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Equipment requests the caller may see, newest first */
-        get: operations["GroupEquipmentRequestsController_list"];
-        put?: never;
-        /** Record a request for equipment (the requesting organisation or the deciding company) */
-        post: operations["GroupEquipmentRequestsController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/equipment-requests/{requestId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** An equipment request with its assessment, decision, steps and monitoring */
-        get: operations["EquipmentRequestController_get"];
+        get: operations["DocumentsController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change who the request is shared with (requesting organisation or deciding company) */
-        patch: operations["EquipmentRequestController_update"];
-        trace?: never;
-    };
-    "/api/v1/equipment-requests/{requestId}/assessment": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Record the assessment: risks and alternatives (deciding company) */
-        post: operations["EquipmentRequestController_assess"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/equipment-requests/{requestId}/decision": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Decide the request (deciding company); a lethal item can only be declined (400) */
-        post: operations["EquipmentRequestController_decide"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/equipment-requests/{requestId}/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Withdraw (requester), hand over, monitor, return or close (deciding company), with a note */
-        post: operations["EquipmentRequestController_move"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/equipment-requests/{requestId}/monitoring": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Record a monitoring finding, optionally linked to a non-compliance report */
-        post: operations["EquipmentRequestController_monitor"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/groups/{groupId}/contributions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Contributions the caller may see, newest first */
-        get: operations["ContributionsController_list"];
-        put?: never;
-        /** Record a contribution of the caller's organisation to public security */
-        post: operations["ContributionsController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/groups/{groupId}/contributions/summary": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Contributions per recipient and year, over what the caller may see */
-        get: operations["ContributionsController_summary"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/agreements/{agreementId}/implementations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Training programmes, equipment decisions and contributions that cite this agreement */
-        get: operations["AgreementImplementationsController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
+        patch: operations["DocumentsController_update"];
         trace?: never;
     };
 }
@@ -2617,7 +2454,7 @@ export interface components {
             /** @description Strictly increasing per group */
             seq: number;
             /** @enum {string} */
-            type: "group.updated" | "member.invited" | "member.joined" | "member.declined" | "member.updated" | "member.left" | "cochair.appointed" | "cochair.ended" | "series.created" | "series.updated" | "series.deleted" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "agenda.updated" | "agenda.published" | "minutes.updated" | "minutes.circulated" | "minutes.approved" | "incident.reported" | "incident.updated" | "recommendation.created" | "recommendation.updated" | "recommendation.overdue" | "site.created" | "site.updated" | "agreement.created" | "agreement.updated" | "agreement.version_proposed" | "agreement.version_agreed" | "agreement.signed" | "agreement.status_changed" | "agreement.review_due" | "agreement.reviewed" | "obligation.created" | "obligation.updated" | "obligation.overdue" | "noncompliance.reported" | "noncompliance.updated" | "member.approved" | "group.archived" | "group.unarchived" | "training.programme_created" | "training.session_recorded" | "forces.assigned" | "equipment.requested" | "equipment.updated" | "equipment.decided" | "equipment.monitored" | "contribution.recorded";
+            type: "group.updated" | "member.invited" | "member.joined" | "member.declined" | "member.updated" | "member.left" | "cochair.appointed" | "cochair.ended" | "series.created" | "series.updated" | "series.deleted" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "agenda.updated" | "agenda.published" | "minutes.updated" | "minutes.circulated" | "minutes.approved" | "incident.reported" | "incident.updated" | "recommendation.created" | "recommendation.updated" | "recommendation.overdue" | "site.created" | "site.updated" | "agreement.created" | "agreement.updated" | "agreement.version_proposed" | "agreement.version_agreed" | "agreement.signed" | "agreement.status_changed" | "agreement.review_due" | "agreement.reviewed" | "obligation.created" | "obligation.updated" | "obligation.overdue" | "noncompliance.reported" | "noncompliance.updated" | "member.approved" | "group.archived" | "group.unarchived" | "document.created" | "document.updated" | "translation.updated";
             /** Format: uuid */
             groupId: string;
             /** Format: uuid */
@@ -2877,8 +2714,17 @@ export interface components {
             kind: "incident_roundtable" | "recommendation_review" | "challenge" | "presentation" | "other";
             /** @description One of the two items every agenda starts with */
             standing: boolean;
+            /** @description In `locale` */
             title: string;
+            /** @description In `locale` */
             description: string | null;
+            /**
+             * @description The language of title and description as answered (negotiated)
+             * @example fr
+             */
+            locale: string;
+            /** @description The text answered is a translation the item has changed since */
+            translationStale: boolean;
             durationMinutes: number | null;
             /** Format: uuid */
             presenterMemberId: string | null;
@@ -2940,6 +2786,8 @@ export interface components {
             itemIds: string[];
         };
         UpdateAgendaItemDto: {
+            /** @description A typo fix: translations of the item stay current (not marked stale) */
+            minorEdit?: boolean;
             title?: string;
             description?: string | null;
             /**
@@ -3087,6 +2935,13 @@ export interface components {
             awaitingApprovalFrom: components["schemas"]["MinutesPersonDto"][];
             /** @description Approved minutes: the frozen record (body, key issues, decisions, attendance and version above come from it too) */
             record: components["schemas"]["MinutesRecordDto"] | null;
+            /**
+             * @description The language of body, keyIssues and decisions as answered (negotiated; Content-Language)
+             * @example fr
+             */
+            locale: string;
+            /** @description The text answered is a translation the minutes have changed since */
+            translationStale: boolean;
         };
         SaveMinutesDto: {
             /**
@@ -3101,6 +2956,10 @@ export interface components {
             decisions: string[];
             /** @description The version the edit is based on; a stale one is a 409, so no edit is silently lost */
             expectedVersion: number;
+            /** @description A typo or layout fix: translations of the minutes stay current (not marked stale) */
+            minorEdit?: boolean;
+            /** @description Same as minorEdit */
+            minor?: boolean;
         };
         MinutesRevisionDto: {
             version: number;
@@ -3449,6 +3308,8 @@ export interface components {
             byOrganisation: components["schemas"]["OrganisationRecommendationStatsDto"][];
         };
         UpdateRecommendationDto: {
+            /** @description A typo fix: translations of the recommendation stay current (not marked stale) */
+            minorEdit?: boolean;
             title?: string;
             description?: string | null;
             responsibleOrganisationIds?: string[];
@@ -4040,6 +3901,8 @@ export interface components {
             annexes?: components["schemas"]["AnnexInputDto"][];
             /** @description The revision the client edited; a stale one → 409 */
             expectedRevision: number;
+            /** @description A typo or layout fix: translations of the clauses and annexes stay current (not marked stale) */
+            minorEdit?: boolean;
         };
         VersionRefNumberDto: {
             /** Format: uuid */
@@ -4375,504 +4238,159 @@ export interface components {
             /** @description Newest first */
             items: components["schemas"]["DevMailDto"][];
         };
-        TrainingEditionDto: {
+        TranslationSummaryDto: {
             /** @enum {string} */
-            key: "2nd" | "3rd";
+            entityType: "document" | "agreement_clause" | "agreement_annex" | "agenda_item" | "minutes" | "recommendation";
+            /** Format: uuid */
+            entityId: string;
+            /** @example fr-CD */
+            locale: string;
+            /** @enum {string} */
+            status: "draft" | "reviewed" | "approved";
+            /** @description Only approved authentic translations of an agreement have legal force */
+            authentic: boolean;
+            /** @description The source revision the translation was made from */
+            sourceRevision: number;
+            /** @description The source's current revision (minor edits do not count) */
+            currentRevision: number;
+            /** @description The source changed (not only by minor edits) since the translation was made */
+            stale: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        TranslationListDto: {
+            items: components["schemas"]["TranslationSummaryDto"][];
+        };
+        TranslationDetailDto: {
+            /** @enum {string} */
+            entityType: "document" | "agreement_clause" | "agreement_annex" | "agenda_item" | "minutes" | "recommendation";
+            /** Format: uuid */
+            entityId: string;
+            /** @example fr-CD */
+            locale: string;
+            /** @enum {string} */
+            status: "draft" | "reviewed" | "approved";
+            /** @description Only approved authentic translations of an agreement have legal force */
+            authentic: boolean;
+            /** @description The source revision the translation was made from */
+            sourceRevision: number;
+            /** @description The source's current revision (minor edits do not count) */
+            currentRevision: number;
+            /** @description The source changed (not only by minor edits) since the translation was made */
+            stale: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+            fields: {
+                [key: string]: string | string[];
+            };
+            /** @example en */
+            sourceLocale: string;
+            /** @description The source as it is now */
+            sourceFields: {
+                [key: string]: string | string[];
+            };
+            /** @description The source as it was at sourceRevision (what the translation was made from), to show what changed */
+            sourceFieldsAtRevision: {
+                [key: string]: string | string[];
+            };
+        };
+        PutTranslationDto: {
+            /**
+             * @description The translated fields (document: title, body; agreement_clause: heading, body; agreement_annex: title, body; agenda_item and recommendation: title, description; minutes: body, keyIssues, decisions). A field left out reads as the source.
+             * @example {
+             *       "title": "Politique de sécurité",
+             *       "body": "## Principes\n\n…"
+             *     }
+             */
+            fields: {
+                [key: string]: string | string[];
+            };
+            /** @enum {string} */
+            status: "draft" | "reviewed" | "approved";
+            /** @description Agreements only: an authentic language version (legal force once approved) */
+            authentic?: boolean;
+        };
+        GroupTranslationDto: {
+            /** @enum {string} */
+            entityType: "document" | "agreement_clause" | "agreement_annex" | "agenda_item" | "minutes" | "recommendation";
+            /** Format: uuid */
+            entityId: string;
+            /** @example fr-CD */
+            locale: string;
+            /** @enum {string} */
+            status: "draft" | "reviewed" | "approved";
+            /** @description Only approved authentic translations of an agreement have legal force */
+            authentic: boolean;
+            /** @description The source revision the translation was made from */
+            sourceRevision: number;
+            /** @description The source's current revision (minor edits do not count) */
+            currentRevision: number;
+            /** @description The source changed (not only by minor edits) since the translation was made */
+            stale: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The title of what is translated, as its source says it */
+            sourceTitle: string;
+        };
+        GroupTranslationListDto: {
+            items: components["schemas"]["GroupTranslationDto"][];
+        };
+        CreateDocumentDto: {
+            /** @example Security and human rights policy */
             title: string;
-            latest: boolean;
-        };
-        TrainingTopicDto: {
-            /** @example use_of_force */
-            key: string;
-            label: string;
-            /** @description Among the minimum topics of this edition */
-            minimum: boolean;
-        };
-        TrainingCatalogueDto: {
-            edition: components["schemas"]["TrainingEditionDto"];
-            editions: components["schemas"]["TrainingEditionDto"][];
             /** @enum {string} */
-            locale: "en" | "fr" | "sw";
-            items: components["schemas"]["TrainingTopicDto"][];
+            kind: "policy_statement" | "terms_of_reference" | "vps_text" | "explanatory" | "other";
+            /** @description Markdown */
+            body: string;
+            /**
+             * @description BCP 47: the language the document is written in
+             * @example fr-CD
+             */
+            sourceLocale: string;
         };
-        CreateTrainingProgrammeDto: {
-            /** @example Human rights and the use of force — Kolwezi contingent */
-            title: string;
+        DocumentTranslationStateDto: {
+            /** @example fr */
+            locale: string;
             /** @enum {string} */
-            audience: "police" | "military" | "gendarmerie" | "private_security" | "mixed";
-            /**
-             * Format: uuid
-             * @description The public security agency trained
-             */
-            agencyOrganisationId: string;
-            /** Format: uuid */
-            providerOrganisationId?: string;
-            /**
-             * Format: uuid
-             * @description The agreement the programme implements
-             */
-            agreementId?: string;
-            /**
-             * @description Clause of that agreement (training: d)
-             * @example d
-             */
-            clauseKey?: string;
-            siteIds?: string[];
-            /**
-             * @example [
-             *       "human_rights_law",
-             *       "use_of_force"
-             *     ]
-             */
-            topics: string[];
-            /**
-             * @description Default: the latest edition
-             * @enum {string}
-             */
-            catalogueEdition?: "2nd" | "3rd";
+            status: "draft" | "reviewed" | "approved";
+            stale: boolean;
         };
-        EngagementOrganisationDto: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /** @enum {string} */
-            kind: "company" | "private_security_provider" | "public_security" | "host_government" | "home_government" | "local_authority" | "community" | "civil_society" | "womens_group" | "indigenous_peoples" | "international_organisation" | "other";
-            verified: boolean;
-        };
-        TrainingSiteDto: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-        };
-        TrainingCoverageDto: {
-            /** @description Latest rotation of the assigned contingents */
-            lastRotationOn: string | null;
-            /** @description Assigned headcount of the agency at the sites */
-            headcount: number | null;
-            trainedSinceRotation: number;
-            womenSinceRotation: number;
-            /**
-             * @description trainedSinceRotation ÷ headcount
-             * @example 0.75
-             */
-            ratio: number | null;
-            minimumTopics: string[];
-            topicsCovered: string[];
-            topicsMissing: string[];
-        };
-        TraineesDto: {
-            /** @example 30 */
-            total: number;
-            /** @example 6 */
-            women: number;
-        };
-        TrainingSessionDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            programmeId: string;
-            /** @example 2027-03-10 */
-            heldOn: string;
-            location: string;
-            language: string;
-            topics: string[];
-            trainees: components["schemas"]["TraineesDto"];
-            preTestAverage: number | null;
-            postTestAverage: number | null;
-            /** Format: uuid */
-            recordedByUserId: string | null;
-            createdAt: string;
-        };
-        TrainingProgrammeDto: {
+        DocumentDto: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
             groupId: string;
+            /** @enum {string} */
+            kind: "policy_statement" | "terms_of_reference" | "vps_text" | "explanatory" | "other";
+            /** @description In `locale` */
             title: string;
-            /** @enum {string} */
-            audience: "police" | "military" | "gendarmerie" | "private_security" | "mixed";
-            agencyOrganisation: components["schemas"]["EngagementOrganisationDto"];
-            providerOrganisation: components["schemas"]["EngagementOrganisationDto"] | null;
-            /** Format: uuid */
-            agreementId: string | null;
-            clauseKey: string | null;
-            sites: components["schemas"]["TrainingSiteDto"][];
-            topics: string[];
-            /** @enum {string} */
-            catalogueEdition: "2nd" | "3rd";
-            sessionCount: number;
-            /** @description All sessions */
-            traineesTotal: number;
-            traineesWomen: number;
-            /** @description Mean weighted by trainees */
-            preTestAverage: number | null;
-            postTestAverage: number | null;
-            coverage: components["schemas"]["TrainingCoverageDto"];
-            /** @description The caller may record sessions */
-            mayRecordSessions: boolean;
-            /** @description GET /training-programmes/{id} only */
-            sessions?: components["schemas"]["TrainingSessionDto"][];
+            /** @description Markdown, in `locale` */
+            body: string;
+            /** @example en */
+            sourceLocale: string;
+            /** @description The language of title and body as answered (negotiated) */
+            locale: string;
+            /** @description The text answered is a translation the source has changed since */
+            translationStale: boolean;
+            /** @description +1 per edit (minor ones included) */
+            revision: number;
+            translations: components["schemas"]["DocumentTranslationStateDto"][];
+            /** Format: date-time */
             createdAt: string;
+            /** Format: date-time */
             updatedAt: string;
         };
-        TrainingProgrammePageDto: {
-            items: components["schemas"]["TrainingProgrammeDto"][];
-            /** @description Cursor of the next page; null on the last page */
-            nextCursor: string | null;
+        DocumentListDto: {
+            items: components["schemas"]["DocumentDto"][];
         };
-        CreateTrainingSessionDto: {
-            /** @example 2027-03-10 */
-            heldOn: string;
-            /** @example Kolwezi police camp */
-            location: string;
-            /**
-             * @description BCP 47 language of the session
-             * @example fr
-             */
-            language: string;
-            /**
-             * @example [
-             *       "use_of_force"
-             *     ]
-             */
-            topics: string[];
-            /** @description Counts only — never names */
-            trainees: components["schemas"]["TraineesDto"];
-            /** @description Average pre-test score (%) */
-            preTestAverage?: number;
-            /** @description Average post-test score (%) */
-            postTestAverage?: number;
-        };
-        PutAssignedForcesDto: {
-            /** Format: uuid */
-            agencyOrganisationId: string;
-            /** @example 40 */
-            headcount: number;
-            /**
-             * @description Date of the last rotation (or count)
-             * @example 2027-03-01
-             */
-            asOf: string;
-            /** @example 2027-09-01 */
-            nextRotationOn?: string;
-        };
-        ForceRotationDto: {
-            headcount: number;
-            /** @example 2027-03-01 */
-            asOf: string;
-            nextRotationOn: string | null;
-            recordedAt: string;
-        };
-        AssignedForceDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            siteId: string;
-            agencyOrganisation: components["schemas"]["EngagementOrganisationDto"];
-            headcount: number;
-            /** @example 2027-03-01 */
-            asOf: string;
-            nextRotationOn: string | null;
-            /** @description Every count recorded, newest first */
-            rotations: components["schemas"]["ForceRotationDto"][];
-            updatedAt: string;
-        };
-        AssignedForceListDto: {
-            items: components["schemas"]["AssignedForceDto"][];
-        };
-        EquipmentItemInputDto: {
-            /** @enum {string} */
-            category: "vehicle" | "fuel" | "communications" | "food" | "medical" | "accommodation" | "non_lethal" | "lethal" | "other";
-            /** @example Diesel for two patrol vehicles, one month */
-            description: string;
-            /** @example 400 */
-            quantity: number;
-            /** @enum {string} */
-            transfer: "loan" | "donation";
-        };
-        CreateEquipmentRequestDto: {
-            /**
-             * Format: uuid
-             * @description Its operator decides the request
-             */
-            siteId?: string;
-            /**
-             * Format: uuid
-             * @description The public security organisation asking
-             */
-            requestingOrganisationId: string;
-            /**
-             * Format: uuid
-             * @description The company that decides; required without a site (with one it is the site operator)
-             */
-            decidingOrganisationId?: string;
-            items: components["schemas"]["EquipmentItemInputDto"][];
-            /** @example Patrols of the access road after the March intrusions */
-            purpose: string;
-            /** @description Other organisations that may see it */
-            sharedWithOrganisationIds?: string[];
-        };
-        EquipmentSiteDto: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-        };
-        EquipmentItemDto: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            category: "vehicle" | "fuel" | "communications" | "food" | "medical" | "accommodation" | "non_lethal" | "lethal" | "other";
-            description: string;
-            quantity: number;
-            /** @enum {string} */
-            transfer: "loan" | "donation";
-        };
-        EquipmentAssessmentViewDto: {
-            risks: string;
-            alternativesConsidered: string;
-            note: string | null;
-            /** Format: uuid */
-            assessedByUserId: string | null;
-            assessedAt: string;
-        };
-        EquipmentDecisionViewDto: {
-            /** @enum {string} */
-            outcome: "approved" | "approved_with_conditions" | "declined";
-            risks: string;
-            alternativesConsidered: string;
-            conditions: string | null;
-            rationale: string;
-            /** Format: uuid */
-            agreementId: string | null;
-            clauseKey: string | null;
-            /** Format: uuid */
-            decidedByUserId: string | null;
-            decidedAt: string;
-        };
-        EquipmentStepDto: {
-            /** @enum {string} */
-            statusFrom: "received" | "under_assessment" | "approved" | "approved_with_conditions" | "declined" | "withdrawn" | "handed_over" | "monitoring" | "returned" | "closed";
-            /** @enum {string} */
-            statusTo: "received" | "under_assessment" | "approved" | "approved_with_conditions" | "declined" | "withdrawn" | "handed_over" | "monitoring" | "returned" | "closed";
-            note: string | null;
-            /** Format: uuid */
-            actorUserId: string | null;
-            /** Format: uuid */
-            actorOrganisationId: string | null;
-            at: string;
-        };
-        EquipmentMonitoringDto: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            method: "report" | "accompanied" | "inspection" | "third_party";
-            finding: string;
-            /**
-             * Format: uuid
-             * @description Shown only to those who may see the report
-             */
-            nonComplianceId: string | null;
-            /** Format: uuid */
-            recordedByUserId: string | null;
-            createdAt: string;
-        };
-        EquipmentPermissionsDto: {
-            assess: boolean;
-            decide: boolean;
-            /** @description hand over, monitoring, returned, closed */
-            move: boolean;
-            withdraw: boolean;
-            monitor: boolean;
-        };
-        EquipmentRequestDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            groupId: string;
-            site: components["schemas"]["EquipmentSiteDto"] | null;
-            requestingOrganisation: components["schemas"]["EngagementOrganisationDto"];
-            decidingOrganisation: components["schemas"]["EngagementOrganisationDto"];
-            sharedWithOrganisations: components["schemas"]["EngagementOrganisationDto"][];
-            items: components["schemas"]["EquipmentItemDto"][];
-            /** @description Then it can only be declined */
-            hasLethalItem: boolean;
-            purpose: string;
-            /** @enum {string} */
-            status: "received" | "under_assessment" | "approved" | "approved_with_conditions" | "declined" | "withdrawn" | "handed_over" | "monitoring" | "returned" | "closed";
-            assessment: components["schemas"]["EquipmentAssessmentViewDto"] | null;
-            decision: components["schemas"]["EquipmentDecisionViewDto"] | null;
-            steps: components["schemas"]["EquipmentStepDto"][];
-            monitoring: components["schemas"]["EquipmentMonitoringDto"][];
-            may: components["schemas"]["EquipmentPermissionsDto"];
-            createdAt: string;
-            updatedAt: string;
-        };
-        EquipmentRequestPageDto: {
-            items: components["schemas"]["EquipmentRequestDto"][];
-            /** @description Cursor of the next page; null on the last page */
-            nextCursor: string | null;
-        };
-        UpdateEquipmentRequestDto: {
-            /** @description Replaces the sharing */
-            sharedWithOrganisationIds?: string[];
-        };
-        EquipmentAssessmentDto: {
-            /** @example Vehicles could be used to disperse protests at the gate */
-            risks: string;
-            /** @example Company-driven escort; fuel vouchers per patrol */
-            alternativesConsidered: string;
-            note?: string;
-        };
-        EquipmentDecisionDto: {
-            /**
-             * @description A request with a lethal item can only be declined
-             * @enum {string}
-             */
-            outcome: "approved" | "approved_with_conditions" | "declined";
-            risks: string;
-            alternativesConsidered: string;
-            /** @description Required with approved_with_conditions */
-            conditions?: string;
-            rationale: string;
-            /**
-             * Format: uuid
-             * @description The agreement the decision implements
-             */
-            agreementId?: string;
-            /** @example e */
-            clauseKey?: string;
-        };
-        EquipmentStatusDto: {
-            /** @enum {string} */
-            to: "under_assessment" | "withdrawn" | "handed_over" | "monitoring" | "returned" | "closed";
-            /** @example Handed over at the Kasulo camp, logbook signed */
-            note: string;
-        };
-        EquipmentMonitoringInputDto: {
-            /** @enum {string} */
-            method: "report" | "accompanied" | "inspection" | "third_party";
-            /** @example Vehicle seen at the market on 3 May, outside the agreed use */
-            finding: string;
-            /**
-             * Format: uuid
-             * @description A non-compliance report this finding led to
-             */
-            nonComplianceId?: string;
-        };
-        CreateContributionDto: {
-            /** Format: uuid */
-            recipientOrganisationId: string;
-            /** @enum {string} */
-            kind: "allowance" | "per_diem" | "goods" | "services" | "fuel" | "infrastructure" | "other";
-            /** @example Food allowance for 40 officers at the Kasulo camp */
-            description: string;
-            /**
-             * @description With currency
-             * @example 2400
-             */
-            amount?: number;
-            /**
-             * @description ISO 4217, with amount
-             * @example USD
-             */
-            currency?: string;
-            /** @example 500 */
-            quantity?: number;
-            /** @example 2027-01-01 */
-            periodFrom: string;
-            /** @example 2027-03-31 */
-            periodTo: string;
-            /** Format: uuid */
-            agreementId?: string;
-            /** @example f */
-            clauseKey?: string;
-            /**
-             * @description parties: only the contributing and the receiving organisation; group: every member
-             * @enum {string}
-             */
-            disclosure: "parties" | "group";
-        };
-        ContributionDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            groupId: string;
-            contributingOrganisation: components["schemas"]["EngagementOrganisationDto"];
-            recipientOrganisation: components["schemas"]["EngagementOrganisationDto"];
-            /** @enum {string} */
-            kind: "allowance" | "per_diem" | "goods" | "services" | "fuel" | "infrastructure" | "other";
-            description: string;
-            amount: number | null;
-            currency: string | null;
-            quantity: number | null;
-            periodFrom: string;
-            periodTo: string;
-            /** Format: uuid */
-            agreementId: string | null;
-            clauseKey: string | null;
-            /** @enum {string} */
-            disclosure: "parties" | "group";
-            /** Format: uuid */
-            createdByUserId: string | null;
-            createdAt: string;
-        };
-        ContributionPageDto: {
-            items: components["schemas"]["ContributionDto"][];
-            /** @description Cursor of the next page; null on the last page */
-            nextCursor: string | null;
-        };
-        ContributionTotalDto: {
-            /** @example USD */
-            currency: string;
-            /** @example 7200 */
-            amount: number;
-        };
-        ContributionSummaryRowDto: {
-            recipientOrganisation: components["schemas"]["EngagementOrganisationDto"];
-            /**
-             * @description Year the period starts
-             * @example 2027
-             */
-            year: number;
-            count: number;
-            /** @description Sums of amounts, per currency */
-            totals: components["schemas"]["ContributionTotalDto"][];
-            kinds: ("allowance" | "per_diem" | "goods" | "services" | "fuel" | "infrastructure" | "other")[];
-        };
-        ContributionSummaryDto: {
-            /** @description Only what the caller may see */
-            items: components["schemas"]["ContributionSummaryRowDto"][];
-        };
-        ImplementingProgrammeDto: {
-            /** Format: uuid */
-            id: string;
-            title: string;
-            clauseKey: string | null;
-        };
-        ImplementingDecisionDto: {
-            /** Format: uuid */
-            requestId: string;
-            /** @enum {string} */
-            outcome: "approved" | "approved_with_conditions" | "declined";
-            /** @enum {string} */
-            status: "received" | "under_assessment" | "approved" | "approved_with_conditions" | "declined" | "withdrawn" | "handed_over" | "monitoring" | "returned" | "closed";
-            clauseKey: string | null;
-            decidedAt: string;
-        };
-        ImplementingContributionDto: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "allowance" | "per_diem" | "goods" | "services" | "fuel" | "infrastructure" | "other";
-            clauseKey: string | null;
-            periodFrom: string;
-        };
-        AgreementImplementationsDto: {
-            trainingProgrammes: components["schemas"]["ImplementingProgrammeDto"][];
-            /** @description Only the requests the caller may see */
-            equipmentDecisions: components["schemas"]["ImplementingDecisionDto"][];
-            /** @description Only the contributions the caller may see */
-            contributions: components["schemas"]["ImplementingContributionDto"][];
+        UpdateDocumentDto: {
+            title?: string;
+            /** @description Markdown */
+            body?: string;
+            /** @description A typo or layout fix: the translations stay current (not marked stale) */
+            minorEdit?: boolean;
+            /** @description Same as minorEdit */
+            minor?: boolean;
         };
     };
     responses: never;
@@ -6609,8 +6127,14 @@ export interface operations {
     };
     AgendasController_get: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description BCP 47; preferred over Accept-Language */
+                locale?: string;
+            };
+            header?: {
+                /** @description Used when ?locale= is absent or not available */
+                "Accept-Language"?: string;
+            };
             path: {
                 meetingId: string;
             };
@@ -6618,7 +6142,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Links are filtered by what the caller may see */
+            /** @description Links are filtered by what the caller may see; each item in the negotiated locale (its `locale`) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6817,8 +6341,14 @@ export interface operations {
     };
     MinutesController_get: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description BCP 47; preferred over Accept-Language */
+                locale?: string;
+            };
+            header?: {
+                /** @description Used when ?locale= is absent or not available */
+                "Accept-Language"?: string;
+            };
             path: {
                 meetingId: string;
             };
@@ -6826,6 +6356,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description In the negotiated locale (?locale=, Accept-Language, the group's languages, the source); Content-Language names it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6986,6 +6517,8 @@ export interface operations {
         parameters: {
             query?: {
                 format?: "md" | "pdf";
+                /** @description BCP 47: labels and text in this locale (a courtesy translation, marked as such); default the group language */
+                locale?: string;
             };
             header?: never;
             path: {
@@ -7888,7 +7421,7 @@ export interface operations {
         parameters: {
             query?: {
                 format?: "md" | "pdf";
-                /** @description Locale of the text; until translations exist the source text is exported (Content-Language says which). Two locales side by side (en,fr) come with translations. */
+                /** @description BCP 47 locale of the text: the source, or its translations where they exist (courtesy translations are marked as such; without a translation the source text is exported and says so). Two locales side by side: `en,fr`. Content-Language says which. */
                 locale?: string;
             };
             header?: never;
@@ -8185,39 +7718,121 @@ export interface operations {
             };
         };
     };
-    TrainingTopicsCatalogueController_list: {
+    TranslationsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entityType: "document" | "agreement_clause" | "agreement_annex" | "agenda_item" | "minutes" | "recommendation";
+                entityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whoever may read the source */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranslationListDto"];
+                };
+            };
+        };
+    };
+    TranslationsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entityType: "document" | "agreement_clause" | "agreement_annex" | "agenda_item" | "minutes" | "recommendation";
+                entityId: string;
+                locale: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The translation with the source now and as it was when the translation was made */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranslationDetailDto"];
+                };
+            };
+        };
+    };
+    TranslationsController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entityType: "document" | "agreement_clause" | "agreement_annex" | "agenda_item" | "minutes" | "recommendation";
+                entityId: string;
+                locale: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutTranslationDto"];
+            };
+        };
+        responses: {
+            /** @description Creates or replaces the translation, made from the current source revision; whoever may edit the source */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TranslationDetailDto"];
+                };
+            };
+        };
+    };
+    GroupTranslationsController_list: {
         parameters: {
             query?: {
-                /** @description Default: the latest edition */
-                edition?: "2nd" | "3rd";
-                locale?: "en" | "fr" | "sw";
+                /** @description true: only stale translations; false: only current ones */
+                stale?: boolean;
+                entityType?: "document" | "agreement_clause" | "agreement_annex" | "agenda_item" | "minutes" | "recommendation";
+                locale?: string;
             };
             header?: never;
-            path?: never;
+            path: {
+                groupId: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description `?stale=true`: what a focal point needs to update; only what the caller may read */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TrainingCatalogueDto"];
+                    "application/json": components["schemas"]["GroupTranslationListDto"];
                 };
             };
         };
     };
-    GroupTrainingController_list: {
+    GroupDocumentsController_list: {
         parameters: {
             query?: {
-                limit?: number;
-                /** @description Opaque cursor from a previous page (nextCursor) */
-                cursor?: string;
-                siteId?: string;
-                agencyOrganisationId?: string;
+                /** @description BCP 47; preferred over Accept-Language */
+                locale?: string;
+                kind?: "policy_statement" | "terms_of_reference" | "vps_text" | "explanatory" | "other";
+                /** @description true: only documents with a stale translation */
+                staleTranslations?: boolean;
             };
-            header?: never;
+            header?: {
+                /** @description Used when ?locale= is absent or not available */
+                "Accept-Language"?: string;
+            };
             path: {
                 groupId: string;
             };
@@ -8225,17 +7840,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Each document in the negotiated locale (its own `locale`) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TrainingProgrammePageDto"];
+                    "application/json": components["schemas"]["DocumentListDto"];
                 };
             };
         };
     };
-    GroupTrainingController_create: {
+    GroupDocumentsController_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -8246,401 +7862,71 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateTrainingProgrammeDto"];
+                "application/json": components["schemas"]["CreateDocumentDto"];
             };
         };
         responses: {
+            /** @description Focal point or co-chair */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TrainingProgrammeDto"];
+                    "application/json": components["schemas"]["DocumentDto"];
                 };
             };
         };
     };
-    TrainingProgrammeController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                programmeId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TrainingProgrammeDto"];
-                };
-            };
-        };
-    };
-    TrainingProgrammeController_session: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                programmeId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateTrainingSessionDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TrainingSessionDto"];
-                };
-            };
-        };
-    };
-    AssignedForcesController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                siteId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AssignedForceListDto"];
-                };
-            };
-        };
-    };
-    AssignedForcesController_put: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                siteId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PutAssignedForcesDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AssignedForceDto"];
-                };
-            };
-        };
-    };
-    GroupEquipmentRequestsController_list: {
+    DocumentsController_get: {
         parameters: {
             query?: {
-                limit?: number;
-                /** @description Opaque cursor from a previous page (nextCursor) */
-                cursor?: string;
-                status?: "received" | "under_assessment" | "approved" | "approved_with_conditions" | "declined" | "withdrawn" | "handed_over" | "monitoring" | "returned" | "closed";
-                siteId?: string;
+                /** @description BCP 47; preferred over Accept-Language */
+                locale?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Used when ?locale= is absent or not available */
+                "Accept-Language"?: string;
+            };
             path: {
-                groupId: string;
+                documentId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description In the negotiated locale; Content-Language names it */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EquipmentRequestPageDto"];
+                    "application/json": components["schemas"]["DocumentDto"];
                 };
             };
         };
     };
-    GroupEquipmentRequestsController_create: {
+    DocumentsController_update: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                groupId: string;
+                documentId: string;
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateEquipmentRequestDto"];
+                "application/json": components["schemas"]["UpdateDocumentDto"];
             };
         };
         responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EquipmentRequestDto"];
-                };
-            };
-        };
-    };
-    EquipmentRequestController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                requestId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
+            /** @description Focal point or co-chair; translations become stale unless minorEdit is true */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EquipmentRequestDto"];
-                };
-            };
-        };
-    };
-    EquipmentRequestController_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                requestId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateEquipmentRequestDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EquipmentRequestDto"];
-                };
-            };
-        };
-    };
-    EquipmentRequestController_assess: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                requestId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["EquipmentAssessmentDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EquipmentRequestDto"];
-                };
-            };
-        };
-    };
-    EquipmentRequestController_decide: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                requestId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["EquipmentDecisionDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EquipmentRequestDto"];
-                };
-            };
-        };
-    };
-    EquipmentRequestController_move: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                requestId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["EquipmentStatusDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EquipmentRequestDto"];
-                };
-            };
-        };
-    };
-    EquipmentRequestController_monitor: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                requestId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["EquipmentMonitoringInputDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EquipmentRequestDto"];
-                };
-            };
-        };
-    };
-    ContributionsController_list: {
-        parameters: {
-            query?: {
-                limit?: number;
-                /** @description Opaque cursor from a previous page (nextCursor) */
-                cursor?: string;
-                recipientOrganisationId?: string;
-                /** @description Contributions whose period starts that year */
-                year?: number;
-            };
-            header?: never;
-            path: {
-                groupId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ContributionPageDto"];
-                };
-            };
-        };
-    };
-    ContributionsController_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                groupId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateContributionDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ContributionDto"];
-                };
-            };
-        };
-    };
-    ContributionsController_summary: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                groupId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ContributionSummaryDto"];
-                };
-            };
-        };
-    };
-    AgreementImplementationsController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                agreementId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AgreementImplementationsDto"];
+                    "application/json": components["schemas"]["DocumentDto"];
                 };
             };
         };

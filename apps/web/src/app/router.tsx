@@ -7,6 +7,7 @@ import { engagementFeature } from '@/features/engagement';
 import { auditFeature } from '@/features/audit';
 import { authFeature } from '@/features/auth';
 import { dashboardFeature } from '@/features/dashboard';
+import { documentsFeature } from '@/features/documents';
 import { groupRoute, groupsFeature } from '@/features/groups';
 import { homeFeature } from '@/features/home';
 import { incidentsFeature } from '@/features/incidents';
@@ -42,6 +43,7 @@ export const FEATURES: Feature[] = [
   auditFeature,
   dashboardFeature,
   agreementsFeature,
+  documentsFeature,
 ];
 
 // The route tree: one line per feature, under the parent its screens need (spelled out rather
@@ -69,6 +71,7 @@ const routeTree = rootRoute.addChildren([
       ...dashboardFeature.groupRoutes,
     ]),
     ...agreementsFeature.routes,
+    ...documentsFeature.routes,
   ]),
 ]);
 

@@ -1,7 +1,7 @@
-import { Body, Controller, Delete, Get, Headers, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { LocaleQuery } from '../translations/dto/translation.dto';
-import { readPreferences } from '../translations/translations.service';
+import { AcceptLanguage, readPreferences } from '../translations/translations.service';
 import { AuthUser, CurrentUser, Endpoint, UuidParam } from '@roundtable/core';
 import { AgendaItemsService } from './agenda-items.service';
 import { AgendasService } from './agendas.service';
@@ -39,7 +39,7 @@ export class AgendasController {
     @CurrentUser() user: AuthUser,
     @Param('meetingId', new UuidParam('Meeting')) meetingId: string,
     @Query() q: LocaleQuery,
-    @Headers('accept-language') acceptLanguage?: string,
+    @AcceptLanguage() acceptLanguage?: string,
   ): Promise<AgendaDto> {
     return this.agendas.get(user.id, meetingId, readPreferences(q.locale, acceptLanguage));
   }

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, UuidParam } from '@roundtable/core';
 import type { Response } from 'express';
 import { LocaleQuery } from '../translations/dto/translation.dto';
-import { readPreferences } from '../translations/translations.service';
+import { AcceptLanguage, readPreferences } from '../translations/translations.service';
 import {
   CreateDocumentDto,
   DocumentDto,
@@ -45,7 +45,7 @@ export class GroupDocumentsController {
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
     @Query() q: DocumentListQuery,
-    @Headers('accept-language') acceptLanguage?: string,
+    @AcceptLanguage() acceptLanguage?: string,
   ): Promise<DocumentListDto> {
     return this.documents.list(user.id, groupId, q, readPreferences(q.locale, acceptLanguage));
   }
@@ -65,7 +65,7 @@ export class DocumentsController {
     @Param('documentId', new UuidParam('Document')) id: string,
     @Query() q: LocaleQuery,
     @Res({ passthrough: true }) res: Response,
-    @Headers('accept-language') acceptLanguage?: string,
+    @AcceptLanguage() acceptLanguage?: string,
   ): Promise<DocumentDto> {
     const doc = await this.documents.get(user.id, id, readPreferences(q.locale, acceptLanguage));
     res.setHeader('Content-Language', doc.locale);

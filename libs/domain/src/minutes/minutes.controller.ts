@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Headers, Param, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { LocaleQuery } from '../translations/dto/translation.dto';
-import { readPreferences } from '../translations/translations.service';
+import { AcceptLanguage, readPreferences } from '../translations/translations.service';
 import { AuthUser, CurrentUser, Endpoint, PageQuery, UuidParam } from '@roundtable/core';
 import {
   CreateMinutesCommentDto,
@@ -37,7 +37,7 @@ export class MinutesController {
     @Param('meetingId', new UuidParam('Meeting')) meetingId: string,
     @Query() q: LocaleQuery,
     @Res({ passthrough: true }) res: Response,
-    @Headers('accept-language') acceptLanguage?: string,
+    @AcceptLanguage() acceptLanguage?: string,
   ): Promise<MinutesDto> {
     const minutes = await this.minutes.get(user.id, meetingId, readPreferences(q.locale, acceptLanguage));
     res.setHeader('Content-Language', minutes.locale);

@@ -32,6 +32,7 @@ import {
   toRecommendation,
   toTimelineEntry,
 } from './recommendation.queries';
+import { TranslationsService } from '../translations/translations.service';
 
 export interface LockedRecommendation {
   id: string;
@@ -50,6 +51,7 @@ export class RecommendationsService {
     private readonly access: GroupAccessPolicy,
     private readonly changes: ChangeRecorder,
     private readonly notifications: NotificationsService,
+    private readonly translations: TranslationsService,
   ) {}
 
   async create(
@@ -200,6 +202,14 @@ export class RecommendationsService {
           dto.priority ?? null,
         ],
       );
+      if ('title' in changed || 'description' in changed) {
+        const [now] = await em.query(`SELECT title, description FROM recommendations WHERE id = $1`, [id]);
+        await this.translations.sourceChanged(
+          em,
+          { type: 'recommendation', id, groupId, fields: { title: now.title, description: now.description } },
+          Boolean(dto.minorEdit),
+        );
+      }
       await addTimelineEntry(em, {
         recommendationId: id,
         kind: 'edited',

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
 import { BadRequestProblem, NotFoundProblem, parseAcceptLanguage, negotiateLocale } from '@roundtable/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { GroupAccessPolicy } from '../access/group-access.policy';
@@ -27,6 +27,16 @@ export interface Localized {
   fields: TranslatedFields;
   translationStale: boolean;
 }
+
+// The request's Accept-Language header, as a route parameter. A custom decorator rather than
+// @Headers(), which would document the header as required; routes add @ApiHeader (optional).
+export const AcceptLanguage = createParamDecorator(
+  (_data: unknown, ctx: ExecutionContext): string | undefined => {
+    const value = ctx.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined> }>()
+      .headers['accept-language'];
+    return Array.isArray(value) ? value.join(',') : value;
+  },
+);
 
 // The caller's wishes for one read: `?locale=` first, then Accept-Language.
 export function readPreferences(
@@ -242,8 +252,8 @@ export class TranslationsService {
           [type, ids, locale],
         )
       : [];
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw pg rows
     return new Map(
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw pg rows
       rows.map((r: any) => [
         r.entity_id,
         { fields: r.fields, status: r.status, authentic: r.authentic, stale: r.stale },

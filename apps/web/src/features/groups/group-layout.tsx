@@ -44,6 +44,9 @@ export function GroupLayout() {
               <Link to="/groups/$groupId/agreements" params={{ groupId }}>
                 {t('tabs.agreements')}
               </Link>
+              <Link to="/groups/$groupId/documents" params={{ groupId }}>
+                {t('tabs.documents')}
+              </Link>
               {manage ? (
                 <Link to="/groups/$groupId/dashboard" params={{ groupId }}>
                   {t('tabs.dashboard')}

@@ -79,6 +79,13 @@ export class CreateRecommendationDto {
 }
 
 export class UpdateRecommendationDto {
+  @ApiPropertyOptional({
+    description: 'A typo fix: translations of the recommendation stay current (not marked stale)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  minorEdit?: boolean;
+
   @ApiPropertyOptional()
   @IsOptional()
   @Transform(trimString)
