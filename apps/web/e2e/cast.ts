@@ -15,7 +15,12 @@ export interface Cast {
   ngo: Member; // civil society
   company: Member; // a company; appointed co-chair when asked
   police: Member; // public security
-  call: (who: Member, method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: string, data?: unknown) => Promise<unknown>;
+  call: (
+    who: Member,
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT',
+    path: string,
+    data?: unknown,
+  ) => Promise<unknown>;
 }
 
 async function login(request: APIRequestContext, email: string): Promise<string> {
@@ -38,7 +43,9 @@ export async function setUpCast(browser: Browser, { companyCoChair = false } = {
     const p = await registerInBrowser(browser, label);
     const token = await login(p.page.request, p.email);
     const m = { ...p, token, organisation: { id: '', name: unique(`${label} org`) } };
-    const org = (await call(m, 'POST', '/api/v1/organisations', { name: m.organisation.name, kind })) as { id: string };
+    const org = (await call(m, 'POST', '/api/v1/organisations', { name: m.organisation.name, kind })) as {
+      id: string;
+    };
     m.organisation.id = org.id;
     return m;
   };

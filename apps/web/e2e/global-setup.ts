@@ -112,7 +112,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   };
 
   try {
-    await waitForHealth(url, processes);
+    // A loaded machine (eight engineers on two cores) may need longer: E2E_START_TIMEOUT_MS.
+    await waitForHealth(url, processes, Number(process.env.E2E_START_TIMEOUT_MS ?? 60_000));
   } catch (e) {
     await teardown();
     throw e;

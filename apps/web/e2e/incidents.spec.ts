@@ -26,7 +26,9 @@ test('a restricted incident reaches the company it is shared with, and no one el
   await page.getByRole('link', { name: 'Report an incident' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'The incident' })).toBeVisible();
   await page.getByLabel('Title', { exact: true }).fill(restrictedTitle);
-  await page.getByLabel('What happened', { exact: true }).fill('Six young men were held overnight by mine security.');
+  await page
+    .getByLabel('What happened', { exact: true })
+    .fill('Six young men were held overnight by mine security.');
   await expect(page.getByText("Date and time in the group's zone (Africa/Lubumbashi).")).toBeVisible();
   await page.getByLabel('Category', { exact: true }).selectOption({ label: 'Arrest or detention' });
   await page.getByLabel('Severity', { exact: true }).selectOption({ label: 'High' });
@@ -41,7 +43,10 @@ test('a restricted incident reaches the company it is shared with, and no one el
   await expect(page.getByLabel('Latitude', { exact: true })).not.toHaveValue('');
   await expect(page.getByLabel('Longitude', { exact: true })).not.toHaveValue('');
   await page.getByLabel('Only named organisations', { exact: true }).check();
-  await page.getByRole('group', { name: 'Share with' }).getByLabel(company.organisation.name, { exact: true }).check();
+  await page
+    .getByRole('group', { name: 'Share with' })
+    .getByLabel(company.organisation.name, { exact: true })
+    .check();
   const audience = page.locator('.audience');
   await expect(audience).toContainText(`The focal point (${focal.name}) will not see this.`);
   const willNotSee = audience.locator('strong', { hasText: 'Will not see it' });
@@ -57,7 +62,9 @@ test('a restricted incident reaches the company it is shared with, and no one el
   await expect(incidentsOf(company.page).getByRole('link', { name: restrictedTitle })).toBeVisible();
   await company.page.getByRole('button', { name: 'Map' }).click();
   await expect(company.page.locator(`svg circle[data-incident-id="${restrictedId}"]`)).toBeAttached();
-  await expect(company.page.getByRole('list', { name: 'On the map' }).getByRole('link', { name: restrictedTitle })).toBeVisible();
+  await expect(
+    company.page.getByRole('list', { name: 'On the map' }).getByRole('link', { name: restrictedTitle }),
+  ).toBeVisible();
   await checkScreen(company.page, 'incidents-map');
   await company.page.getByRole('button', { name: 'List' }).click();
   await company.page.getByLabel('Search incidents', { exact: true }).fill(word);
@@ -71,7 +78,9 @@ test('a restricted incident reaches the company it is shared with, and no one el
   const openTitle = unique('Protest at the Lubumbashi road block');
   await page.goto(`${incidentsUrl}/new`);
   await page.getByLabel('Title', { exact: true }).fill(openTitle);
-  await page.getByLabel('What happened', { exact: true }).fill('About two hundred people blocked the road for three hours.');
+  await page
+    .getByLabel('What happened', { exact: true })
+    .fill('About two hundred people blocked the road for three hours.');
   await page.getByLabel('Place', { exact: true }).fill('Lubumbashi, route Kasumbalesa');
   await page.getByLabel('Latitude', { exact: true }).fill('-11.6');
   await page.getByLabel('Longitude', { exact: true }).fill('27.5');
@@ -81,7 +90,9 @@ test('a restricted incident reaches the company it is shared with, and no one el
   await page.getByRole('button', { name: 'Report the incident' }).click();
   await expect(page.getByRole('heading', { level: 2, name: openTitle })).toBeVisible();
   const openId = new URL(page.url()).pathname.split('/').pop()!;
-  await expect(page.getByText(`Anonymous: only your organisation sees that ${ngo.name} reported it`)).toBeVisible();
+  await expect(
+    page.getByText(`Anonymous: only your organisation sees that ${ngo.name} reported it`),
+  ).toBeVisible();
   await page.getByLabel('Update', { exact: true }).fill('The road is open again.');
   await page.getByRole('button', { name: 'Post the update' }).click();
   await expect(page.getByText('The road is open again.')).toBeVisible();

@@ -37,7 +37,9 @@ test('a recommendation goes from open to implemented, and the summary follows', 
   const tracker = page.getByRole('list', { name: 'Recommendations' });
   const lateCard = tracker.locator('li', { hasText: late });
   await expect(lateCard.getByText('Overdue', { exact: true })).toBeVisible();
-  await expect(tracker.locator('li', { hasText: title }).getByText('Overdue', { exact: true })).toHaveCount(0);
+  await expect(tracker.locator('li', { hasText: title }).getByText('Overdue', { exact: true })).toHaveCount(
+    0,
+  );
   await page.getByLabel('Overdue', { exact: true }).selectOption({ label: 'Overdue only' });
   await expect(tracker.getByRole('link', { name: late })).toBeVisible();
   await expect(tracker.getByRole('link', { name: title })).toHaveCount(0);
@@ -61,14 +63,18 @@ test('a recommendation goes from open to implemented, and the summary follows', 
   await ngo.page.getByLabel('Progress note', { exact: true }).fill('Two of four training sessions held.');
   await ngo.page.getByLabel('Status', { exact: true }).selectOption({ label: 'In progress' });
   await ngo.page.getByLabel('Progress (%)', { exact: true }).fill('50');
-  await ngo.page.getByLabel('Evidence links', { exact: true }).fill('https://example.org/training-report.pdf');
+  await ngo.page
+    .getByLabel('Evidence links', { exact: true })
+    .fill('https://example.org/training-report.pdf');
   await ngo.page.getByRole('button', { name: 'Report progress' }).click();
   const timeline = ngo.page.getByRole('region', { name: 'Timeline' });
   await expect(timeline.getByText('Open → In progress')).toBeVisible();
   await expect(timeline.getByText('Progress 0% → 50%')).toBeVisible();
   await expect(timeline.getByRole('link', { name: 'https://example.org/training-report.pdf' })).toBeVisible();
   await checkScreen(ngo.page, 'recommendation-detail');
-  await ngo.page.getByLabel('Progress note', { exact: true }).fill('All four sessions held; attendance lists attached.');
+  await ngo.page
+    .getByLabel('Progress note', { exact: true })
+    .fill('All four sessions held; attendance lists attached.');
   await ngo.page.getByLabel('Status', { exact: true }).selectOption({ label: 'Implemented' });
   await ngo.page.getByRole('button', { name: 'Report progress' }).click();
   await expect(timeline.getByText('In progress → Implemented')).toBeVisible();
@@ -81,10 +87,16 @@ test('a recommendation goes from open to implemented, and the summary follows', 
   await company.page.getByRole('link', { name: title }).click();
   await expect(company.page.getByText('Not assessed yet.')).toBeVisible();
   await company.page.getByLabel('Impact', { exact: true }).selectOption({ label: 'High impact' });
-  await company.page.getByLabel('What changed, and how you know', { exact: true }).fill('No use-of-force incident reported since.');
+  await company.page
+    .getByLabel('What changed, and how you know', { exact: true })
+    .fill('No use-of-force incident reported since.');
   await company.page.getByRole('button', { name: 'Record the impact' }).click();
-  await expect(company.page.getByText('Current assessment: High impact — No use-of-force incident reported since.')).toBeVisible();
-  await expect(ngo.page.getByText('Current assessment: High impact — No use-of-force incident reported since.')).toBeVisible();
+  await expect(
+    company.page.getByText('Current assessment: High impact — No use-of-force incident reported since.'),
+  ).toBeVisible();
+  await expect(
+    ngo.page.getByText('Current assessment: High impact — No use-of-force incident reported since.'),
+  ).toBeVisible();
 
   // The summary changes: one implemented of one closed.
   await expect(page.getByTestId('summary-rate')).toHaveText('100 %');
@@ -96,7 +108,9 @@ test('a recommendation goes from open to implemented, and the summary follows', 
   // The printable one-page report: navigation hidden, the report's heading shown.
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('navigation', { name: 'Group' })).toBeHidden();
-  await expect(page.getByRole('heading', { name: `Follow-up of recommendations — ${cast.groupName}` })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: `Follow-up of recommendations — ${cast.groupName}` }),
+  ).toBeVisible();
   await checkScreen(page, 'recommendations-report-print');
   await page.emulateMedia({ media: 'screen' });
 
@@ -109,5 +123,7 @@ test('a recommendation goes from open to implemented, and the summary follows', 
   await expect(police.page.getByRole('link', { name: 'Audit log' })).toHaveCount(0);
   await page.getByRole('link', { name: 'Dashboard' }).click();
   await expect(page.getByTestId('dashboard-overdue')).toContainText('1');
-  await expect(page.getByRole('region', { name: 'Overdue and due this month' }).getByRole('link', { name: late })).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Overdue and due this month' }).getByRole('link', { name: late }),
+  ).toBeVisible();
 });

@@ -92,7 +92,9 @@ describe('wall-clock times in a zone', () => {
     expect(instantFromZoned('2027-01-05T10:00', 'Africa/Lubumbashi').toISOString()).toBe(
       '2027-01-05T08:00:00.000Z',
     );
-    expect(instantFromZoned('2027-07-01T10:00', 'Europe/Paris').toISOString()).toBe('2027-07-01T08:00:00.000Z');
+    expect(instantFromZoned('2027-07-01T10:00', 'Europe/Paris').toISOString()).toBe(
+      '2027-07-01T08:00:00.000Z',
+    );
     expect(instantFromZoned('2027-01-05', 'America/New_York').toISOString()).toBe('2027-01-05T05:00:00.000Z');
     expect(() => instantFromZoned('5/1/2027 10:00', 'Africa/Lubumbashi')).toThrow(RangeError);
   });

@@ -50,7 +50,12 @@ function AuditLog({ group }: { group: Group }) {
         }
       </QueryState>
       {log.hasNextPage ? (
-        <button type="button" className="button" disabled={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>
+        <button
+          type="button"
+          className="button"
+          disabled={log.isFetchingNextPage}
+          onClick={() => void log.fetchNextPage()}
+        >
           {t('loadMore')}
         </button>
       ) : null}

@@ -17,7 +17,11 @@ export function useMinutesAwaitingApproval(groupId: string) {
         api.GET('/api/v1/groups/{groupId}/meetings', {
           params: {
             path: { groupId },
-            query: { from: new Date(now - 183 * DAY).toISOString(), to: new Date(now).toISOString(), limit: 50 },
+            query: {
+              from: new Date(now - 183 * DAY).toISOString(),
+              to: new Date(now).toISOString(),
+              limit: 50,
+            },
           },
         }),
       );
@@ -45,7 +49,9 @@ export function useOpenNonCompliance(groupId: string) {
     queryKey: [...groupKey(groupId), 'dashboard', 'non-compliance'],
     queryFn: async () => {
       const page = await unwrap(
-        api.GET('/api/v1/groups/{groupId}/non-compliance', { params: { path: { groupId }, query: { limit: 200 } } }),
+        api.GET('/api/v1/groups/{groupId}/non-compliance', {
+          params: { path: { groupId }, query: { limit: 200 } },
+        }),
       );
       return {
         items: page.items.filter((r) => OPEN_NON_COMPLIANCE.includes(r.status)),

@@ -2,7 +2,11 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { QueryState, Section } from '@/components';
 import { useGroup, type Group } from '@/features/groups';
-import { isTerminalRecommendation, useRecommendations, type Recommendation } from '@/features/recommendations';
+import {
+  isTerminalRecommendation,
+  useRecommendations,
+  type Recommendation,
+} from '@/features/recommendations';
 import { formatCalendarDate, formatInstant, todayIn } from '@/i18n/format';
 import { intlLocale } from '@/i18n/languages';
 import { useMinutesAwaitingApproval, useOpenIncidentCount, useOpenNonCompliance } from './api';
@@ -39,7 +43,9 @@ function Dashboard({ group }: { group: Group }) {
             {t('minutes')}
           </li>
           <li className="stat" data-testid="dashboard-due">
-            <span className="stat-value">{count(recommendations.data ? dueThisMonth.length : undefined)}</span>
+            <span className="stat-value">
+              {count(recommendations.data ? dueThisMonth.length : undefined)}
+            </span>
             {t('dueThisMonth')}
           </li>
           <li className="stat" data-testid="dashboard-overdue">
@@ -47,7 +53,9 @@ function Dashboard({ group }: { group: Group }) {
             {t('overdue')}
           </li>
           <li className="stat" data-testid="dashboard-non-compliance">
-            <span className="stat-value">{count(nonCompliance.data?.items.length, nonCompliance.data?.more)}</span>
+            <span className="stat-value">
+              {count(nonCompliance.data?.items.length, nonCompliance.data?.more)}
+            </span>
             {t('nonCompliance')}
           </li>
           <li className="stat" data-testid="dashboard-incidents">
@@ -87,7 +95,10 @@ function Dashboard({ group }: { group: Group }) {
               <ul>
                 {[...overdue, ...dueThisMonth.filter((r) => !r.overdue)].map((r) => (
                   <li key={r.id}>
-                    <Link to="/groups/$groupId/recommendations/$recommendationId" params={{ groupId: group.id, recommendationId: r.id }}>
+                    <Link
+                      to="/groups/$groupId/recommendations/$recommendationId"
+                      params={{ groupId: group.id, recommendationId: r.id }}
+                    >
                       {r.title}
                     </Link>{' '}
                     <span className="muted small">
@@ -110,7 +121,10 @@ function Dashboard({ group }: { group: Group }) {
               <ul>
                 {data.items.map((r) => (
                   <li key={r.id}>
-                    {t('nonComplianceLine', { agreement: r.agreementTitle, status: t(`ncStatus.${r.status}`) })}
+                    {t('nonComplianceLine', {
+                      agreement: r.agreementTitle,
+                      status: t(`ncStatus.${r.status}`),
+                    })}
                   </li>
                 ))}
               </ul>

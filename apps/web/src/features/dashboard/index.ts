@@ -10,4 +10,7 @@ const dashboardRoute = createRoute({
   component: lazyRouteComponent(() => import('./dashboard-page'), 'DashboardPage'),
 });
 
-export const dashboardFeature = { name: 'dashboard', groupRoutes: [dashboardRoute] as const } satisfies Feature;
+export const dashboardFeature = {
+  name: 'dashboard',
+  groupRoutes: [dashboardRoute] as const,
+} satisfies Feature;

@@ -56,7 +56,10 @@ export function useIncidents(groupId: string, filter: IncidentFilter, limit = 25
     queryFn: ({ pageParam }) =>
       unwrap(
         api.GET('/api/v1/groups/{groupId}/incidents', {
-          params: { path: { groupId }, query: { ...filter, q: filter.q || undefined, limit, cursor: pageParam } },
+          params: {
+            path: { groupId },
+            query: { ...filter, q: filter.q || undefined, limit, cursor: pageParam },
+          },
         }),
       ),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
@@ -67,8 +70,7 @@ export function useIncident(groupId: string, incidentId: string) {
   const api = useApi();
   return useQuery({
     queryKey: keys.one(groupId, incidentId),
-    queryFn: () =>
-      unwrap(api.GET('/api/v1/incidents/{incidentId}', { params: { path: { incidentId } } })),
+    queryFn: () => unwrap(api.GET('/api/v1/incidents/{incidentId}', { params: { path: { incidentId } } })),
   });
 }
 

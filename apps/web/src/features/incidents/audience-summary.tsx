@@ -44,12 +44,20 @@ export function AudienceSummary({
       <ul>
         {a.focalPoints.map((f) => (
           <li key={`fp-${f.name}`}>
-            {f.sees ? t('form.focalPointSees', { name: f.name }) : <strong>{t('form.focalPointDoesNot', { name: f.name })}</strong>}
+            {f.sees ? (
+              t('form.focalPointSees', { name: f.name })
+            ) : (
+              <strong>{t('form.focalPointDoesNot', { name: f.name })}</strong>
+            )}
           </li>
         ))}
         {a.coChairs.map((c) => (
           <li key={`cc-${c.name}`}>
-            {c.sees ? t('form.coChairSees', { name: c.name }) : <strong>{t('form.coChairDoesNot', { name: c.name })}</strong>}
+            {c.sees ? (
+              t('form.coChairSees', { name: c.name })
+            ) : (
+              <strong>{t('form.coChairDoesNot', { name: c.name })}</strong>
+            )}
           </li>
         ))}
       </ul>

@@ -35,7 +35,12 @@ const members = [
 describe('who will see an incident', () => {
   it('a group incident: everyone active, officers included', () => {
     const a = audienceOf(members, 'ngo', 'group', []);
-    expect(a.sees.map((o) => o.name)).toEqual(['Haki Madini', 'Kamoto Mining', 'Police des mines', 'Secretariat']);
+    expect(a.sees.map((o) => o.name)).toEqual([
+      'Haki Madini',
+      'Kamoto Mining',
+      'Police des mines',
+      'Secretariat',
+    ]);
     expect(a.doesNotSee).toEqual([]);
     expect(a.focalPoints).toEqual([{ name: 'Focal', sees: true }]);
     expect(a.sees.find((o) => o.id === 'police')?.people).toBe(1); // the ended member does not count

@@ -12,13 +12,17 @@ export function SeverityBadge({ severity }: { severity: Incident['severity'] }) 
 
 export function ConfidentialityBadge({ incident }: { incident: Incident }) {
   const { t } = useTranslation('incidents');
-  if (incident.confidentiality === 'group') return <span className="badge badge--muted">{t('confidentiality.group')}</span>;
+  if (incident.confidentiality === 'group')
+    return <span className="badge badge--muted">{t('confidentiality.group')}</span>;
   return <span className="badge badge--accent">{t('confidentiality.restricted')}</span>;
 }
 
 export function reporterText(incident: Incident, t: TFunction<'incidents'>): string {
   return incident.reporter
-    ? t('list.reportedBy', { name: incident.reporter.displayName, organisation: incident.reporter.organisation.name })
+    ? t('list.reportedBy', {
+        name: incident.reporter.displayName,
+        organisation: incident.reporter.organisation.name,
+      })
     : t('list.anonymousReporter');
 }
 
@@ -28,7 +32,10 @@ export function IncidentCard({ incident, timezone }: { incident: Incident; timez
   return (
     <li className="card incident-card" data-incident-id={incident.id}>
       <h3>
-        <Link to="/groups/$groupId/incidents/$incidentId" params={{ groupId: incident.groupId, incidentId: incident.id }}>
+        <Link
+          to="/groups/$groupId/incidents/$incidentId"
+          params={{ groupId: incident.groupId, incidentId: incident.id }}
+        >
           {incident.title}
         </Link>
       </h3>

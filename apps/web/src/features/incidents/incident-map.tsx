@@ -70,7 +70,8 @@ export function IncidentMap({
   // Projecting the outlines is the costly part: only when the view changes, not on every render
   // of the form around the map.
   const land = useMemo(
-    () => (outlines.data?.features ?? []).map((f, i) => ({ key: String(f.id ?? i), d: path(f) ?? undefined })),
+    () =>
+      (outlines.data?.features ?? []).map((f, i) => ({ key: String(f.id ?? i), d: path(f) ?? undefined })),
     [outlines.data, path],
   );
   const tiles = useMemo(() => (TILE_URL ? tilesFor(projection, TILE_URL) : []), [projection]);

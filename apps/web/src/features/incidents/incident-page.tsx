@@ -2,7 +2,15 @@ import { Link, useParams } from '@tanstack/react-router';
 import { lazy, Suspense, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeProblem, type Schemas } from '@/api';
-import { CheckboxField, FormError, QueryState, Section, SelectField, TextAreaField, TextField } from '@/components';
+import {
+  CheckboxField,
+  FormError,
+  QueryState,
+  Section,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '@/components';
 import { canManage, useGroup, useMembers, type Group } from '@/features/groups';
 import { formatInstant } from '@/i18n/format';
 import { intlLocale } from '@/i18n/languages';
@@ -48,7 +56,11 @@ function IncidentDetail({ group, incident }: { group: Group; incident: Incident 
         title={incident.title}
         id="incident-facts"
         actions={
-          <Link to="/groups/$groupId/incidents" params={{ groupId: group.id }} className="button button--quiet">
+          <Link
+            to="/groups/$groupId/incidents"
+            params={{ groupId: group.id }}
+            className="button button--quiet"
+          >
             {t('detail.back')}
           </Link>
         }
@@ -86,7 +98,9 @@ function IncidentDetail({ group, incident }: { group: Group; incident: Incident 
               <dt>{t('confidentiality.restricted')}</dt>
               <dd>
                 {incident.sharedWithOrganisations.length
-                  ? t('list.restrictedTo', { list: incident.sharedWithOrganisations.map((o) => o.name).join(', ') })
+                  ? t('list.restrictedTo', {
+                      list: incident.sharedWithOrganisations.map((o) => o.name).join(', '),
+                    })
                   : t('list.restrictedMine')}
               </dd>
             </>
@@ -137,7 +151,9 @@ function Thread({ group, incident }: { group: Group; incident: Incident }) {
   const mayContribute = group.myRole !== 'observer';
   const mayChangeStatus =
     incident.reportedByMyOrganisation || (incident.confidentiality === 'group' && canManage(group));
-  const problem = post.error ? describeProblem(post.error, t, { 403: 'incidents:detail.notAllowedStatus' }) : null;
+  const problem = post.error
+    ? describeProblem(post.error, t, { 403: 'incidents:detail.notAllowedStatus' })
+    : null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     post.mutate(
@@ -205,7 +221,10 @@ function Thread({ group, incident }: { group: Group; incident: Incident }) {
               onChange={(e) => setStatus(e.target.value as IncidentStatus | '')}
               options={[
                 { value: '', label: t('detail.keepStatus', { status: t(`status.${incident.status}`) }) },
-                ...STATUSES.filter((s) => s !== incident.status).map((s) => ({ value: s, label: t(`status.${s}`) })),
+                ...STATUSES.filter((s) => s !== incident.status).map((s) => ({
+                  value: s,
+                  label: t(`status.${s}`),
+                })),
               ]}
               error={problem?.fields.status}
             />
@@ -235,15 +254,20 @@ function Sharing({ group, incident }: { group: Group; incident: Incident }) {
   const members = useMembers(group.id, { status: 'active' });
   const change = useChangeIncident(group.id, incident.id);
   const [confidentiality, setConfidentiality] = useState<Confidentiality>(incident.confidentiality);
-  const [sharedWith, setSharedWith] = useState<string[]>(() => incident.sharedWithOrganisations.map((o) => o.id));
+  const [sharedWith, setSharedWith] = useState<string[]>(() =>
+    incident.sharedWithOrganisations.map((o) => o.id),
+  );
   const [stepForward, setStepForward] = useState(false);
   const reporting = incident.reporter?.organisation.id;
   const organisations = useMemo(() => {
     const seen = new Map<string, string>();
-    for (const m of members.data?.items ?? []) if (m.organisation.id !== reporting) seen.set(m.organisation.id, m.organisation.name);
+    for (const m of members.data?.items ?? [])
+      if (m.organisation.id !== reporting) seen.set(m.organisation.id, m.organisation.name);
     return [...seen].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
   }, [members.data, reporting]);
-  const problem = change.error ? describeProblem(change.error, t, { 409: 'incidents:detail.conflict' }) : null;
+  const problem = change.error
+    ? describeProblem(change.error, t, { 409: 'incidents:detail.conflict' })
+    : null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const body: Schemas['UpdateIncidentDto'] = { confidentiality, expectedVersion: incident.version };
@@ -272,7 +296,9 @@ function Sharing({ group, incident }: { group: Group; incident: Incident }) {
                 checked={confidentiality === c}
                 onChange={() => setConfidentiality(c)}
               />
-              <label htmlFor={`sharing-${c}`}>{c === 'group' ? t('form.groupOption') : t('form.restrictedOption')}</label>
+              <label htmlFor={`sharing-${c}`}>
+                {c === 'group' ? t('form.groupOption') : t('form.restrictedOption')}
+              </label>
             </div>
           ))}
         </fieldset>
@@ -288,7 +314,11 @@ function Sharing({ group, incident }: { group: Group; incident: Incident }) {
           />
         ) : null}
         {incident.anonymous ? (
-          <CheckboxField label={t('detail.stepForward')} checked={stepForward} onChange={(e) => setStepForward(e.target.checked)} />
+          <CheckboxField
+            label={t('detail.stepForward')}
+            checked={stepForward}
+            onChange={(e) => setStepForward(e.target.checked)}
+          />
         ) : null}
         <button type="submit" className="button button--primary" disabled={change.isPending}>
           {t('detail.saveSharing')}

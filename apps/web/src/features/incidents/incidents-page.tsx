@@ -79,7 +79,11 @@ function IncidentList({ group }: { group: Group }) {
       title={t('title')}
       id="incidents"
       actions={
-        <Link to="/groups/$groupId/incidents/new" params={{ groupId: group.id }} className="button button--primary">
+        <Link
+          to="/groups/$groupId/incidents/new"
+          params={{ groupId: group.id }}
+          className="button button--primary"
+        >
           {t('report')}
         </Link>
       }
@@ -117,7 +121,12 @@ function IncidentList({ group }: { group: Group }) {
           onChange={(e) => setStatus(e.target.value as IncidentStatus | '')}
           options={[any, ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]}
         />
-        <TextField label={t('list.from')} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        <TextField
+          label={t('list.from')}
+          type="date"
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+        />
         <TextField
           label={t('list.to')}
           type="date"
@@ -162,15 +171,23 @@ function IncidentList({ group }: { group: Group }) {
                 </Suspense>
                 <p className="muted small">
                   {t('list.mapCaption', { count: points.length })}{' '}
-                  {items.length > points.length ? t('list.notOnMap', { count: items.length - points.length }) : ''}
+                  {items.length > points.length
+                    ? t('list.notOnMap', { count: items.length - points.length })
+                    : ''}
                 </p>
                 <ul aria-label={t('list.onTheMap')} className="incident-map-legend">
                   {items
                     .filter((i) => points.some((p) => p.id === i.id))
                     .map((i) => (
                       <li key={i.id} data-incident-id={i.id}>
-                        <span className={`incident-map-key incident-map-dot--${i.severity}`} aria-hidden="true" />
-                        <Link to="/groups/$groupId/incidents/$incidentId" params={{ groupId: group.id, incidentId: i.id }}>
+                        <span
+                          className={`incident-map-key incident-map-dot--${i.severity}`}
+                          aria-hidden="true"
+                        />
+                        <Link
+                          to="/groups/$groupId/incidents/$incidentId"
+                          params={{ groupId: group.id, incidentId: i.id }}
+                        >
                           {i.title}
                         </Link>{' '}
                         <span className="muted small">{t(`severity.${i.severity}`)}</span>

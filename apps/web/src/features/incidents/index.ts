@@ -3,8 +3,6 @@ import type { Feature } from '@/app/feature';
 import { groupRoute } from '@/features/groups';
 import { withCatalogues } from '@/i18n/route-catalogues';
 
-export { SeverityBadge } from './incident-card';
-
 const listRoute = createRoute({
   getParentRoute: () => groupRoute,
   path: '/incidents',

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { boundsOf, DEFAULT_BOUNDS, fit, MAP_HEIGHT, MAP_WIDTH, pan, projectionFor, tilesFor } from './map-geometry';
+import {
+  boundsOf,
+  DEFAULT_BOUNDS,
+  fit,
+  MAP_HEIGHT,
+  MAP_WIDTH,
+  pan,
+  projectionFor,
+  tilesFor,
+} from './map-geometry';
 
 describe('the offline incident map', () => {
   it('frames the DRC when there is nothing to show, and a lone point with room around it', () => {

@@ -41,7 +41,10 @@ export function boundsOf(points: LngLat[]): [[number, number], [number, number]]
 }
 
 // The fitted scale and centre for some bounds.
-export function fit(bounds: [[number, number], [number, number]]): { scale: number; center: [number, number] } {
+export function fit(bounds: [[number, number], [number, number]]): {
+  scale: number;
+  center: [number, number];
+} {
   const [[w, s], [e, n]] = bounds;
   // Corners as points: a polygon's winding would decide which side of it is "inside".
   const box = {
@@ -103,10 +106,7 @@ export function tilesFor(projection: GeoProjection, template: string): Tile[] {
       const wrapped = ((tx % n) + n) % n;
       tiles.push({
         key: `${z}/${tx}/${ty}`,
-        href: template
-          .replace('{z}', String(z))
-          .replace('{x}', String(wrapped))
-          .replace('{y}', String(ty)),
+        href: template.replace('{z}', String(z)).replace('{x}', String(wrapped)).replace('{y}', String(ty)),
         x: x0 + tx * size,
         y: y0 + ty * size,
         size,

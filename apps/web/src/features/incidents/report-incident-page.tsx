@@ -90,7 +90,8 @@ function ReportForm({
 
   const otherOrganisations = useMemo(() => {
     const seen = new Map<string, string>();
-    for (const m of members) if (m.organisation.id !== myOrganisationId) seen.set(m.organisation.id, m.organisation.name);
+    for (const m of members)
+      if (m.organisation.id !== myOrganisationId) seen.set(m.organisation.id, m.organisation.name);
     return [...seen].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
   }, [members, myOrganisationId]);
 
@@ -130,7 +131,14 @@ function ReportForm({
     <form className="form form--wide" onSubmit={submit}>
       <FormError message={problem?.message} />
       <Section title={t('form.what')} id="incident-what">
-        <TextField label={t('fields.title')} required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} error={problem?.fields.title} />
+        <TextField
+          label={t('fields.title')}
+          required
+          maxLength={200}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          error={problem?.fields.title}
+        />
         <TextAreaField
           label={t('fields.description')}
           required
@@ -173,12 +181,30 @@ function ReportForm({
           onChange={(e) => setActors(e.target.value)}
           error={problem?.fields.actors}
         />
-        <CheckboxField label={t('fields.abuse')} checked={abuse} onChange={(e) => setAbuse(e.target.checked)} />
+        <CheckboxField
+          label={t('fields.abuse')}
+          checked={abuse}
+          onChange={(e) => setAbuse(e.target.checked)}
+        />
         <fieldset className="fieldset">
           <legend>{t('form.casualties')}</legend>
           <div className="field-row">
-            <TextField label={t('fields.injured')} type="number" min={0} value={injured} onChange={(e) => setInjured(e.target.value)} error={problem?.fields['casualties.injured']} />
-            <TextField label={t('fields.killed')} type="number" min={0} value={killed} onChange={(e) => setKilled(e.target.value)} error={problem?.fields['casualties.killed']} />
+            <TextField
+              label={t('fields.injured')}
+              type="number"
+              min={0}
+              value={injured}
+              onChange={(e) => setInjured(e.target.value)}
+              error={problem?.fields['casualties.injured']}
+            />
+            <TextField
+              label={t('fields.killed')}
+              type="number"
+              min={0}
+              value={killed}
+              onChange={(e) => setKilled(e.target.value)}
+              error={problem?.fields['casualties.killed']}
+            />
           </div>
         </fieldset>
       </Section>
@@ -283,7 +309,11 @@ function ReportForm({
           {t('form.anonymousHint')}
         </p>
       </Section>
-      <button type="submit" className="button button--primary" disabled={report.isPending || !confidentiality}>
+      <button
+        type="submit"
+        className="button button--primary"
+        disabled={report.isPending || !confidentiality}
+      >
         {t('form.submit')}
       </button>
     </form>

@@ -72,7 +72,9 @@ export function useRecommendation(groupId: string, recommendationId: string) {
   return useQuery({
     queryKey: keys.one(groupId, recommendationId),
     queryFn: () =>
-      unwrap(api.GET('/api/v1/recommendations/{recommendationId}', { params: { path: { recommendationId } } })),
+      unwrap(
+        api.GET('/api/v1/recommendations/{recommendationId}', { params: { path: { recommendationId } } }),
+      ),
   });
 }
 
@@ -91,7 +93,11 @@ export function useGroupMeetings(groupId: string) {
   return useQuery({
     queryKey: keys.meetings(groupId),
     queryFn: () =>
-      unwrap(api.GET('/api/v1/groups/{groupId}/meetings', { params: { path: { groupId }, query: { limit: 200 } } })),
+      unwrap(
+        api.GET('/api/v1/groups/{groupId}/meetings', {
+          params: { path: { groupId }, query: { limit: 200 } },
+        }),
+      ),
   });
 }
 

@@ -3,11 +3,7 @@ import type { Feature } from '@/app/feature';
 import { groupRoute } from '@/features/groups';
 import { withCatalogues } from '@/i18n/route-catalogues';
 
-export {
-  isTerminal as isTerminalRecommendation,
-  useRecommendations,
-  type Recommendation,
-} from './api';
+export { isTerminal as isTerminalRecommendation, useRecommendations, type Recommendation } from './api';
 
 const listRoute = createRoute({
   getParentRoute: () => groupRoute,

@@ -25,7 +25,10 @@ export function RecommendationCard({ recommendation: r }: { recommendation: Reco
   return (
     <li className="card" data-recommendation-id={r.id}>
       <h3>
-        <Link to="/groups/$groupId/recommendations/$recommendationId" params={{ groupId: r.groupId, recommendationId: r.id }}>
+        <Link
+          to="/groups/$groupId/recommendations/$recommendationId"
+          params={{ groupId: r.groupId, recommendationId: r.id }}
+        >
           {r.title}
         </Link>
       </h3>
@@ -33,7 +36,11 @@ export function RecommendationCard({ recommendation: r }: { recommendation: Reco
         <span className="badge">{t(`status.${r.status}`)}</span>
         <span className="badge badge--muted">{t(`priority.${r.priority}`)}</span>
         {r.overdue ? <OverdueBadge /> : null}
-        {r.impact ? <span className="badge badge--accent">{t('list.impactRated', { rating: t(`impact.${r.impact.rating}`) })}</span> : null}
+        {r.impact ? (
+          <span className="badge badge--accent">
+            {t('list.impactRated', { rating: t(`impact.${r.impact.rating}`) })}
+          </span>
+        ) : null}
       </p>
       <p className="muted small">
         {t('list.due', { date: formatCalendarDate(r.dueDate, locale) })} ·{' '}

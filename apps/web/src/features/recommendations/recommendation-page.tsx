@@ -21,7 +21,9 @@ import {
 import { OverdueBadge, ProgressBar } from './recommendation-card';
 
 export function RecommendationPage() {
-  const { groupId, recommendationId } = useParams({ from: '/app/groups/$groupId/recommendations/$recommendationId' });
+  const { groupId, recommendationId } = useParams({
+    from: '/app/groups/$groupId/recommendations/$recommendationId',
+  });
   const group = useGroup(groupId);
   const recommendation = useRecommendation(groupId, recommendationId);
   return (
@@ -49,7 +51,11 @@ function Detail({ group, recommendation: r }: { group: Group; recommendation: Re
         title={r.title}
         id="recommendation-facts"
         actions={
-          <Link to="/groups/$groupId/recommendations" params={{ groupId: group.id }} className="button button--quiet">
+          <Link
+            to="/groups/$groupId/recommendations"
+            params={{ groupId: group.id }}
+            className="button button--quiet"
+          >
             {t('detail.back')}
           </Link>
         }
@@ -103,11 +109,16 @@ function Timeline({ group, recommendation: r }: { group: Group; recommendation: 
               </p>
               {e.statusFrom && e.statusTo && e.statusFrom !== e.statusTo ? (
                 <p className="small">
-                  {t('detail.statusChange', { from: t(`status.${e.statusFrom}`), to: t(`status.${e.statusTo}`) })}
+                  {t('detail.statusChange', {
+                    from: t(`status.${e.statusFrom}`),
+                    to: t(`status.${e.statusTo}`),
+                  })}
                 </p>
               ) : null}
               {e.progressFrom != null && e.progressTo != null && e.progressFrom !== e.progressTo ? (
-                <p className="small">{t('detail.progressChange', { from: e.progressFrom, to: e.progressTo })}</p>
+                <p className="small">
+                  {t('detail.progressChange', { from: e.progressFrom, to: e.progressTo })}
+                </p>
               ) : null}
               {e.kind === 'impact' && typeof e.details.rating === 'string' ? (
                 <p className="small">{t(`impact.${e.details.rating as ImpactRating}`)}</p>
@@ -140,7 +151,9 @@ function ProgressForm({ group, recommendation: r }: { group: Group; recommendati
   const [progress, setProgress] = useState(String(r.progress));
   const [evidence, setEvidence] = useState('');
   const closed = isTerminal(r.status);
-  const problem = report.error ? describeProblem(report.error, t, { 403: 'recommendations:detail.notAllowed' }) : null;
+  const problem = report.error
+    ? describeProblem(report.error, t, { 403: 'recommendations:detail.notAllowed' })
+    : null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const evidenceUrls = evidence
@@ -171,7 +184,14 @@ function ProgressForm({ group, recommendation: r }: { group: Group; recommendati
       {closed ? <p className="muted small">{t('detail.closedHint')}</p> : null}
       <form className="form" onSubmit={submit}>
         <FormError message={problem?.message} />
-        <TextAreaField label={t('fields.note')} required rows={3} value={note} onChange={(e) => setNote(e.target.value)} error={problem?.fields.note} />
+        <TextAreaField
+          label={t('fields.note')}
+          required
+          rows={3}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          error={problem?.fields.note}
+        />
         {!closed ? (
           <div className="field-row">
             <SelectField
@@ -218,7 +238,9 @@ function ImpactSection({ group, recommendation: r }: { group: Group; recommendat
   const [rating, setRating] = useState<ImpactRating>('moderate');
   const [note, setNote] = useState('');
   const mayAssess = Boolean(group.iAmCoChair) && isTerminal(r.status);
-  const problem = assess.error ? describeProblem(assess.error, t, { 403: 'recommendations:detail.impactNotAllowed' }) : null;
+  const problem = assess.error
+    ? describeProblem(assess.error, t, { 403: 'recommendations:detail.impactNotAllowed' })
+    : null;
   return (
     <Section title={t('detail.impactTitle')} id="recommendation-impact">
       <p className="muted small">{t('detail.impactHint')}</p>
@@ -242,7 +264,14 @@ function ImpactSection({ group, recommendation: r }: { group: Group; recommendat
             onChange={(e) => setRating(e.target.value as ImpactRating)}
             options={IMPACT_RATINGS.map((i) => ({ value: i, label: t(`impact.${i}`) }))}
           />
-          <TextAreaField label={t('fields.impactNote')} required rows={3} value={note} onChange={(e) => setNote(e.target.value)} error={problem?.fields.note} />
+          <TextAreaField
+            label={t('fields.impactNote')}
+            required
+            rows={3}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            error={problem?.fields.note}
+          />
           <button type="submit" className="button button--primary" disabled={assess.isPending}>
             {t('detail.assess')}
           </button>

@@ -68,7 +68,11 @@ function Tracker({ group }: { group: Group }) {
       id="recommendations"
       actions={
         <span className="button-row">
-          <Link to="/groups/$groupId/recommendations/summary" params={{ groupId: group.id }} className="button">
+          <Link
+            to="/groups/$groupId/recommendations/summary"
+            params={{ groupId: group.id }}
+            className="button"
+          >
             {t('list.summary')}
           </Link>
           {canManage(group) ? <CreateDialog group={group} organisations={organisations} /> : null}
@@ -93,7 +97,11 @@ function Tracker({ group }: { group: Group }) {
           label={t('fields.overdue')}
           value={overdue}
           onChange={(e) => setOverdue(e.target.value as '' | 'true' | 'false')}
-          options={[any, { value: 'true', label: t('list.overdueOnly') }, { value: 'false', label: t('list.notOverdue') }]}
+          options={[
+            any,
+            { value: 'true', label: t('list.overdueOnly') },
+            { value: 'false', label: t('list.notOverdue') },
+          ]}
         />
         <SelectField
           label={t('fields.meeting')}
@@ -130,7 +138,13 @@ function Tracker({ group }: { group: Group }) {
   );
 }
 
-function CreateDialog({ group, organisations }: { group: Group; organisations: { id: string; name: string }[] }) {
+function CreateDialog({
+  group,
+  organisations,
+}: {
+  group: Group;
+  organisations: { id: string; name: string }[];
+}) {
   const { t, i18n } = useTranslation('recommendations');
   const locale = intlLocale(i18n.resolvedLanguage ?? i18n.language);
   const meetings = useGroupMeetings(group.id);
@@ -183,8 +197,21 @@ function CreateDialog({ group, organisations }: { group: Group; organisations: {
     >
       <form className="form" onSubmit={submit}>
         <FormError message={problem?.message} />
-        <TextField label={t('fields.title')} required maxLength={300} value={title} onChange={(e) => setTitle(e.target.value)} error={problem?.fields.title} />
-        <TextAreaField label={t('fields.description')} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} error={problem?.fields.description} />
+        <TextField
+          label={t('fields.title')}
+          required
+          maxLength={300}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          error={problem?.fields.title}
+        />
+        <TextAreaField
+          label={t('fields.description')}
+          rows={3}
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          error={problem?.fields.description}
+        />
         <fieldset className="fieldset">
           <legend>{t('fields.responsible')}</legend>
           {organisations.map((o) => (
@@ -194,16 +221,27 @@ function CreateDialog({ group, organisations }: { group: Group; organisations: {
               checked={responsible.includes(o.id)}
               onChange={(e) => {
                 setMissing(false);
-                setResponsible(e.target.checked ? [...responsible, o.id] : responsible.filter((id) => id !== o.id));
+                setResponsible(
+                  e.target.checked ? [...responsible, o.id] : responsible.filter((id) => id !== o.id),
+                );
               }}
             />
           ))}
           {missing || problem?.fields.responsibleOrganisationIds ? (
-            <p className="field-error">{problem?.fields.responsibleOrganisationIds ?? t('create.pickOrganisation')}</p>
+            <p className="field-error">
+              {problem?.fields.responsibleOrganisationIds ?? t('create.pickOrganisation')}
+            </p>
           ) : null}
         </fieldset>
         <div className="field-row">
-          <TextField label={t('fields.dueDate')} type="date" required value={dueDate} onChange={(e) => setDueDate(e.target.value)} error={problem?.fields.dueDate} />
+          <TextField
+            label={t('fields.dueDate')}
+            type="date"
+            required
+            value={dueDate}
+            onChange={(e) => setDueDate(e.target.value)}
+            error={problem?.fields.dueDate}
+          />
           <SelectField
             label={t('fields.priority')}
             value={priority}

@@ -12,7 +12,9 @@ export function RecommendationSummaryPage() {
   const summary = useRecommendationSummary(groupId);
   return (
     <QueryState query={group}>
-      {(g: Group) => <QueryState query={summary}>{(s: Summary) => <SummaryReport group={g} summary={s} />}</QueryState>}
+      {(g: Group) => (
+        <QueryState query={summary}>{(s: Summary) => <SummaryReport group={g} summary={s} />}</QueryState>
+      )}
     </QueryState>
   );
 }
@@ -33,14 +35,23 @@ function SummaryReport({ group, summary }: { group: Group; summary: Summary }) {
     <div className="follow-up-report">
       <div className="print-only">
         <h2>{t('summary.reportTitle', { group: group.name })}</h2>
-        <p>{t('summary.reportAsOf', { date: formatInstant(new Date(), group.timezone, locale, { hideZone: true }), zone: group.timezone })}</p>
+        <p>
+          {t('summary.reportAsOf', {
+            date: formatInstant(new Date(), group.timezone, locale, { hideZone: true }),
+            zone: group.timezone,
+          })}
+        </p>
       </div>
       <Section
         title={t('summaryTitle')}
         id="recommendation-summary"
         actions={
           <span className="button-row no-print">
-            <Link to="/groups/$groupId/recommendations" params={{ groupId: group.id }} className="button button--quiet">
+            <Link
+              to="/groups/$groupId/recommendations"
+              params={{ groupId: group.id }}
+              className="button button--quiet"
+            >
               {t('detail.back')}
             </Link>
             <button type="button" className="button button--primary" onClick={() => window.print()}>
@@ -51,21 +62,29 @@ function SummaryReport({ group, summary }: { group: Group; summary: Summary }) {
       >
         <ul className="stat-grid" aria-label={t('summaryTitle')}>
           <li className="stat">
-            <span className="stat-value" data-testid="summary-total">{summary.total}</span>
+            <span className="stat-value" data-testid="summary-total">
+              {summary.total}
+            </span>
             {t('summary.total')}
           </li>
           <li className="stat">
-            <span className="stat-value" data-testid="summary-rate">{rate == null ? none : t('summary.rate', { value: rate })}</span>
+            <span className="stat-value" data-testid="summary-rate">
+              {rate == null ? none : t('summary.rate', { value: rate })}
+            </span>
             {t('summary.implementationRate')}
             <span className="muted small"> ({t('summary.implementationRateHint')})</span>
           </li>
           <li className="stat">
-            <span className="stat-value" data-testid="summary-overdue">{summary.overdue}</span>
+            <span className="stat-value" data-testid="summary-overdue">
+              {summary.overdue}
+            </span>
             {t('summary.overdue')}
           </li>
           <li className="stat">
             <span className="stat-value" data-testid="summary-median">
-              {summary.medianDaysToImplement == null ? none : t('summary.days', { value: summary.medianDaysToImplement })}
+              {summary.medianDaysToImplement == null
+                ? none
+                : t('summary.days', { value: summary.medianDaysToImplement })}
             </span>
             {t('summary.medianDays')}
           </li>
@@ -76,7 +95,10 @@ function SummaryReport({ group, summary }: { group: Group; summary: Summary }) {
           {STATUSES.map((s) => (
             <div key={s} className="bar-chart-row" aria-hidden="true">
               <span>{t(`status.${s}`)}</span>
-              <span className="bar-chart-bar" style={{ width: `${(summary.byStatus[s] / maxStatus) * 100}%` }} />
+              <span
+                className="bar-chart-bar"
+                style={{ width: `${(summary.byStatus[s] / maxStatus) * 100}%` }}
+              />
               <span>{summary.byStatus[s]}</span>
             </div>
           ))}
@@ -105,7 +127,11 @@ function SummaryReport({ group, summary }: { group: Group; summary: Summary }) {
             <div key={o.organisation.id} className="bar-chart-row" aria-hidden="true">
               <span>{o.organisation.name}</span>
               <span className="bar-chart-bar" style={{ width: `${percent(o.implementationRate) ?? 0}%` }} />
-              <span>{o.implementationRate == null ? none : t('summary.rate', { value: percent(o.implementationRate) })}</span>
+              <span>
+                {o.implementationRate == null
+                  ? none
+                  : t('summary.rate', { value: percent(o.implementationRate) })}
+              </span>
             </div>
           ))}
         </div>
@@ -128,8 +154,16 @@ function SummaryReport({ group, summary }: { group: Group; summary: Summary }) {
                 <td>{o.total}</td>
                 <td>{o.byStatus.implemented}</td>
                 <td>{o.overdue}</td>
-                <td>{o.implementationRate == null ? none : t('summary.rate', { value: percent(o.implementationRate) })}</td>
-                <td>{o.medianDaysToImplement == null ? none : t('summary.days', { value: o.medianDaysToImplement })}</td>
+                <td>
+                  {o.implementationRate == null
+                    ? none
+                    : t('summary.rate', { value: percent(o.implementationRate) })}
+                </td>
+                <td>
+                  {o.medianDaysToImplement == null
+                    ? none
+                    : t('summary.days', { value: o.medianDaysToImplement })}
+                </td>
               </tr>
             ))}
           </tbody>
