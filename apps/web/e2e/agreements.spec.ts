@@ -50,7 +50,7 @@ test('a focal point and the police negotiate an MoU and a site agreement, and an
   browser,
 }) => {
   // A whole negotiation with axe on a dozen screens, two browsers, on a shared 2-core machine.
-  test.setTimeout(600_000);
+  test.setTimeout(900_000);
   const focal = await registerInBrowser(browser, 'Focal');
   const police = await registerInBrowser(browser, 'Commander');
   const { company, pnc, group } = await setUp(focal, police);
@@ -69,7 +69,6 @@ test('a focal point and the police negotiate an MoU and a site agreement, and an
   await siteDialog.getByRole('button', { name: 'Add the site' }).click();
   await expect(siteDialog).toBeHidden(SLOW);
   await expect(page.getByRole('cell', { name: 'Kolwezi mine' })).toBeVisible();
-  await checkScreen(page, 'agreements-empty');
 
   // The national MoU, from the template, with the police as the second party.
   await page.getByRole('link', { name: 'New agreement' }).click();
@@ -126,7 +125,6 @@ test('a focal point and the police negotiate an MoU and a site agreement, and an
   await expect(page.getByText(/accepted .*\(Africa\/Lubumbashi\)/)).toBeVisible(SLOW);
   await page.getByRole('button', { name: `Accept for ${company.name}` }).click();
   await expect(page.getByText('Version 1 · Agreed', { exact: false })).toBeVisible(SLOW);
-  await checkScreen(page, 'agreement-agreed');
 
   // Signatures (paper acts, recorded by the focal point for both parties).
   for (const [party, signatory] of [
