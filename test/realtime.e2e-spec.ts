@@ -135,7 +135,7 @@ describe('realtime across instances', () => {
     expect(row.published_at).toBeNull();
     worker = await createTestWorker();
     const e = await eventually(groupUpdate(c, description));
-    expect(e.id).toBe(String(row.id));
+    expect(e.id).toBe((await a.app.get(EventCursors).get()).id(row.id));
   });
 
   it('does not deliver events of another group', async () => {
