@@ -266,16 +266,19 @@ async function seedProject(api) {
       rep.token,
     );
   }
-  // Replay scenario: a client that missed the last 200 events catches up.
-  let after = 0;
+  // Replay scenario: a client that missed the last 200 events catches up. Cursors are opaque
+  // (docs/REALTIME.md): page to the end and keep the cursor of the event 200 before it.
+  let after = '0';
+  let replayAfter = '0';
+  const tail = [];
   for (;;) {
     const page = await get(`/groups/${g.id}/events?after=${after}&limit=200`, viewer.token);
-    if (!page.nextCursor) {
-      after = page.items.length ? page.items.at(-1).seq : after;
-      break;
-    }
-    after = Number(page.nextCursor);
+    tail.push(...page.items.map((e) => e.cursor));
+    tail.splice(0, Math.max(0, tail.length - 201));
+    if (!page.nextCursor) break;
+    after = page.nextCursor;
   }
+  if (tail.length > 200) replayAfter = tail[0];
   return {
     groupId: g.id,
     rep,
@@ -284,7 +287,7 @@ async function seedProject(api) {
     login,
     orgs: [o1, o2, o3],
     seedRate,
-    replayAfter: Math.max(0, after - 200),
+    replayAfter,
   };
 }
 

@@ -43,12 +43,16 @@ describe('group events and audit', () => {
     expect(writes.map((w) => w.status)).toEqual(Array(12).fill(200));
     const res = await t.api().get(`/api/v1/groups/${group.id}/events?limit=200`).set(member.auth);
     expect(res.status).toBe(200);
-    const seqs = res.body.items.map((e: { seq: number }) => e.seq);
-    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+    // In commit order: the group.updated events carry the edits in the order they committed.
+    const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM group_events WHERE group_id = $1`, [
+      group.id,
+    ]);
+    expect(res.body.items).toHaveLength(n);
+    expect(new Set(res.body.items.map((e: { id: string }) => e.id)).size).toBe(n);
     expect(res.body.items.filter((e: { type: string }) => e.type === 'group.updated')).toHaveLength(12);
     expect(res.body.items[0]).toEqual({
       id: expect.any(String),
-      seq: 1,
+      cursor: expect.any(String),
       type: 'member.joined',
       groupId: group.id,
       entityId: expect.any(String),
@@ -57,19 +61,33 @@ describe('group events and audit', () => {
     });
   });
 
-  it('replays after a seq, page by page', async () => {
+  it('replays after a cursor, page by page', async () => {
     const all = (await t.api().get(`/api/v1/groups/${group.id}/events?limit=200`).set(member.auth)).body
       .items;
-    const page1 = await t.api().get(`/api/v1/groups/${group.id}/events?after=2&limit=3`).set(member.auth);
-    expect(page1.body.items.map((e: { seq: number }) => e.seq)).toEqual([3, 4, 5]);
-    expect(page1.body.nextCursor).toBe('5');
+    const ids = all.map((e: { id: string }) => e.id);
+    const page1 = await t
+      .api()
+      .get(`/api/v1/groups/${group.id}/events?after=${all[1].cursor}&limit=3`)
+      .set(member.auth);
+    expect(page1.body.items.map((e: { id: string }) => e.id)).toEqual(ids.slice(2, 5));
+    expect(page1.body.nextCursor).toEqual(expect.any(String));
+    const page2 = await t
+      .api()
+      .get(`/api/v1/groups/${group.id}/events?after=${page1.body.nextCursor}&limit=3`)
+      .set(member.auth);
+    expect(page2.body.items.map((e: { id: string }) => e.id)).toEqual(ids.slice(5, 8));
     const rest = await t
       .api()
-      .get(`/api/v1/groups/${group.id}/events?after=${all.length - 1}`)
+      .get(`/api/v1/groups/${group.id}/events?after=${all[all.length - 2].cursor}`)
       .set(member.auth);
     expect(rest.body.items).toHaveLength(1);
     expect(rest.body.nextCursor).toBeNull();
-    expectProblem(await t.api().get(`/api/v1/groups/${group.id}/events?after=-1`).set(member.auth), 400);
+    // Numbers are not cursors: a caller cannot probe the group's counter.
+    for (const after of ['-1', '2', String(all.length), 'garbage'])
+      expectProblem(
+        await t.api().get(`/api/v1/groups/${group.id}/events?after=${after}`).set(member.auth),
+        400,
+      );
     expectProblem(await t.api().get(`/api/v1/groups/${group.id}/events`).set(outsider.auth), 404);
   });
 

@@ -39,14 +39,14 @@ export async function replayEvents(
   items: { type: string; entityId: string | null; data: Record<string, unknown> }[];
 }> {
   const items: { type: string; entityId: string | null; data: Record<string, unknown> }[] = [];
-  let after = 0;
+  let after = '0';
   for (;;) {
     const req = t.api().get(`/api/v1/groups/${groupId}/events?after=${after}&limit=200`);
     const res = user ? await req.set(user.auth) : await req;
     if (res.status !== 200) return { status: res.status, items: [] };
     items.push(...res.body.items);
     if (!res.body.nextCursor) return { status: 200, items };
-    after = Number(res.body.nextCursor);
+    after = res.body.nextCursor;
   }
 }
 

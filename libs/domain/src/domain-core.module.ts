@@ -3,6 +3,7 @@ import { GroupAccessPolicy } from './access/group-access.policy';
 import { OrganisationAccessPolicy } from './access/organisation-access.policy';
 import { AffiliationStore } from './affiliations/affiliation-store';
 import { ChangeRecorder } from './events/change-recorder';
+import { EventCursors } from './events/event-cursors';
 import { MailOutbox } from './mail/mail-outbox';
 import { NotificationsService } from './notifications/notifications.service';
 
@@ -17,6 +18,7 @@ import { NotificationsService } from './notifications/notifications.service';
     NotificationsService,
     MailOutbox,
     AffiliationStore,
+    EventCursors,
   ],
   exports: [
     GroupAccessPolicy,
@@ -25,6 +27,7 @@ import { NotificationsService } from './notifications/notifications.service';
     NotificationsService,
     MailOutbox,
     AffiliationStore,
+    EventCursors,
   ],
 })
 export class DomainCoreModule {}

@@ -3,6 +3,7 @@ export * from './domain-core.module';
 export * from './access/group-access.policy';
 export * from './events/change-recorder';
 export * from './events/events.service';
+export * from './events/event-cursors';
 export * from './notifications/notifications.service';
 export * from './recommendations/recommendation-overdue.job';
 export * from './meetings/meeting-jobs';

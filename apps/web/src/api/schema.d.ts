@@ -2449,10 +2449,10 @@ export interface components {
             attendedCount: number;
         };
         GroupEventDto: {
-            /** @description Globally unique event id (clients may use it to drop duplicates) */
+            /** @description Unique, stable and opaque (clients drop duplicates by it) */
             id: string;
-            /** @description Strictly increasing per group */
-            seq: number;
+            /** @description Opaque: pass as `after` to replay the events after this one. Events carry no counter, so a caller cannot tell how many it was not shown */
+            cursor: string;
             /** @enum {string} */
             type: "group.updated" | "member.invited" | "member.joined" | "member.declined" | "member.updated" | "member.left" | "cochair.appointed" | "cochair.ended" | "series.created" | "series.updated" | "series.deleted" | "meeting.scheduled" | "meeting.updated" | "meeting.cancelled" | "agenda.updated" | "agenda.published" | "minutes.updated" | "minutes.circulated" | "minutes.approved" | "incident.reported" | "incident.updated" | "recommendation.created" | "recommendation.updated" | "recommendation.overdue" | "site.created" | "site.updated" | "agreement.created" | "agreement.updated" | "agreement.version_proposed" | "agreement.version_agreed" | "agreement.signed" | "agreement.status_changed" | "agreement.review_due" | "agreement.reviewed" | "obligation.created" | "obligation.updated" | "obligation.overdue" | "noncompliance.reported" | "noncompliance.updated" | "member.approved" | "group.archived" | "group.unarchived" | "document.created" | "document.updated" | "translation.updated";
             /** Format: uuid */
@@ -2467,7 +2467,7 @@ export interface components {
         };
         EventPageDto: {
             items: components["schemas"]["GroupEventDto"][];
-            /** @description Pass as `after` for the next page; null when caught up */
+            /** @description Pass as `after` for the next page (the last item's cursor); null when caught up */
             nextCursor: string | null;
         };
         AuditActorDto: {
@@ -5898,8 +5898,8 @@ export interface operations {
     EventsController_replay: {
         parameters: {
             query?: {
-                /** @description Return events with seq greater than this */
-                after?: number;
+                /** @description The `cursor` of the last event seen (or `nextCursor`): return the events after it; 0 or absent: from the start */
+                after?: string;
                 limit?: number;
             };
             header?: never;

@@ -22,9 +22,10 @@ function fakeSocket() {
   return socket;
 }
 
+// Cursors are opaque to the client; the fake server reads its own back.
 const event = (groupId: string, seq: number, type: GroupEvent['type'] = 'member.joined'): GroupEvent => ({
   id: `${groupId}-${seq}`,
-  seq,
+  cursor: `c${seq}`,
   type,
   groupId,
   entityId: null,
@@ -37,9 +38,10 @@ function setup(replay: Record<string, GroupEvent[]>) {
   const queries = new QueryClient();
   const invalidate = vi.spyOn(queries, 'invalidateQueries');
   const get = vi.fn(
-    async (_path: string, opts: { params: { path: { groupId: string }; query: { after: number } } }) => {
+    async (_path: string, opts: { params: { path: { groupId: string }; query: { after: string } } }) => {
       const { groupId } = opts.params.path;
-      const items = (replay[groupId] ?? []).filter((e) => e.seq > opts.params.query.after);
+      const after = Number(opts.params.query.after.slice(1));
+      const items = (replay[groupId] ?? []).filter((e) => Number(e.cursor.slice(1)) > after);
       return { data: { items, nextCursor: null }, response: new Response(null, { status: 200 }) };
     },
   );
@@ -69,7 +71,7 @@ describe('RealtimeConnection', () => {
     expect(invalidate).toHaveBeenCalledWith({ queryKey: ['group', 'g1'] });
   });
 
-  it('after a reconnect, replays from the last seq seen', async () => {
+  it('after a reconnect, replays from the cursor of the last event seen', async () => {
     const { socket, realtime, get, handler } = setup({
       g1: [event('g1', 1), event('g1', 2), event('g1', 3)],
     });
@@ -80,7 +82,7 @@ describe('RealtimeConnection', () => {
     socket.fire('connect');
     await vi.waitFor(() => expect(handler).toHaveBeenCalledTimes(3));
     expect(get).toHaveBeenCalledWith('/api/v1/groups/{groupId}/events', {
-      params: { path: { groupId: 'g1' }, query: { after: 1, limit: 200 } },
+      params: { path: { groupId: 'g1' }, query: { after: 'c1', limit: 200 } },
     });
   });
 

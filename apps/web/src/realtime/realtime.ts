@@ -43,11 +43,16 @@ export interface RealtimeOptions {
 }
 
 // One Socket.IO connection to /realtime for the page. On every (re)connect and on `resync` it
-// replays what it may have missed with GET /groups/{id}/events?after=<last seq seen>.
+// replays what it may have missed with GET /groups/{id}/events?after=<cursor of the last event>.
+// Cursors and ids are opaque (events carry no counter: docs/REALTIME.md); order is the server's.
 export class RealtimeConnection {
   private socket: Socket | null = null;
   private state: ConnectionState = 'disconnected';
-  private readonly lastSeq = new Map<string, number>();
+  // Per group, the cursor of the last event applied in order (a live event while connected, or a
+  // replay page); live events that arrive during a catch-up do not move it, so a catch-up that
+  // fails half-way resumes before them (they are then replayed again and dropped by id).
+  private readonly lastCursor = new Map<string, string>();
+  private readonly catchingUp = new Set<string>();
   private readonly seen = new Set<string>();
   private readonly listeners = new Set<() => void>();
   private connectedOnce = false;
@@ -143,43 +148,48 @@ export class RealtimeConnection {
     this.downTimer = null;
     this.down = false;
     this.connectedOnce = false;
-    this.lastSeq.clear();
+    this.lastCursor.clear();
     this.seen.clear();
     this.setState('disconnected');
   }
 
   // Applies an event once (the relay delivers at least once; replay and socket overlap).
-  dispatch(event: GroupEvent): void {
+  dispatch(event: GroupEvent, replayed = false): void {
+    if (replayed || !this.catchingUp.has(event.groupId)) this.lastCursor.set(event.groupId, event.cursor);
     if (this.seen.has(event.id)) return;
     this.seen.add(event.id);
-    if (event.seq > (this.lastSeq.get(event.groupId) ?? 0)) this.lastSeq.set(event.groupId, event.seq);
     const { queries, handlers } = this.options;
     void queries.invalidateQueries({ queryKey: groupKey(event.groupId) });
     for (const h of handlers) h.events?.[event.type]?.(event, queries);
   }
 
-  // Replays each group's events after the last seq seen; a group with none seen yet has its
+  // Replays each group's events after the last cursor held; a group with none seen yet has its
   // queries refetched instead (there is nothing to replay against).
   async catchUp(): Promise<void> {
     const { api, queries } = this.options;
     const groups = await this.options.groups().catch(() => [] as string[]);
     await Promise.all(
       groups.map(async (groupId) => {
-        let after = this.lastSeq.get(groupId);
+        let after = this.lastCursor.get(groupId);
         if (after === undefined) {
           await queries.invalidateQueries({ queryKey: groupKey(groupId) });
           return;
         }
-        for (;;) {
-          const page: { items: GroupEvent[]; nextCursor: string | null } | null = await unwrap(
-            api.GET('/api/v1/groups/{groupId}/events', {
-              params: { path: { groupId }, query: { after, limit: PAGE } },
-            }),
-          ).catch(() => null);
-          if (!page) return;
-          for (const e of page.items) this.dispatch(e);
-          if (!page.nextCursor || page.items.length === 0) return;
-          after = Number(page.nextCursor);
+        this.catchingUp.add(groupId);
+        try {
+          for (;;) {
+            const page: { items: GroupEvent[]; nextCursor: string | null } | null = await unwrap(
+              api.GET('/api/v1/groups/{groupId}/events', {
+                params: { path: { groupId }, query: { after, limit: PAGE } },
+              }),
+            ).catch(() => null);
+            if (!page) return;
+            for (const e of page.items) this.dispatch(e, true);
+            if (!page.nextCursor || page.items.length === 0) return;
+            after = page.nextCursor;
+          }
+        } finally {
+          this.catchingUp.delete(groupId);
         }
       }),
     );
@@ -215,6 +225,6 @@ function isGroupEvent(payload: unknown): payload is GroupEvent {
     payload !== null &&
     typeof (payload as GroupEvent).id === 'string' &&
     typeof (payload as GroupEvent).groupId === 'string' &&
-    typeof (payload as GroupEvent).seq === 'number'
+    typeof (payload as GroupEvent).cursor === 'string'
   );
 }

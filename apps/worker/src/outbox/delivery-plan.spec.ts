@@ -4,7 +4,7 @@ import { planDelivery } from './delivery-plan';
 const G = '11111111-1111-1111-1111-111111111111';
 const event = (type: GroupEventPayload['type'], data: Record<string, unknown> = {}): GroupEventPayload => ({
   id: '1',
-  seq: 1,
+  cursor: 'c1',
   type,
   groupId: G,
   entityId: null,

@@ -9,6 +9,8 @@ import {
   socketIoKey,
 } from '@roundtable/core';
 import {
+  EventCodec,
+  EventCursors,
   EventScope,
   GROUP_EVENTS_CHANNEL,
   GroupAccessPolicy,
@@ -60,6 +62,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly ds: DataSource,
     private readonly access: GroupAccessPolicy,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cursors: EventCursors,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -129,7 +132,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const audiences = await this.access.audiences(scopes, em);
       const publisher = new RecordingPublisher(this.redis);
       const emitter = new Emitter(publisher, { key: socketIoKey(this.config) }).of(REALTIME_NAMESPACE);
-      for (const row of rows) this.publish(emitter, row, await this.plan(em, row, audiences));
+      const codec = await this.cursors.get();
+      for (const row of rows) this.publish(emitter, row, codec, await this.plan(em, row, codec, audiences));
       await Promise.all(publisher.pending);
       await em.query(`UPDATE group_events SET published_at = now() WHERE id = ANY($1::bigint[])`, [
         rows.map((r: { id: string }) => r.id),
@@ -165,9 +169,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     em: EntityManager,
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw pg row
     row: any,
+    codec: EventCodec,
     audiences: Map<string, string[] | null>,
   ): Promise<DeliveryPlan> {
-    const event = toEventPayload(row);
+    const event = toEventPayload(row, codec);
     if (row.scope_kind) {
       // An object gone from its table (or of a kind this code does not know) has no audience:
       // nobody receives the event.
@@ -186,12 +191,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw pg row
-  private publish(emitter: ReturnType<Emitter['of']>, row: any, plan: DeliveryPlan): void {
+  private publish(emitter: ReturnType<Emitter['of']>, row: any, codec: EventCodec, plan: DeliveryPlan): void {
     // Room changes go first on the same connection, so every instance applies them before the
     // event arrives: a member who left never receives it, one who joined does.
     if (plan.leave) emitter.in(rooms.user(plan.leave.userId)).socketsLeave(plan.leave.rooms);
     if (plan.join) emitter.in(rooms.user(plan.join.userId)).socketsJoin(plan.join.rooms);
-    if (plan.to.length) emitter.to(plan.to).emit(row.type, toEventPayload(row));
+    if (plan.to.length) emitter.to(plan.to).emit(row.type, toEventPayload(row, codec));
   }
 
   // A dedicated connection LISTENs for commits; it is re-opened if it drops.

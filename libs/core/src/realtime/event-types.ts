@@ -64,8 +64,10 @@ export const GROUP_EVENT_TYPES = [
 export type GroupEventType = (typeof GROUP_EVENT_TYPES)[number];
 
 export interface GroupEventPayload {
+  /** Opaque, stable and unique: clients drop duplicates by it. */
   id: string;
-  seq: number;
+  /** Opaque: pass as `after` to replay what came after this event (docs/REALTIME.md). */
+  cursor: string;
   type: GroupEventType;
   groupId: string;
   entityId: string | null;

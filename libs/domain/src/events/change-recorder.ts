@@ -35,9 +35,12 @@ export const GROUP_EVENTS_CHANNEL = 'roundtable_group_events';
 // The lock on the group's seq row (group_event_seqs) taken by the increment serialises writers per
 // group, so seq order is commit order and replay never skips an event committed late. Every change
 // in a group passes here, which makes it the one place that keeps archived groups read-only.
+// The event as stored (row id and group seq are internal; clients see EventCodec's opaque forms).
+export type RecordedEvent = Omit<GroupEventPayload, 'cursor'> & { seq: number };
+
 @Injectable()
 export class ChangeRecorder {
-  async record(em: EntityManager, change: GroupChange): Promise<GroupEventPayload> {
+  async record(em: EntityManager, change: GroupChange): Promise<RecordedEvent> {
     if (!em.queryRunner?.isTransactionActive) {
       throw new Error('ChangeRecorder.record must run inside a transaction');
     }

@@ -2,16 +2,18 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Endpoint, GROUP_EVENT_TYPES, MAX_LIMIT, UuidParam } from '@roundtable/core';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { EventsService } from './events.service';
 
 class EventQuery {
-  @ApiPropertyOptional({ description: 'Return events with seq greater than this', default: 0 })
+  @ApiPropertyOptional({
+    description:
+      'The `cursor` of the last event seen (or `nextCursor`): return the events after it; 0 or absent: from the start',
+  })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  after?: number;
+  @IsString()
+  @MaxLength(200)
+  after?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_LIMIT, default: 50 })
   @IsOptional()
@@ -23,9 +25,13 @@ class EventQuery {
 }
 
 class GroupEventDto {
-  @ApiProperty({ description: 'Globally unique event id (clients may use it to drop duplicates)' })
+  @ApiProperty({ description: 'Unique, stable and opaque (clients drop duplicates by it)' })
   id: string;
-  @ApiProperty({ description: 'Strictly increasing per group' }) seq: number;
+  @ApiProperty({
+    description:
+      'Opaque: pass as `after` to replay the events after this one. Events carry no counter, so a caller cannot tell how many it was not shown',
+  })
+  cursor: string;
   @ApiProperty({ enum: GROUP_EVENT_TYPES }) type: string;
   @ApiProperty({ format: 'uuid' }) groupId: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) entityId: string | null;
@@ -38,7 +44,7 @@ class EventPageDto {
   @ApiProperty({
     nullable: true,
     type: String,
-    description: 'Pass as `after` for the next page; null when caught up',
+    description: "Pass as `after` for the next page (the last item's cursor); null when caught up",
   })
   nextCursor: string | null;
 }
@@ -60,6 +66,6 @@ export class EventsController {
     @Param('groupId', new UuidParam('Group')) groupId: string,
     @Query() q: EventQuery,
   ) {
-    return this.events.replay(user.id, groupId, q.after ?? 0, q.limit ?? 50);
+    return this.events.replay(user.id, groupId, q.after, q.limit ?? 50);
   }
 }
