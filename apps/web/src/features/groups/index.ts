@@ -4,7 +4,7 @@ import type { Feature } from '@/app/feature';
 import { appLayoutRoute } from '@/app/route-parents';
 import { myGroupsKey } from './api';
 
-export { canManage, useGroup, useMembers, useMyGroups, type Group } from './api';
+export { canManage, useGroup, useMembers, useMyGroups, type Group, type Member } from './api';
 
 const newGroupRoute = createRoute({
   getParentRoute: () => appLayoutRoute,
