@@ -239,6 +239,8 @@ function Attendance({ meeting, manage }: { meeting: Meeting; manage: boolean }) 
   const { t } = useTranslation('meetings');
   const attendance = useAttendance(meeting.groupId, meeting.id);
   const members = useMembers(meeting.groupId, { status: 'active' });
+  // Here, not in the form: saving refreshes the records, which remounts the form.
+  const [saved, setSaved] = useState(false);
   return (
     <Section title={t('attendance.title')} id="meeting-attendance">
       <QueryState query={attendance}>
@@ -251,6 +253,8 @@ function Attendance({ meeting, manage }: { meeting: Meeting; manage: boolean }) 
               data={data}
               rows={rows}
               manage={manage}
+              saved={saved}
+              setSaved={setSaved}
             />
           );
         }}
@@ -295,18 +299,21 @@ function AttendanceForm({
   data,
   rows,
   manage,
+  saved,
+  setSaved,
 }: {
   meeting: Meeting;
   data: Schemas['AttendanceDto'];
   rows: AttendanceRow[];
   manage: boolean;
+  saved: boolean;
+  setSaved: (saved: boolean) => void;
 }) {
   const { t } = useTranslation('meetings');
   const record = useRecordAttendance(meeting.groupId);
   const [present, setPresent] = useState<Record<string, boolean>>(() =>
     Object.fromEntries(rows.map((r) => [r.memberId, r.attended ?? r.rsvp === 'yes'])),
   );
-  const [saved, setSaved] = useState(false);
   const editable = manage && meeting.status !== 'cancelled';
   return (
     <form
