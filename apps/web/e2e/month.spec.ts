@@ -72,17 +72,6 @@ test('a focal point’s month: series, invitation, RSVP, agenda, minutes merged,
   await expect(ngo.page.getByRole('link', { name: groupName })).toBeVisible();
   await expect(page.getByText(ngo.name, { exact: true })).toBeVisible();
 
-  // The NGO member takes the civil-society co-chair seat.
-  await page.getByRole('link', { name: 'Co-chairs' }).click();
-  await page.getByRole('button', { name: 'Appoint a co-chair' }).click();
-  const appoint = page.getByRole('dialog', { name: 'Appoint a co-chair' });
-  await appoint
-    .getByLabel('Member', { exact: true })
-    .selectOption({ label: `${ngo.name} — ${ngoOrganisation}` });
-  await appoint.getByLabel('Constituency').selectOption({ label: 'Civil society' });
-  await appoint.getByRole('button', { name: 'Appoint' }).click();
-  await expect(appoint).toBeHidden();
-
   // The member watches the meetings screen while the focal point creates the series.
   await ngo.page.goto(`/groups/${groupId}/meetings`);
   await expect(ngo.page.getByRole('heading', { level: 1, name: `Meetings of ${groupName}` })).toBeVisible();
@@ -182,8 +171,20 @@ test('a focal point’s month: series, invitation, RSVP, agenda, minutes merged,
   await expect(ngo.page.locator('ol.agenda-list > li').first()).toContainText(itemTitle);
   await checkScreen(page, 'agenda');
 
+  // The NGO member takes the civil-society co-chair seat (after proposing as a plain member).
+  await page.goto(`/groups/${groupId}/co-chairs`);
+  await page.getByRole('button', { name: 'Appoint a co-chair' }).click();
+  const appoint = page.getByRole('dialog', { name: 'Appoint a co-chair' });
+  await appoint
+    .getByLabel('Member', { exact: true })
+    .selectOption({ label: `${ngo.name} — ${ngoOrganisation}` });
+  await appoint.getByLabel('Constituency').selectOption({ label: 'Civil society' });
+  await appoint.getByRole('button', { name: 'Appoint' }).click();
+  await expect(appoint).toBeHidden();
+
+  await page.goto(`${meetingPath}/minutes`);
+
   // Minutes: the focal point writes and saves.
-  await page.getByRole('link', { name: 'Minutes' }).click();
   const body = page.getByLabel('Text of the minutes', { exact: true });
   await body.fill('# Minutes\n\nThe roadblocks were discussed.');
   await page.getByLabel('Key issues').fill('Roadblocks\nExtortion at checkpoints');
@@ -215,8 +216,9 @@ test('a focal point’s month: series, invitation, RSVP, agenda, minutes merged,
   await expect(merged).toHaveValue(
     '# Minutes\n\nThe roadblocks were discussed. The police commander attended.',
   );
-  await merged.press('End');
-  await merged.pressSequentially(' The community asked for a hotline.');
+  await merged.fill(
+    '# Minutes\n\nThe roadblocks were discussed. The police commander attended. The community asked for a hotline.',
+  );
   await checkScreen(ngo.page, 'minutes-merge');
   await ngo.page.getByRole('button', { name: 'Save the merged minutes' }).click();
   await expect(ngo.page.getByText('Saved (version 3).')).toBeVisible();
