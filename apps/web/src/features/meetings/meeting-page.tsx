@@ -239,8 +239,10 @@ function Attendance({ meeting, manage }: { meeting: Meeting; manage: boolean }) 
   const { t } = useTranslation('meetings');
   const attendance = useAttendance(meeting.groupId, meeting.id);
   const members = useMembers(meeting.groupId, { status: 'active' });
-  // Here, not in the form: saving refreshes the records, which remounts the form.
+  // Here, not in the form: saving refreshes the records, which remounts the form (and a
+  // mutation's per-call callbacks only run while its component is mounted).
   const [saved, setSaved] = useState(false);
+  const record = useRecordAttendance(meeting.groupId);
   return (
     <Section title={t('attendance.title')} id="meeting-attendance">
       <QueryState query={attendance}>
@@ -255,6 +257,7 @@ function Attendance({ meeting, manage }: { meeting: Meeting; manage: boolean }) 
               manage={manage}
               saved={saved}
               setSaved={setSaved}
+              record={record}
             />
           );
         }}
@@ -301,6 +304,7 @@ function AttendanceForm({
   manage,
   saved,
   setSaved,
+  record,
 }: {
   meeting: Meeting;
   data: Schemas['AttendanceDto'];
@@ -308,9 +312,9 @@ function AttendanceForm({
   manage: boolean;
   saved: boolean;
   setSaved: (saved: boolean) => void;
+  record: ReturnType<typeof useRecordAttendance>;
 }) {
   const { t } = useTranslation('meetings');
-  const record = useRecordAttendance(meeting.groupId);
   const [present, setPresent] = useState<Record<string, boolean>>(() =>
     Object.fromEntries(rows.map((r) => [r.memberId, r.attended ?? r.rsvp === 'yes'])),
   );
