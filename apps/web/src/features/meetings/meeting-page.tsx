@@ -12,6 +12,7 @@ import {
   type Meeting,
   type RsvpResponse,
 } from './api';
+import { useMembers, type Member } from '@/features/groups';
 import { MeetingFrame } from './meeting-frame';
 import { zonedInstant } from './recurrence';
 
@@ -232,41 +233,91 @@ function CancelDialog({ meeting }: { meeting: Meeting }) {
   );
 }
 
-// Who came: the focal point ticks the members present; everyone sees the record.
+// Who came: the focal point ticks the members present (every active member is listed, with
+// their RSVP, before anything is recorded); everyone sees the record.
 function Attendance({ meeting, manage }: { meeting: Meeting; manage: boolean }) {
   const { t } = useTranslation('meetings');
   const attendance = useAttendance(meeting.groupId, meeting.id);
+  const members = useMembers(meeting.groupId, { status: 'active' });
+  // Here, not in the form: saving refreshes the records, which remounts the form (and a
+  // mutation's per-call callbacks only run while its component is mounted).
+  const [saved, setSaved] = useState(false);
+  const record = useRecordAttendance(meeting.groupId);
   return (
     <Section title={t('attendance.title')} id="meeting-attendance">
       <QueryState query={attendance}>
-        {(data: Schemas['AttendanceDto']) => (
-          <AttendanceForm
-            key={data.records.map((r) => `${r.memberId}${String(r.attended)}`).join()}
-            meeting={meeting}
-            data={data}
-            manage={manage}
-          />
-        )}
+        {(data: Schemas['AttendanceDto']) => {
+          const rows = attendanceRows(data, members.data?.items ?? []);
+          return (
+            <AttendanceForm
+              key={rows.map((r) => `${r.memberId}${String(r.attended)}`).join()}
+              meeting={meeting}
+              data={data}
+              rows={rows}
+              manage={manage}
+              saved={saved}
+              setSaved={setSaved}
+              record={record}
+            />
+          );
+        }}
       </QueryState>
     </Section>
   );
 }
 
+interface AttendanceRow {
+  memberId: string;
+  displayName: string;
+  organisation: string;
+  rsvp: RsvpResponse | null;
+  attended: boolean | null;
+}
+
+function attendanceRows(data: Schemas['AttendanceDto'], members: Member[]): AttendanceRow[] {
+  const rows = new Map<string, AttendanceRow>();
+  for (const m of members) {
+    rows.set(m.id, {
+      memberId: m.id,
+      displayName: m.displayName || m.email || '',
+      organisation: m.organisation.name,
+      rsvp: null,
+      attended: null,
+    });
+  }
+  for (const r of data.records) {
+    rows.set(r.memberId, {
+      memberId: r.memberId,
+      displayName: r.displayName ?? '',
+      organisation: r.organisation.name,
+      rsvp: r.rsvp ?? null,
+      attended: r.attended ?? null,
+    });
+  }
+  return [...rows.values()];
+}
+
 function AttendanceForm({
   meeting,
   data,
+  rows,
   manage,
+  saved,
+  setSaved,
+  record,
 }: {
   meeting: Meeting;
   data: Schemas['AttendanceDto'];
+  rows: AttendanceRow[];
   manage: boolean;
+  saved: boolean;
+  setSaved: (saved: boolean) => void;
+  record: ReturnType<typeof useRecordAttendance>;
 }) {
   const { t } = useTranslation('meetings');
-  const record = useRecordAttendance(meeting.groupId);
   const [present, setPresent] = useState<Record<string, boolean>>(() =>
-    Object.fromEntries(data.records.map((r) => [r.memberId, r.attended ?? r.rsvp === 'yes'])),
+    Object.fromEntries(rows.map((r) => [r.memberId, r.attended ?? r.rsvp === 'yes'])),
   );
-  const [saved, setSaved] = useState(false);
   const editable = manage && meeting.status !== 'cancelled';
   return (
     <form
@@ -277,10 +328,7 @@ function AttendanceForm({
         record.mutate(
           {
             meetingId: meeting.id,
-            records: data.records.map((r) => ({
-              memberId: r.memberId,
-              attended: Boolean(present[r.memberId]),
-            })),
+            records: rows.map((r) => ({ memberId: r.memberId, attended: Boolean(present[r.memberId]) })),
           },
           { onSuccess: () => setSaved(true) },
         );
@@ -298,10 +346,10 @@ function AttendanceForm({
           </tr>
         </thead>
         <tbody>
-          {data.records.map((r) => (
+          {rows.map((r) => (
             <tr key={r.memberId}>
               <td>{r.displayName}</td>
-              <td>{r.organisation.name}</td>
+              <td>{r.organisation}</td>
               <td>{r.rsvp ? t(`rsvp.${r.rsvp}`) : t('attendance.noAnswer')}</td>
               <td>
                 {editable ? (
@@ -311,7 +359,7 @@ function AttendanceForm({
                     checked={Boolean(present[r.memberId])}
                     onChange={(e) => setPresent((p) => ({ ...p, [r.memberId]: e.target.checked }))}
                   />
-                ) : r.attended === null || r.attended === undefined ? (
+                ) : r.attended === null ? (
                   t('attendance.notRecorded')
                 ) : r.attended ? (
                   t('attendance.present')
@@ -328,7 +376,11 @@ function AttendanceForm({
         {saved ? t('attendance.saved') : ''}
       </p>
       {editable ? (
-        <button type="submit" className="button button--primary" disabled={record.isPending}>
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={record.isPending || rows.length === 0}
+        >
           {t('attendance.save')}
         </button>
       ) : null}

@@ -263,7 +263,7 @@ function Editor({ ctx, minutes }: { ctx: MeetingContext; minutes: Minutes }) {
         <div className="tabs" role="group" aria-label={t('bodyTabs')}>
           <button
             type="button"
-            className={`button button--quiet${tab === 'write' ? ' button--selected' : ''}`}
+            className={`button${tab === 'write' ? ' button--selected' : ''}`}
             aria-pressed={tab === 'write'}
             onClick={() => setTab('write')}
           >
@@ -271,7 +271,7 @@ function Editor({ ctx, minutes }: { ctx: MeetingContext; minutes: Minutes }) {
           </button>
           <button
             type="button"
-            className={`button button--quiet${tab === 'preview' ? ' button--selected' : ''}`}
+            className={`button${tab === 'preview' ? ' button--selected' : ''}`}
             aria-pressed={tab === 'preview'}
             onClick={() => setTab('preview')}
           >
