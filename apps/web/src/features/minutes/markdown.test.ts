@@ -4,8 +4,11 @@ import { renderMarkdown } from './markdown';
 describe('renderMarkdown (the preview)', () => {
   it('renders Markdown', () => {
     expect(renderMarkdown('# Minutes\n\n- **one**')).toBe(
-      '<h1>Minutes</h1>\n<ul>\n<li><strong>one</strong></li>\n</ul>\n',
+      '<h3>Minutes</h3>\n<ul>\n<li><strong>one</strong></li>\n</ul>\n',
     );
+  });
+  it('starts headings at h3, below the page and section headings, capped at h6', () => {
+    expect(renderMarkdown('## Decisions\n\n##### Deep')).toBe('<h4>Decisions</h4>\n<h6>Deep</h6>\n');
   });
   it('prints raw HTML as text and refuses script links', () => {
     const html = renderMarkdown(
