@@ -28,7 +28,8 @@ const common = {
   modulePathIgnorePatterns: ['<rootDir>/apps/web/'],
 };
 module.exports = {
-  testTimeout: 30000,
+  // Generous: e2e set-ups boot an API, a worker and a seeded world; a busy CI machine is slow.
+  testTimeout: 60000,
   projects: [
     {
       ...common,
