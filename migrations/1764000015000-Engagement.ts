@@ -197,7 +197,12 @@ export class Engagement1764000015000 implements MigrationInterface {
 
   public async down(q: QueryRunner): Promise<void> {
     await q.query(`DELETE FROM group_events WHERE scope_kind IN ('equipment_request','contribution')`);
-    await q.query(`DELETE FROM audit_events WHERE scope_kind IN ('equipment_request','contribution')`);
+    // audit_events.scope_kind comes from a later migration (1764000017000), undone before this one.
+    const [auditScoped] = await q.query(
+      `SELECT 1 FROM information_schema.columns WHERE table_name = 'audit_events' AND column_name = 'scope_kind'`,
+    );
+    if (auditScoped)
+      await q.query(`DELETE FROM audit_events WHERE scope_kind IN ('equipment_request','contribution')`);
     await q.query(`ALTER TABLE group_events DROP CONSTRAINT group_events_scope_kind_check`);
     await q.query(`ALTER TABLE group_events ADD CONSTRAINT group_events_scope_kind_check CHECK (scope_kind IN
       ('incident','agreement','agreement_content','non_compliance'))`);
