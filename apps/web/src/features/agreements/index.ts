@@ -26,7 +26,7 @@ const newAgreementRoute = createRoute({
 const agreementRoute = createRoute({
   getParentRoute: () => appLayoutRoute,
   path: '/groups/$groupId/agreements/$agreementId',
-  loader: withCatalogues('agreements'),
+  loader: withCatalogues('agreements', 'attachments'),
   component: lazyRouteComponent(() => import('./agreement-page'), 'AgreementPage'),
 });
 

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeProblem, type Schemas } from '@/api';
 import { Dialog, FormError, QueryState, Section, SelectField, TextAreaField, TextField } from '@/components';
+import { Attachments } from '@/features/attachments';
 import { formatInstant, todayIn } from '@/i18n/format';
 import { GroupDate, useLocale } from './agreement-bits';
 import type { AgreementContext } from './agreement-context';
@@ -217,6 +218,13 @@ function VersionText({ ctx, version: v }: { ctx: AgreementContext; version: Vers
           <p className="clause-body">{x.body}</p>
         </article>
       ))}
+      {/* Signed copies and other files of this version. */}
+      <Attachments
+        ownerPath={`agreement-versions/${v.id}`}
+        timeZone={zone}
+        canUpload={ctx.canEdit}
+        headingLevel={3}
+      />
     </div>
   );
 }

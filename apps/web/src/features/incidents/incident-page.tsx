@@ -11,6 +11,7 @@ import {
   TextAreaField,
   TextField,
 } from '@/components';
+import { Attachments } from '@/features/attachments';
 import { canManage, useGroup, useMembers, type Group } from '@/features/groups';
 import { formatInstant } from '@/i18n/format';
 import { intlLocale } from '@/i18n/languages';
@@ -126,11 +127,11 @@ function IncidentDetail({ group, incident }: { group: Group; incident: Incident 
         )}
       </Section>
       <Thread group={group} incident={incident} />
-      {/* Attachments (photos, documents): the reusable features/attachments component goes here
-          once it lands — <Attachments parent="incidents" parentId={incident.id} />. */}
-      <Section title={t('detail.attachments')} id="incident-attachments">
-        <p className="muted small">{t('detail.attachmentsLater')}</p>
-      </Section>
+      <Attachments
+        ownerPath={`incidents/${incident.id}`}
+        timeZone={group.timezone}
+        canUpload={group.myRole !== 'observer'}
+      />
       {incident.reportedByMyOrganisation ? <Sharing group={group} incident={incident} /> : null}
       {incident.reportedByMyOrganisation && incident.confidentiality === 'restricted' ? (
         <AccessLog group={group} incident={incident} />

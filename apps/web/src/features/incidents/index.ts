@@ -20,7 +20,7 @@ const reportRoute = createRoute({
 const detailRoute = createRoute({
   getParentRoute: () => groupRoute,
   path: '/incidents/$incidentId',
-  loader: withCatalogues('incidents'),
+  loader: withCatalogues('incidents', 'attachments'),
   component: lazyRouteComponent(() => import('./incident-page'), 'IncidentPage'),
 });
 

@@ -6,7 +6,7 @@ import { withCatalogues } from '@/i18n/route-catalogues';
 const minutesRoute = createRoute({
   getParentRoute: () => appLayoutRoute,
   path: '/groups/$groupId/meetings/$meetingId/minutes',
-  loader: withCatalogues('meetings', 'minutes'),
+  loader: withCatalogues('meetings', 'minutes', 'attachments'),
   component: lazyRouteComponent(() => import('./minutes-page'), 'MinutesPage'),
 });
 

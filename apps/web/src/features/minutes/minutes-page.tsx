@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem, describeProblem, type Schemas } from '@/api';
 import { FormError, QueryState, Section, TextAreaField } from '@/components';
+import { Attachments } from '@/features/attachments';
 import { MeetingFrame, type MeetingContext } from '@/features/meetings';
 import { formatInstant } from '@/i18n/format';
 import {
@@ -50,6 +51,12 @@ function MinutesScreen({ ctx }: { ctx: MeetingContext }) {
             <ReadOnly minutes={m} />
           )}
           <AttendanceList minutes={m} />
+          {/* The API refuses uploads once the minutes are approved (409). */}
+          <Attachments
+            ownerPath={`meetings/${meeting.id}`}
+            timeZone={meeting.timezone}
+            canUpload={ctx.manage && m.status !== 'approved'}
+          />
           <Comments ctx={ctx} minutes={m} />
           <Revisions ctx={ctx} />
         </>

@@ -22,7 +22,7 @@ const summaryRoute = createRoute({
 const detailRoute = createRoute({
   getParentRoute: () => groupRoute,
   path: '/recommendations/$recommendationId',
-  loader: withCatalogues('recommendations'),
+  loader: withCatalogues('recommendations', 'attachments'),
   component: lazyRouteComponent(() => import('./recommendation-page'), 'RecommendationPage'),
 });
 

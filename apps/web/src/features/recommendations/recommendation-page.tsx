@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeProblem } from '@/api';
 import { FormError, QueryState, Section, SelectField, TextAreaField, TextField } from '@/components';
+import { Attachments } from '@/features/attachments';
 import { canManage, useGroup, type Group } from '@/features/groups';
 import { formatCalendarDate, formatInstant } from '@/i18n/format';
 import { intlLocale } from '@/i18n/languages';
@@ -95,6 +96,7 @@ function Detail({ group, recommendation: r }: { group: Group; recommendation: Re
 function Timeline({ group, recommendation: r }: { group: Group; recommendation: RecommendationDetail }) {
   const { t, i18n } = useTranslation('recommendations');
   const locale = intlLocale(i18n.resolvedLanguage ?? i18n.language);
+  const me = useMe();
   return (
     <Section title={t('detail.timeline')} id="recommendation-timeline">
       {r.timeline.length === 0 ? (
@@ -134,6 +136,14 @@ function Timeline({ group, recommendation: r }: { group: Group; recommendation: 
                     </li>
                   ))}
                 </ul>
+              ) : null}
+              {e.kind === 'progress' ? (
+                <Attachments
+                  ownerPath={`recommendation-progress/${e.id}`}
+                  timeZone={group.timezone}
+                  canUpload={me.data != null && e.authorUserId === me.data.id}
+                  headingLevel={3}
+                />
               ) : null}
             </li>
           ))}
