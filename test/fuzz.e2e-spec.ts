@@ -93,14 +93,25 @@ describe('fuzz: every operation of the served document', () => {
         >
       >;
     };
+    // Routes that end the caller's session(s) would sign the world's users out and leave the
+    // rest of the run at 401 (765 of 822 requests were, before this filter); access tested in
+    // test/sessions.e2e-spec.ts.
+    const ENDS_SESSIONS = new Set([
+      'POST /api/v1/auth/logout',
+      'POST /api/v1/me/password',
+      'DELETE /api/v1/me/sessions/{id}',
+      'POST /api/v1/auth/password-reset/confirm',
+    ]);
     ops = Object.entries(doc.paths).flatMap(([path, item]) =>
-      Object.entries(item).map(([method, op]) => ({
-        method: method.toUpperCase(),
-        path,
-        parameters: op.parameters ?? [],
-        body: op.requestBody?.content['application/json']?.schema,
-        responses: op.responses,
-      })),
+      Object.entries(item)
+        .filter(([method]) => !ENDS_SESSIONS.has(`${method.toUpperCase()} ${path}`))
+        .map(([method, op]) => ({
+          method: method.toUpperCase(),
+          path,
+          parameters: op.parameters ?? [],
+          body: op.requestBody?.content['application/json']?.schema,
+          responses: op.responses,
+        })),
     );
     w = await permissionWorld(t);
     // Every id that belongs to the seeded group: the outsider must never be shown one.

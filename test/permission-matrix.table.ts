@@ -25,11 +25,103 @@ export interface MatrixEntry {
 
 // The id each path parameter gets by default, by its name (ids holds the seeded group's
 // objects, test/support/permission-world.ts). A name not listed here uses ids[name].
-export const PARAM_FIXTURES: Record<string, (ids: Record<string, string>) => string> = {};
+export const PARAM_FIXTURES: Record<string, (ids: Record<string, string>) => string> = {
+  // Attachments are listed on the seeded (restricted) incident.
+  ownerKind: () => 'incidents',
+  ownerId: (ids) => ids.incidentId,
+};
 
 const PASSWORD = 'correct horse battery staple';
 
 export const MATRIX: Record<string, string | MatrixEntry> = {
+  // Added with the @Endpoint conversion of the wave-2 routes. Each ownFixture route needs an
+  // object (or a session) the seeded world does not have; its access is tested in the spec named.
+  'GET /api/v1/{ownerKind}/{ownerId}/attachments': '404 200 404 200 404 404',
+  'GET /api/v1/agreements/{agreementId}/implementations': '404 200 200 200 200 200',
+  'GET /api/v1/catalogue/training-topics': '200 200 200 200 200 200',
+  'GET /api/v1/groups/{groupId}/contributions': '404 200 200 200 200 200',
+  'GET /api/v1/groups/{groupId}/contributions/summary': '404 200 200 200 200 200',
+  'GET /api/v1/groups/{groupId}/documents': '404 200 200 200 200 200',
+  'GET /api/v1/groups/{groupId}/equipment-requests': '404 200 200 200 200 200',
+  'GET /api/v1/groups/{groupId}/training-programmes': '404 200 200 200 200 200',
+  'GET /api/v1/groups/{groupId}/translations': '404 200 200 200 200 200',
+  'GET /api/v1/me/sessions': '200 200 200 200 200 200',
+  'GET /api/v1/sites/{siteId}/assigned-forces': '404 200 200 200 200 200',
+  'POST /api/v1/groups/{groupId}/contributions': '404 403 400 400 400 400',
+  'POST /api/v1/groups/{groupId}/documents': '404 403 403 403 201 201',
+  'POST /api/v1/groups/{groupId}/equipment-requests': '404 403 400 400 400 400',
+  'POST /api/v1/groups/{groupId}/training-programmes': '404 403 400 400 400 400',
+  'PUT /api/v1/sites/{siteId}/assigned-forces': '404 403 403 400 400 400',
+  'DELETE /api/v1/attachments/{attachmentId}': { expect: '', ownFixture: 'test/attachments.e2e-spec.ts' },
+  'GET /api/v1/attachments/{attachmentId}': { expect: '', ownFixture: 'test/attachments.e2e-spec.ts' },
+  'GET /api/v1/attachments/{attachmentId}/info': { expect: '', ownFixture: 'test/attachments.e2e-spec.ts' },
+  'GET /api/v1/attachments/{attachmentId}/thumbnail': {
+    expect: '',
+    ownFixture: 'test/attachments.e2e-spec.ts',
+  },
+  'POST /api/v1/{ownerKind}/{ownerId}/attachments': {
+    expect: '',
+    ownFixture: 'test/attachments.e2e-spec.ts (multipart)',
+  },
+  'DELETE /api/v1/me/sessions/{id}': { expect: '', ownFixture: 'test/sessions.e2e-spec.ts (ends a session)' },
+  'POST /api/v1/me/password': {
+    expect: '',
+    ownFixture: 'test/sessions.e2e-spec.ts (ends the other sessions)',
+  },
+  'POST /api/v1/auth/password-reset': {
+    expect: '',
+    ownFixture: 'test/sessions.e2e-spec.ts (public, throttled)',
+  },
+  'POST /api/v1/auth/password-reset/confirm': {
+    expect: '',
+    ownFixture: 'test/sessions.e2e-spec.ts (public, ends every session)',
+  },
+  'GET /api/v1/documents/{documentId}': { expect: '', ownFixture: 'test/languages.e2e-spec.ts' },
+  'PATCH /api/v1/documents/{documentId}': { expect: '', ownFixture: 'test/languages.e2e-spec.ts' },
+  'GET /api/v1/translations/{entityType}/{entityId}': {
+    expect: '',
+    ownFixture: 'test/languages.e2e-spec.ts',
+  },
+  'GET /api/v1/translations/{entityType}/{entityId}/{locale}': {
+    expect: '',
+    ownFixture: 'test/languages.e2e-spec.ts',
+  },
+  'PUT /api/v1/translations/{entityType}/{entityId}/{locale}': {
+    expect: '',
+    ownFixture: 'test/languages.e2e-spec.ts',
+  },
+  'GET /api/v1/equipment-requests/{requestId}': {
+    expect: '',
+    ownFixture: 'test/engagement-equipment.e2e-spec.ts',
+  },
+  'PATCH /api/v1/equipment-requests/{requestId}': {
+    expect: '',
+    ownFixture: 'test/engagement-equipment.e2e-spec.ts',
+  },
+  'POST /api/v1/equipment-requests/{requestId}/assessment': {
+    expect: '',
+    ownFixture: 'test/engagement-equipment.e2e-spec.ts',
+  },
+  'POST /api/v1/equipment-requests/{requestId}/decision': {
+    expect: '',
+    ownFixture: 'test/engagement-equipment.e2e-spec.ts',
+  },
+  'POST /api/v1/equipment-requests/{requestId}/monitoring': {
+    expect: '',
+    ownFixture: 'test/engagement-equipment.e2e-spec.ts',
+  },
+  'POST /api/v1/equipment-requests/{requestId}/status': {
+    expect: '',
+    ownFixture: 'test/engagement-equipment.e2e-spec.ts',
+  },
+  'GET /api/v1/training-programmes/{programmeId}': {
+    expect: '',
+    ownFixture: 'test/engagement-training.e2e-spec.ts',
+  },
+  'POST /api/v1/training-programmes/{programmeId}/sessions': {
+    expect: '',
+    ownFixture: 'test/engagement-training.e2e-spec.ts',
+  },
   'DELETE /api/v1/affiliations/{affiliationId}': { expect: '404 404 404 404 200 404', fresh: ['memberId'] },
   'DELETE /api/v1/agenda-items/{itemId}': { expect: '404 403 403 200 200 200', fresh: ['itemId'] },
   'DELETE /api/v1/groups/{groupId}/meeting-series/{seriesId}': {
@@ -179,7 +271,12 @@ export const MATRIX: Record<string, string | MatrixEntry> = {
     expect: '200 200 200 200 200 200',
     body: (w, _ids, role) => ({ email: w.users[role].email, password: PASSWORD }),
   },
-  'POST /api/v1/auth/logout': '204 204 204 204 204 204',
+  // Logout now ends the session (its access token stops working), which would sign the world's
+  // users out for every route after it.
+  'POST /api/v1/auth/logout': {
+    expect: '204 204 204 204 204 204',
+    ownFixture: 'test/sessions.e2e-spec.ts (ends the session)',
+  },
   'POST /api/v1/auth/refresh': '401 401 401 401 401 401',
   'POST /api/v1/auth/register': '201 409 409 409 409 409',
   'POST /api/v1/auth/verify-email': '400 400 400 400 400 400',

@@ -1,7 +1,7 @@
-import { Body, Controller, HttpCode, Ip, Post, Req } from '@nestjs/common';
+import { Body, Controller, Ip, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
-import { ApiAcceptedResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Endpoint, Public } from '@roundtable/core';
+import { ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Endpoint } from '@roundtable/core';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { AuthService } from './auth.service';
@@ -97,13 +97,14 @@ export class AuthController {
     await this.auth.logout(user, dto.refreshToken);
   }
 
-  @Public()
   @Post('password-reset')
-  @HttpCode(202)
-  @ApiOperation({
+  @Endpoint({
     summary: 'E-mail a single-use link to choose a new password (the same answer for unknown addresses)',
+    status: 202,
+    type: PasswordResetRequestedDto,
+    returns: 'Throttled per address (429)',
+    public: true,
   })
-  @ApiAcceptedResponse({ type: PasswordResetRequestedDto, description: 'Throttled per address (429)' })
   async requestPasswordReset(
     @Body() dto: PasswordResetRequestDto,
     @Ip() ip: string,
@@ -112,11 +113,12 @@ export class AuthController {
     return { detail: RESET_REQUESTED };
   }
 
-  @Public()
   @Post('password-reset/confirm')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Choose a new password with the e-mailed token; every session ends' })
-  @ApiNoContentResponse()
+  @Endpoint({
+    summary: 'Choose a new password with the e-mailed token; every session ends',
+    status: 204,
+    public: true,
+  })
   async confirmPasswordReset(@Body() dto: PasswordResetConfirmDto): Promise<void> {
     await this.passwords.confirmReset(dto.token, dto.newPassword);
   }

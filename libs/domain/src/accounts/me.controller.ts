@@ -1,8 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Ip, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Ip, Param, Patch, Post, Query } from '@nestjs/common';
 import {
-  ApiNoContentResponse,
-  ApiOperation,
-  ApiOkResponse,
   ApiProperty,
   ApiPropertyOptional,
   ApiTags,
@@ -74,16 +71,16 @@ export class MeController {
   ) {}
 
   @Get('sessions')
-  @ApiOperation({ summary: 'My sessions that have not ended, the current one marked' })
-  @ApiOkResponse({ type: SessionListDto })
+  @Endpoint({ summary: 'My sessions that have not ended, the current one marked', type: SessionListDto })
   async listSessions(@CurrentUser() user: AuthUser): Promise<SessionListDto> {
     return { items: await this.sessions.list(user.id, user.sid) };
   }
 
   @Delete('sessions/:id')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'End one of my sessions at once (its open sockets are disconnected)' })
-  @ApiNoContentResponse()
+  @Endpoint({
+    summary: 'End one of my sessions at once (its open sockets are disconnected)',
+    status: 204,
+  })
   async revokeSession(
     @CurrentUser() user: AuthUser,
     @Param('id', new UuidParam('Session')) id: string,
@@ -92,9 +89,7 @@ export class MeController {
   }
 
   @Post('password')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Change my password; every other session ends' })
-  @ApiNoContentResponse()
+  @Endpoint({ summary: 'Change my password; every other session ends', status: 204 })
   async changePassword(
     @CurrentUser() user: AuthUser,
     @Body() dto: ChangePasswordDto,

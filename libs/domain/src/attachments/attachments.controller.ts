@@ -2,7 +2,6 @@ import {
   Controller,
   Delete,
   Get,
-  HttpCode,
   Param,
   Post,
   Query,
@@ -10,42 +9,37 @@ import {
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
-import { AcceptsBody, AuthUser, CurrentUser, UuidParam } from '@roundtable/core';
+import { ApiBody, ApiConsumes, ApiParam, ApiTags } from '@nestjs/swagger';
+import { AcceptsBody, AuthUser, CurrentUser, Endpoint, UuidParam } from '@roundtable/core';
 import { create as contentDisposition } from 'content-disposition';
 import type { Request, Response } from 'express';
 import { AttachmentsService, Download } from './attachments.service';
 import { AttachmentDto, AttachmentListQuery, AttachmentPageDto } from './dto/attachment.dto';
 
+// The kinds registered today (core-owners.ts); documented as an enum so a client knows them.
+const OWNER_KINDS = [
+  'incidents',
+  'incident-updates',
+  'meetings',
+  'agreement-versions',
+  'non-compliance',
+  'recommendation-progress',
+];
+
 const OWNER_PARAM = {
   name: 'ownerKind',
+  enum: OWNER_KINDS,
   description:
     'What the file hangs on: incidents, incident-updates, meetings (minutes), agreement-versions, non-compliance, recommendation-progress (more kinds may be registered; docs/files.md)',
 };
 
 @ApiTags('attachments')
-@ApiBearerAuth()
 @Controller(':ownerKind/:ownerId/attachments')
 export class OwnerAttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}
 
   @Post()
   @AcceptsBody('multipart/form-data')
-  @ApiOperation({
-    summary:
-      'Attach one file (multipart field "file"): type sniffed from the bytes (415 outside the allow-list), over FILE_MAX_BYTES → 413, metadata removed before storage',
-  })
   @ApiParam(OWNER_PARAM)
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -55,7 +49,14 @@ export class OwnerAttachmentsController {
       properties: { file: { type: 'string', format: 'binary' } },
     },
   })
-  @ApiCreatedResponse({ type: AttachmentDto })
+  // The body is read from the request stream (not @Body), so 413/415 are listed here.
+  @Endpoint({
+    summary:
+      'Attach one file (multipart field "file"): type sniffed from the bytes (415 outside the allow-list), over FILE_MAX_BYTES → 413, metadata removed before storage',
+    status: 201,
+    type: AttachmentDto,
+    errors: [403, 409, 413, 415, 503],
+  })
   upload(
     @CurrentUser() user: AuthUser,
     @Param('ownerKind') ownerKind: string,
@@ -66,9 +67,11 @@ export class OwnerAttachmentsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'The files on this object, oldest first (as visible as the object)' })
   @ApiParam(OWNER_PARAM)
-  @ApiOkResponse({ type: AttachmentPageDto })
+  @Endpoint({
+    summary: 'The files on this object, oldest first (as visible as the object)',
+    type: AttachmentPageDto,
+  })
   list(
     @CurrentUser() user: AuthUser,
     @Param('ownerKind') ownerKind: string,
@@ -80,15 +83,17 @@ export class OwnerAttachmentsController {
 }
 
 @ApiTags('attachments')
-@ApiBearerAuth()
 @Controller('attachments/:attachmentId')
 export class AttachmentsController {
   constructor(private readonly attachments: AttachmentsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Download the file (Content-Disposition: attachment, nosniff)' })
-  @ApiProduces('application/octet-stream')
-  @ApiOkResponse({ description: 'The stored bytes', schema: { type: 'string', format: 'binary' } })
+  @Endpoint({
+    summary: 'Download the file (Content-Disposition: attachment, nosniff)',
+    returns: 'The stored bytes',
+    content: { 'application/octet-stream': { type: 'string', format: 'binary' } },
+    errors: [503],
+  })
   async download(
     @CurrentUser() user: AuthUser,
     @Param('attachmentId', new UuidParam('Attachment')) id: string,
@@ -98,9 +103,12 @@ export class AttachmentsController {
   }
 
   @Get('thumbnail')
-  @ApiOperation({ summary: 'A small WebP preview of an image attachment (404 for other files)' })
-  @ApiProduces('image/webp')
-  @ApiOkResponse({ description: 'WebP, at most 320×320', schema: { type: 'string', format: 'binary' } })
+  @Endpoint({
+    summary: 'A small WebP preview of an image attachment (404 for other files)',
+    returns: 'WebP, at most 320×320',
+    content: { 'image/webp': { type: 'string', format: 'binary' } },
+    errors: [503],
+  })
   async thumbnail(
     @CurrentUser() user: AuthUser,
     @Param('attachmentId', new UuidParam('Attachment')) id: string,
@@ -110,8 +118,7 @@ export class AttachmentsController {
   }
 
   @Get('info')
-  @ApiOperation({ summary: 'The attachment record (as visible as its owner)' })
-  @ApiOkResponse({ type: AttachmentDto })
+  @Endpoint({ summary: 'The attachment record (as visible as its owner)', type: AttachmentDto })
   info(
     @CurrentUser() user: AuthUser,
     @Param('attachmentId', new UuidParam('Attachment')) id: string,
@@ -120,9 +127,11 @@ export class AttachmentsController {
   }
 
   @Delete()
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a file (its uploader or the editors of what it hangs on)' })
-  @ApiNoContentResponse()
+  @Endpoint({
+    summary: 'Delete a file (its uploader or the editors of what it hangs on)',
+    status: 204,
+    errors: [403, 409],
+  })
   async delete(
     @CurrentUser() user: AuthUser,
     @Param('attachmentId', new UuidParam('Attachment')) id: string,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, UuidParam } from '@roundtable/core';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Endpoint, UuidParam } from '@roundtable/core';
 import type { Response } from 'express';
 import { LocaleQuery } from '../translations/dto/translation.dto';
 import { AcceptLanguage, readPreferences } from '../translations/translations.service';
@@ -20,13 +20,17 @@ const ACCEPT_LANGUAGE = {
 };
 
 @ApiTags('documents')
-@ApiBearerAuth()
 @Controller('groups/:groupId/documents')
 export class GroupDocumentsController {
   constructor(private readonly documents: DocumentsService) {}
 
   @Post()
-  @ApiCreatedResponse({ type: DocumentDto, description: 'Focal point or co-chair' })
+  @Endpoint({
+    summary: 'Create a document (focal point or co-chair)',
+    status: 201,
+    type: DocumentDto,
+    errors: [403, 409],
+  })
   create(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
@@ -37,9 +41,10 @@ export class GroupDocumentsController {
 
   @Get()
   @ApiHeader(ACCEPT_LANGUAGE)
-  @ApiOkResponse({
+  @Endpoint({
+    summary: "The group's documents",
     type: DocumentListDto,
-    description: 'Each document in the negotiated locale (its own `locale`)',
+    returns: 'Each document in the negotiated locale (its own `locale`)',
   })
   list(
     @CurrentUser() user: AuthUser,
@@ -52,14 +57,17 @@ export class GroupDocumentsController {
 }
 
 @ApiTags('documents')
-@ApiBearerAuth()
 @Controller('documents/:documentId')
 export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
 
   @Get()
   @ApiHeader(ACCEPT_LANGUAGE)
-  @ApiOkResponse({ type: DocumentDto, description: 'In the negotiated locale; Content-Language names it' })
+  @Endpoint({
+    summary: 'One document',
+    type: DocumentDto,
+    returns: 'In the negotiated locale; Content-Language names it',
+  })
   async get(
     @CurrentUser() user: AuthUser,
     @Param('documentId', new UuidParam('Document')) id: string,
@@ -73,9 +81,11 @@ export class DocumentsController {
   }
 
   @Patch()
-  @ApiOkResponse({
+  @Endpoint({
+    summary: 'Change a document (focal point or co-chair)',
     type: DocumentDto,
-    description: 'Focal point or co-chair; translations become stale unless minorEdit is true',
+    returns: 'Translations become stale unless minorEdit is true',
+    errors: [403, 409],
   })
   async update(
     @CurrentUser() user: AuthUser,

@@ -1,6 +1,6 @@
 import { Controller, Get, Injectable, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, PgRow, UuidParam } from '@roundtable/core';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Endpoint, PgRow, UuidParam } from '@roundtable/core';
 import { DataSource } from 'typeorm';
 import { GroupAccessPolicy } from '../access/group-access.policy';
 import {
@@ -93,16 +93,15 @@ export class AgreementImplementationsService {
 }
 
 @ApiTags('agreements')
-@ApiBearerAuth()
 @Controller('agreements/:agreementId/implementations')
 export class AgreementImplementationsController {
   constructor(private readonly implementations: AgreementImplementationsService) {}
 
   @Get()
-  @ApiOperation({
+  @Endpoint({
     summary: 'Training programmes, equipment decisions and contributions that cite this agreement',
+    type: AgreementImplementationsDto,
   })
-  @ApiOkResponse({ type: AgreementImplementationsDto })
   list(@CurrentUser() user: AuthUser, @Param('agreementId', new UuidParam('Agreement')) id: string) {
     return this.implementations.list(user.id, id);
   }

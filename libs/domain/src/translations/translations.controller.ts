@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Injectable, Param, PipeTransform, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
 import {
   AuthUser,
   BadRequestProblem,
   canonicalLocale,
   CurrentUser,
+  Endpoint,
   NotFoundProblem,
   UuidParam,
 } from '@roundtable/core';
@@ -42,14 +43,17 @@ export class LocaleParam implements PipeTransform<string, string> {
 }
 
 @ApiTags('translations')
-@ApiBearerAuth()
 @Controller('translations/:entityType/:entityId')
 export class TranslationsController {
   constructor(private readonly translations: TranslationsService) {}
 
   @Get()
   @ApiParam({ name: 'entityType', enum: TRANSLATABLE_TYPES })
-  @ApiOkResponse({ type: TranslationListDto, description: 'Whoever may read the source' })
+  @Endpoint({
+    summary: 'The translations of a source, with their staleness',
+    type: TranslationListDto,
+    returns: 'Whoever may read the source',
+  })
   list(
     @CurrentUser() user: AuthUser,
     @Param('entityType', TranslatableTypeParam) type: TranslatableType,
@@ -60,9 +64,10 @@ export class TranslationsController {
 
   @Get(':locale')
   @ApiParam({ name: 'entityType', enum: TRANSLATABLE_TYPES })
-  @ApiOkResponse({
+  @Endpoint({
+    summary: 'One translation of a source',
     type: TranslationDetailDto,
-    description: 'The translation with the source now and as it was when the translation was made',
+    returns: 'The translation with the source now and as it was when the translation was made',
   })
   get(
     @CurrentUser() user: AuthUser,
@@ -75,10 +80,11 @@ export class TranslationsController {
 
   @Put(':locale')
   @ApiParam({ name: 'entityType', enum: TRANSLATABLE_TYPES })
-  @ApiOkResponse({
+  @Endpoint({
+    summary: 'Create or replace a translation (whoever may edit the source)',
     type: TranslationDetailDto,
-    description:
-      'Creates or replaces the translation, made from the current source revision; whoever may edit the source',
+    returns: 'The translation, made from the current source revision',
+    errors: [403, 409],
   })
   put(
     @CurrentUser() user: AuthUser,
@@ -92,15 +98,15 @@ export class TranslationsController {
 }
 
 @ApiTags('translations')
-@ApiBearerAuth()
 @Controller('groups/:groupId/translations')
 export class GroupTranslationsController {
   constructor(private readonly translations: TranslationsService) {}
 
   @Get()
-  @ApiOkResponse({
+  @Endpoint({
+    summary: "The group's translations; `?stale=true`: what a focal point needs to update",
     type: GroupTranslationListDto,
-    description: '`?stale=true`: what a focal point needs to update; only what the caller may read',
+    returns: 'Only what the caller may read',
   })
   list(
     @CurrentUser() user: AuthUser,

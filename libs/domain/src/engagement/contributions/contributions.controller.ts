@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, UuidParam } from '@roundtable/core';
+import { ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Endpoint, UuidParam } from '@roundtable/core';
 import {
   ContributionDto,
   ContributionPageDto,
@@ -11,14 +11,17 @@ import {
 import { ContributionsService } from './contributions.service';
 
 @ApiTags('contributions')
-@ApiBearerAuth()
 @Controller('groups/:groupId/contributions')
 export class ContributionsController {
   constructor(private readonly contributions: ContributionsService) {}
 
   @Post()
-  @ApiOperation({ summary: "Record a contribution of the caller's organisation to public security" })
-  @ApiCreatedResponse({ type: ContributionDto })
+  @Endpoint({
+    summary: "Record a contribution of the caller's organisation to public security",
+    status: 201,
+    type: ContributionDto,
+    errors: [403, 409],
+  })
   create(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
@@ -28,8 +31,10 @@ export class ContributionsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Contributions the caller may see, newest first' })
-  @ApiOkResponse({ type: ContributionPageDto })
+  @Endpoint({
+    summary: 'Contributions the caller may see, newest first',
+    type: ContributionPageDto,
+  })
   list(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
@@ -39,8 +44,10 @@ export class ContributionsController {
   }
 
   @Get('summary')
-  @ApiOperation({ summary: 'Contributions per recipient and year, over what the caller may see' })
-  @ApiOkResponse({ type: ContributionSummaryDto })
+  @Endpoint({
+    summary: 'Contributions per recipient and year, over what the caller may see',
+    type: ContributionSummaryDto,
+  })
   summary(@CurrentUser() user: AuthUser, @Param('groupId', new UuidParam('Group')) groupId: string) {
     return this.contributions.summary(user.id, groupId);
   }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, UuidParam } from '@roundtable/core';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Endpoint, UuidParam } from '@roundtable/core';
 import {
   CreateEquipmentRequestDto,
   EquipmentAssessmentDto,
@@ -15,16 +15,17 @@ import {
 import { EquipmentRequestsService } from './equipment.service';
 
 @ApiTags('equipment-requests')
-@ApiBearerAuth()
 @Controller('groups/:groupId/equipment-requests')
 export class GroupEquipmentRequestsController {
   constructor(private readonly requests: EquipmentRequestsService) {}
 
   @Post()
-  @ApiOperation({
+  @Endpoint({
     summary: 'Record a request for equipment (the requesting organisation or the deciding company)',
+    status: 201,
+    type: EquipmentRequestDto,
+    errors: [403, 409],
   })
-  @ApiCreatedResponse({ type: EquipmentRequestDto })
   create(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
@@ -34,8 +35,10 @@ export class GroupEquipmentRequestsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Equipment requests the caller may see, newest first' })
-  @ApiOkResponse({ type: EquipmentRequestPageDto })
+  @Endpoint({
+    summary: 'Equipment requests the caller may see, newest first',
+    type: EquipmentRequestPageDto,
+  })
   list(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
@@ -46,23 +49,25 @@ export class GroupEquipmentRequestsController {
 }
 
 @ApiTags('equipment-requests')
-@ApiBearerAuth()
 @Controller('equipment-requests/:requestId')
 export class EquipmentRequestController {
   constructor(private readonly requests: EquipmentRequestsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'An equipment request with its assessment, decision, steps and monitoring' })
-  @ApiOkResponse({ type: EquipmentRequestDto })
+  @Endpoint({
+    summary: 'An equipment request with its assessment, decision, steps and monitoring',
+    type: EquipmentRequestDto,
+  })
   get(@CurrentUser() user: AuthUser, @Param('requestId', new UuidParam('Equipment request')) id: string) {
     return this.requests.get(user.id, id);
   }
 
   @Patch()
-  @ApiOperation({
+  @Endpoint({
     summary: 'Change who the request is shared with (requesting organisation or deciding company)',
+    type: EquipmentRequestDto,
+    errors: [403, 409],
   })
-  @ApiOkResponse({ type: EquipmentRequestDto })
   update(
     @CurrentUser() user: AuthUser,
     @Param('requestId', new UuidParam('Equipment request')) id: string,
@@ -72,9 +77,11 @@ export class EquipmentRequestController {
   }
 
   @Post('assessment')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Record the assessment: risks and alternatives (deciding company)' })
-  @ApiOkResponse({ type: EquipmentRequestDto })
+  @Endpoint({
+    summary: 'Record the assessment: risks and alternatives (deciding company)',
+    type: EquipmentRequestDto,
+    errors: [403, 409],
+  })
   assess(
     @CurrentUser() user: AuthUser,
     @Param('requestId', new UuidParam('Equipment request')) id: string,
@@ -84,11 +91,11 @@ export class EquipmentRequestController {
   }
 
   @Post('decision')
-  @HttpCode(200)
-  @ApiOperation({
+  @Endpoint({
     summary: 'Decide the request (deciding company); a lethal item can only be declined (400)',
+    type: EquipmentRequestDto,
+    errors: [403, 409],
   })
-  @ApiOkResponse({ type: EquipmentRequestDto })
   decide(
     @CurrentUser() user: AuthUser,
     @Param('requestId', new UuidParam('Equipment request')) id: string,
@@ -98,11 +105,11 @@ export class EquipmentRequestController {
   }
 
   @Post('status')
-  @HttpCode(200)
-  @ApiOperation({
+  @Endpoint({
     summary: 'Withdraw (requester), hand over, monitor, return or close (deciding company), with a note',
+    type: EquipmentRequestDto,
+    errors: [403, 409],
   })
-  @ApiOkResponse({ type: EquipmentRequestDto })
   move(
     @CurrentUser() user: AuthUser,
     @Param('requestId', new UuidParam('Equipment request')) id: string,
@@ -112,8 +119,12 @@ export class EquipmentRequestController {
   }
 
   @Post('monitoring')
-  @ApiOperation({ summary: 'Record a monitoring finding, optionally linked to a non-compliance report' })
-  @ApiCreatedResponse({ type: EquipmentRequestDto })
+  @Endpoint({
+    summary: 'Record a monitoring finding, optionally linked to a non-compliance report',
+    status: 201,
+    type: EquipmentRequestDto,
+    errors: [403, 409],
+  })
   monitor(
     @CurrentUser() user: AuthUser,
     @Param('requestId', new UuidParam('Equipment request')) id: string,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, UuidParam } from '@roundtable/core';
+import { ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Endpoint, UuidParam } from '@roundtable/core';
 import {
   AssignedForceDto,
   AssignedForceListDto,
@@ -24,14 +24,13 @@ import {
 import { TrainingService } from './training.service';
 
 @ApiTags('training')
-@ApiBearerAuth()
 @Controller('catalogue/training-topics')
 export class TrainingTopicsCatalogueController {
   @Get()
-  @ApiOperation({
+  @Endpoint({
     summary: 'The minimum training topics of the toolkit, per edition, in English, French or Swahili',
+    type: TrainingCatalogueDto,
   })
-  @ApiOkResponse({ type: TrainingCatalogueDto })
   list(@Query() q: TrainingCatalogueQuery): TrainingCatalogueDto {
     const locale = q.locale ?? 'en';
     const edition = q.edition ?? LATEST_TRAINING_EDITION;
@@ -50,16 +49,17 @@ export class TrainingTopicsCatalogueController {
 }
 
 @ApiTags('training')
-@ApiBearerAuth()
 @Controller('groups/:groupId/training-programmes')
 export class GroupTrainingController {
   constructor(private readonly training: TrainingService) {}
 
   @Post()
-  @ApiOperation({
+  @Endpoint({
     summary: 'Set up a training programme for a public security agency (members, not observers)',
+    status: 201,
+    type: TrainingProgrammeDto,
+    errors: [403, 409],
   })
-  @ApiCreatedResponse({ type: TrainingProgrammeDto })
   create(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
@@ -69,8 +69,10 @@ export class GroupTrainingController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Training programmes of the group with their coverage, oldest first' })
-  @ApiOkResponse({ type: TrainingProgrammePageDto })
+  @Endpoint({
+    summary: 'Training programmes of the group with their coverage, oldest first',
+    type: TrainingProgrammePageDto,
+  })
   list(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
@@ -81,21 +83,26 @@ export class GroupTrainingController {
 }
 
 @ApiTags('training')
-@ApiBearerAuth()
 @Controller('training-programmes/:programmeId')
 export class TrainingProgrammeController {
   constructor(private readonly training: TrainingService) {}
 
   @Get()
-  @ApiOperation({ summary: 'A training programme with its sessions and coverage' })
-  @ApiOkResponse({ type: TrainingProgrammeDto })
+  @Endpoint({
+    summary: 'A training programme with its sessions and coverage',
+    type: TrainingProgrammeDto,
+  })
   get(@CurrentUser() user: AuthUser, @Param('programmeId', new UuidParam('Training programme')) id: string) {
     return this.training.get(user.id, id);
   }
 
   @Post('sessions')
-  @ApiOperation({ summary: 'Record a training session: trainee counts (never names) and test averages' })
-  @ApiCreatedResponse({ type: TrainingSessionDto })
+  @Endpoint({
+    summary: 'Record a training session: trainee counts (never names) and test averages',
+    status: 201,
+    type: TrainingSessionDto,
+    errors: [403, 409],
+  })
   session(
     @CurrentUser() user: AuthUser,
     @Param('programmeId', new UuidParam('Training programme')) id: string,
@@ -106,17 +113,16 @@ export class TrainingProgrammeController {
 }
 
 @ApiTags('training')
-@ApiBearerAuth()
 @Controller('sites/:siteId/assigned-forces')
 export class AssignedForcesController {
   constructor(private readonly training: TrainingService) {}
 
   @Put()
-  @ApiOperation({
-    summary:
-      'Record the headcount of an agency at a site and its last rotation (operator, agency, focal point, co-chairs)',
+  @Endpoint({
+    summary: 'Record the headcount of an agency at a site and its last rotation (operator, agency, focal point, co-chairs)',
+    type: AssignedForceDto,
+    errors: [403, 409],
   })
-  @ApiOkResponse({ type: AssignedForceDto })
   put(
     @CurrentUser() user: AuthUser,
     @Param('siteId', new UuidParam('Site')) siteId: string,
@@ -126,8 +132,10 @@ export class AssignedForcesController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Forces assigned to the site, per agency, with their rotations' })
-  @ApiOkResponse({ type: AssignedForceListDto })
+  @Endpoint({
+    summary: 'Forces assigned to the site, per agency, with their rotations',
+    type: AssignedForceListDto,
+  })
   list(@CurrentUser() user: AuthUser, @Param('siteId', new UuidParam('Site')) siteId: string) {
     return this.training.listForces(user.id, siteId);
   }
