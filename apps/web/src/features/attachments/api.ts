@@ -1,15 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ApiProblem, unwrap, type Schemas } from '@/api';
+import type { paths } from '@/api/schema';
 import { toProblem } from '@/api/problem';
 import { useApi, useServices } from '@/app/services';
 
 export type Attachment = Schemas['AttachmentDto'];
 
+// The owner kinds the API documents (an enum path parameter).
+export type OwnerKind =
+  paths['/api/v1/{ownerKind}/{ownerId}/attachments']['get']['parameters']['path']['ownerKind'];
+
 // `incidents/<id>`, `/meetings/<id>`, … → the owner kind and id of the attachment routes.
-export function parseOwnerPath(ownerPath: string): { ownerKind: string; ownerId: string } {
+export function parseOwnerPath(ownerPath: string): { ownerKind: OwnerKind; ownerId: string } {
   const [ownerKind = '', ownerId = ''] = ownerPath.replace(/^\/+|\/+$/g, '').split('/');
-  return { ownerKind, ownerId };
+  return { ownerKind: ownerKind as OwnerKind, ownerId };
 }
 
 // Under ['attachments', …]: the feature's realtime handlers refresh them on attachment events.
