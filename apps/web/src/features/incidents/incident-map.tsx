@@ -9,7 +9,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import outlinesUrl from 'world-atlas/countries-50m.json?url';
 import {
   boundsOf,
-  fit,
+  fitFrame,
   MAP_HEIGHT,
   MAP_WIDTH,
   pan,
@@ -62,7 +62,7 @@ export function IncidentMap({
   // person zooms or pans.
   const pointsKey = points.map((p) => `${p.lng},${p.lat}`).join(';');
   // eslint-disable-next-line react-hooks/exhaustive-deps -- refit only when the coordinates change
-  const frame = useMemo(() => fit(boundsOf(points)), [pointsKey]);
+  const frame = useMemo(() => fitFrame(boundsOf(points)), [pointsKey]);
   const [moved, setMoved] = useState<MapView | null>(null);
   const view = useMemo(() => moved ?? { center: frame.center, zoom: 0 }, [moved, frame]);
   const projection = useMemo(() => projectionFor(frame.scale, view), [frame.scale, view]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   boundsOf,
   DEFAULT_BOUNDS,
-  fit,
+  fitFrame,
   MAP_HEIGHT,
   MAP_WIDTH,
   pan,
@@ -22,7 +22,7 @@ describe('the offline incident map', () => {
   it('puts a fitted point inside the picture and inverts a click back to it', () => {
     const lubumbashi = { lng: 27.48, lat: -11.66 };
     const kolwezi = { lng: 25.47, lat: -10.71 };
-    const base = fit(boundsOf([lubumbashi, kolwezi]));
+    const base = fitFrame(boundsOf([lubumbashi, kolwezi]));
     const projection = projectionFor(base.scale, { center: base.center, zoom: 0 });
     for (const p of [lubumbashi, kolwezi]) {
       const [x, y] = projection([p.lng, p.lat])!;
@@ -37,7 +37,7 @@ describe('the offline incident map', () => {
   });
 
   it('pans east by a quarter of the view', () => {
-    const base = fit(DEFAULT_BOUNDS);
+    const base = fitFrame(DEFAULT_BOUNDS);
     const view = { center: base.center, zoom: 1 };
     const moved = pan(projectionFor(base.scale, view), view, 0.25, 0);
     expect(moved.center[0]).toBeGreaterThan(view.center[0]);
@@ -45,7 +45,7 @@ describe('the offline incident map', () => {
   });
 
   it('asks for the tiles that cover the view, only when configured', () => {
-    const base = fit(DEFAULT_BOUNDS);
+    const base = fitFrame(DEFAULT_BOUNDS);
     const projection = projectionFor(base.scale, { center: base.center, zoom: 0 });
     const tiles = tilesFor(projection, 'https://tiles.example.org/{z}/{x}/{y}.png');
     expect(tiles.length).toBeGreaterThan(0);

@@ -15,7 +15,7 @@ export interface MapView {
 }
 
 // The Democratic Republic of the Congo, where the groups this was built for meet: the view when
-// there is nothing to fit.
+// there is nothing to fitFrame.
 export const DEFAULT_BOUNDS: [[number, number], [number, number]] = [
   [12, -13.5],
   [31.5, 5.5],
@@ -41,7 +41,7 @@ export function boundsOf(points: LngLat[]): [[number, number], [number, number]]
 }
 
 // The fitted scale and centre for some bounds.
-export function fit(bounds: [[number, number], [number, number]]): {
+export function fitFrame(bounds: [[number, number], [number, number]]): {
   scale: number;
   center: [number, number];
 } {
