@@ -34,8 +34,9 @@ const OUT_DIR = path.join(HERE, 'results');
 const LOG_DIR = path.join(OUT_DIR, `run-${RUN}`);
 fs.mkdirSync(LOG_DIR, { recursive: true });
 
-// What a production deployment sets; the general rate limit is off so it does not cap the load,
-// and access tokens outlive the run (login throttling and every other rule stay as they are).
+// What a production deployment sets; the general rate limit and the per-address socket handshake
+// limit are off so they do not cap the load (every client here comes from 127.0.0.1), and access
+// tokens outlive the run (login throttling and every other rule stay as they are).
 const projectEnv = {
   ...env,
   TZ: 'UTC',
@@ -45,6 +46,7 @@ const projectEnv = {
   DATABASE_URL,
   REDIS_PREFIX,
   RATE_LIMIT_PER_MINUTE: '0',
+  REALTIME_HANDSHAKES_PER_MINUTE: '0',
 };
 
 const children = [];
@@ -526,11 +528,15 @@ async function main() {
 }
 
 async function fanout(apis, worker) {
-  const child = spawn(process.execPath, [path.join(HERE, 'fanout.mjs')], {
-    cwd: ROOT,
-    env: { ...env, BASES: apis.map((a) => a.base).join(','), SOCKETS: String(SOCKETS) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', path.join(HERE, 'fanout-verify.mjs'), path.join(HERE, 'fanout.mjs')],
+    {
+      cwd: ROOT,
+      env: { ...env, DATABASE_URL, BASES: apis.map((a) => a.base).join(','), SOCKETS: String(SOCKETS) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   children.push(child);
   let out = '';
   child.stdout.on('data', (d) => (out += d));
