@@ -54,7 +54,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private poll: NodeJS.Timeout | null = null;
   private relisten: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
-  private again = false;
+  private eventsDue = false;
+  private notificationsDue = false;
   private stopped = false;
   private lastFailure = 0;
 
@@ -82,19 +83,25 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   // Runs relay passes until the outbox is drained; concurrent wake-ups fold into one more pass.
-  wake(): void {
+  // A NOTIFY says which outbox has something (group events or notifications): only that one is
+  // read, so a burst of incident reports costs no empty notification passes. The poll reads both.
+  wake(what: 'events' | 'notifications' | 'both' = 'both'): void {
     if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
+    if (what !== 'notifications') this.eventsDue = true;
+    if (what !== 'events') this.notificationsDue = true;
+    if (this.running) return;
     this.running = (async () => {
       try {
-        do {
-          this.again = false;
-          while (!this.stopped && (await this.relayBatch()) === BATCH);
-          while (!this.stopped && (await this.pushNotifications()) === BATCH);
-        } while (this.again && !this.stopped);
+        while ((this.eventsDue || this.notificationsDue) && !this.stopped) {
+          if (this.eventsDue) {
+            this.eventsDue = false;
+            while (!this.stopped && (await this.relayBatch()) === BATCH);
+          }
+          if (this.notificationsDue) {
+            this.notificationsDue = false;
+            while (!this.stopped && (await this.pushNotifications()) === BATCH);
+          }
+        }
       } catch (e) {
         // Redis or Postgres unavailable: the transaction rolled back, the events stay unpublished
         // and the next poll retries.
@@ -111,12 +118,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   // Publishes one batch; returns how many events it published.
   async relayBatch(): Promise<number> {
     return this.ds.transaction(async (em) => {
-      const [{ locked }] = await em.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [RELAY_LOCK]);
-      if (!locked) return 0;
       // An index scan (not a bitmap scan) over the partial index of unpublished events: it marks
       // the entries of events published since the last vacuum as dead on its way, so the next
-      // pass skips them instead of re-reading every such event from the table.
-      await em.query(`SET LOCAL enable_bitmapscan = off`);
+      // pass skips them instead of re-reading every such event from the table. (Set with the
+      // lock in one round trip: SET LOCAL as set_config(…, true).)
+      const [{ locked }] = await em.query(
+        `SELECT pg_try_advisory_xact_lock($1) AS locked, set_config('enable_bitmapscan', 'off', true)`,
+        [RELAY_LOCK],
+      );
+      if (!locked) return 0;
       const rows = await em.query(
         `SELECT id, group_id, seq, type, entity_id, at, data, scope_kind, scope_id FROM group_events
          WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
@@ -215,7 +225,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.listener = client;
     client.on('error', retry);
     client.on('end', retry);
-    client.on('notification', () => this.wake());
+    client.on('notification', (n) =>
+      this.wake(n.channel === NOTIFICATIONS_CHANNEL ? 'notifications' : 'events'),
+    );
     try {
       await client.connect();
       await client.query(`LISTEN ${GROUP_EVENTS_CHANNEL}`);
