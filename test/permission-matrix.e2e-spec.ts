@@ -1,5 +1,5 @@
 import { sample } from 'openapi-sampler';
-import { MATRIX, MatrixEntry, PARAM_FIXTURES } from './permission-matrix.table';
+import { MATRIX, MatrixEntry, OWNER_KIND_MATRIX, PARAM_FIXTURES } from './permission-matrix.table';
 import {
   freshGroup,
   leafFixtures,
@@ -93,6 +93,40 @@ describe('permission matrix', () => {
       printed.push(`  '${route.key}': '${line}',`);
       if (!PRINT && line !== expected.join(' '))
         wrong.push(`${route.key}: expected ${expected.join(' ')}, got ${line} (${ROLES.join(' ')})`);
+    }
+    if (PRINT) console.log(printed.join('\n'));
+    expect(wrong).toEqual([]);
+  });
+
+  it('each attachment owner kind answers as the table says (OWNER_KIND_MATRIX)', async () => {
+    const path = '/api/v1/{ownerKind}/{ownerId}/attachments';
+    const parameters = (
+      doc.paths[path].get as unknown as { parameters: { name: string; schema: { enum: string[] } }[] }
+    ).parameters;
+    const kinds = parameters.find((p) => p.name === 'ownerKind')!.schema.enum;
+    expect(Object.keys(OWNER_KIND_MATRIX).sort()).toEqual([...kinds].sort());
+    const wrong: string[] = [];
+    const printed: string[] = [];
+    for (const [kind, entry] of Object.entries(OWNER_KIND_MATRIX)) {
+      if (!entry.ownerId || (entry.ownFixture && !PRINT)) continue;
+      const ownerId = w.ids[entry.ownerId];
+      expect(ownerId).toBeDefined();
+      const url = `/api/v1/${kind}/${ownerId}/attachments`;
+      const observed: Record<string, { list: number; upload: number }> = {};
+      for (const role of RUN_ORDER) {
+        const list = await t.api().get(url).set(w.users[role].auth);
+        const upload = await t
+          .api()
+          .post(url)
+          .set(w.users[role].auth)
+          .attach('file', Buffer.from(`matrix ${role}\n`), { filename: 'matrix.txt' });
+        observed[role] = { list: list.status, upload: upload.status };
+      }
+      const line = (k: 'list' | 'upload') => ROLES.map((r) => observed[r][k]).join(' ');
+      printed.push(`  '${kind}': { list: '${line('list')}', upload: '${line('upload')}' },`);
+      for (const k of ['list', 'upload'] as const)
+        if (!PRINT && line(k) !== entry[k])
+          wrong.push(`${kind} ${k}: expected ${entry[k]}, got ${line(k)} (${ROLES.join(' ')})`);
     }
     if (PRINT) console.log(printed.join('\n'));
     expect(wrong).toEqual([]);

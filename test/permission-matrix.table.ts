@@ -31,6 +31,49 @@ export const PARAM_FIXTURES: Record<string, (ids: Record<string, string>) => str
   ownerId: (ids) => ids.incidentId,
 };
 
+// The attachment routes are one route for every owner kind (`/{ownerKind}/{ownerId}/attachments`,
+// tried above on the seeded incident); each kind answers with its owner's visibility and powers.
+// One line per registered kind (the OpenAPI enum), on the fixture named: the list (GET) and an
+// upload of a small text file (POST), each the six statuses. Kinds tested only in their own spec
+// name it in `ownFixture`.
+export interface OwnerKindEntry {
+  ownerId?: string; // the ids key of the fixture
+  list: string;
+  upload: string;
+  ownFixture?: string;
+}
+
+export const OWNER_KIND_MATRIX: Record<string, OwnerKindEntry> = {
+  incidents: { ownerId: 'incidentId', list: '404 200 404 200 404 404', upload: '404 403 404 201 404 404' },
+  'incident-updates': { list: '', upload: '', ownFixture: 'test/attachments.e2e-spec.ts' },
+  meetings: { ownerId: 'meetingId', list: '404 200 200 200 200 200', upload: '404 403 403 403 201 201' },
+  'agreement-versions': {
+    ownerId: 'versionId',
+    list: '404 200 200 200 200 200',
+    upload: '404 403 403 201 403 403',
+  },
+  // No spec uploads to a non-compliance report yet (it needs an agreement in force).
+  'non-compliance': { list: '', upload: '', ownFixture: 'none yet' },
+  'recommendation-progress': {
+    list: '',
+    upload: '',
+    ownFixture: 'test/attachments-owners.e2e-spec.ts',
+  },
+  // Every member sees a session; those who keep the programme (the company that set it up, the
+  // focal point, the co-chairs) may add files.
+  'training-sessions': {
+    ownerId: 'trainingSessionId',
+    list: '404 200 200 200 200 200',
+    upload: '404 403 403 201 201 201',
+  },
+  // As visible as the equipment request: the deciding company (member, observer) and the police.
+  'equipment-monitoring': {
+    ownerId: 'monitoringEntryId',
+    list: '404 200 404 200 404 404',
+    upload: '404 403 404 201 404 404',
+  },
+};
+
 const PASSWORD = 'correct horse battery staple';
 
 export const MATRIX: Record<string, string | MatrixEntry> = {

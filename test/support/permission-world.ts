@@ -126,6 +126,66 @@ export const FACTORIES: Record<string, Factory> = {
     );
     return { siteId: site.id };
   },
+  // A recorded session of a programme the company set up for the police (every member sees it).
+  trainingSessionId: async (t, w, ids) => {
+    const programme = await ok<{ id: string }>(
+      t
+        .api()
+        .post(`/api/v1/groups/${w.groupId}/training-programmes`)
+        .set(w.mine.auth)
+        .send({
+          title: 'Matrix programme',
+          audience: 'police',
+          agencyOrganisationId: w.orgs.police,
+          siteIds: [ids.siteId],
+          topics: ['use_of_force'],
+        }),
+      'training programme',
+    );
+    const session = await ok<{ id: string }>(
+      t
+        .api()
+        .post(`/api/v1/training-programmes/${programme.id}/sessions`)
+        .set(w.mine.auth)
+        .send({
+          heldOn: '2026-03-01',
+          location: 'Matrix camp',
+          language: 'fr',
+          topics: ['use_of_force'],
+          trainees: { total: 10, women: 2 },
+        }),
+      'training session',
+    );
+    return { trainingSessionId: session.id };
+  },
+  // A monitoring entry of a police request to the company's site: seen by the company (member,
+  // observer) and the police only.
+  monitoringEntryId: async (t, w, ids) => {
+    const request = await ok<{ id: string }>(
+      t
+        .api()
+        .post(`/api/v1/groups/${w.groupId}/equipment-requests`)
+        .set(w.police.auth)
+        .send({
+          siteId: ids.siteId,
+          requestingOrganisationId: w.orgs.police,
+          items: [{ category: 'fuel', description: 'Diesel', quantity: 10, transfer: 'donation' }],
+          purpose: 'Matrix patrols',
+        }),
+      'equipment request',
+    );
+    const step = (path: string, body: object) =>
+      ok(t.api().post(`/api/v1/equipment-requests/${request.id}/${path}`).set(w.mine.auth).send(body), path);
+    await step('decision', {
+      outcome: 'approved',
+      risks: 'Misuse',
+      alternativesConsidered: 'Escort',
+      rationale: 'Patrols help',
+    });
+    await step('status', { to: 'handed_over', note: 'Signed' });
+    const monitored = await step('monitoring', { method: 'inspection', finding: 'In order' });
+    return { monitoringEntryId: (monitored as { monitoring: { id: string }[] }).monitoring[0].id };
+  },
   termId: async (t, w) => {
     const [term] = await t.ds.query(
       `SELECT id FROM co_chair_terms WHERE group_id = $1 AND ended_at IS NULL LIMIT 1`,

@@ -2,8 +2,9 @@ import type { APIRequestContext } from '@playwright/test';
 import { checkScreen, expect, PASSWORD, test, unique, uniqueEmail } from './support';
 
 // A company's security manager (the group's focal point) records a training session for the
-// police and decides two equipment requests from them: one approved with conditions, one with a
-// lethal item, which the screen lets only be declined. The setup goes through the public API.
+// police and attaches its attendance sheet, and decides two equipment requests from them: one
+// approved with conditions (handed over, monitored, the logbook attached to the monitoring entry),
+// one with a lethal item, which the screen lets only be declined. The setup goes through the public API.
 interface Account {
   email: string;
   auth: { Authorization: string };
@@ -126,6 +127,20 @@ test('record a training session and decide equipment requests', async ({ browser
   await expect(coverage.getByRole('row', { name: /Use of force/ })).toContainText('75%');
   await expect(page.getByText('1 session, 30 trainees of whom 6 women')).toBeVisible();
 
+  // The signed attendance sheet goes on the session (its files, under "Sessions and their files").
+  await page.getByText('Sessions and their files').click();
+  const session = page
+    .getByRole('listitem')
+    .filter({ hasText: 'Kolwezi police camp: 30 trainees of whom 6 women' });
+  await expect(session.getByText('No files yet.')).toBeVisible();
+  await session.getByLabel('Add a file', { exact: true }).setInputFiles({
+    name: 'attendance-sheet.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('Attendance, 10 April 2026: 30 signatures\n'),
+  });
+  await expect(session.locator('.attachment', { hasText: 'attendance-sheet.txt' })).toBeVisible();
+  await checkScreen(page, 'engagement-session-files');
+
   await page.getByRole('link', { name: 'Equipment requests' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Equipment requests' })).toBeVisible();
   const vehicles = page.getByRole('listitem').filter({ hasText: 'Night patrols of the access road' });
@@ -161,9 +176,22 @@ test('record a training session and decide equipment requests', async ({ browser
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(vehicles).toContainText('Handed over');
 
+  // Monitoring of the vehicles, with its logbook attached to the entry.
+  await vehicles.getByRole('button', { name: 'Record monitoring' }).click();
+  await dialog.getByLabel('Finding').fill('Logbook up to date');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  const entry = vehicles.getByRole('listitem').filter({ hasText: 'Logbook up to date' });
+  await entry.getByLabel('Add a file', { exact: true }).setInputFiles({
+    name: 'logbook.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('Logbook, April: 12 patrols\n'),
+  });
+  await expect(entry.locator('.attachment', { hasText: 'logbook.txt' })).toBeVisible();
+
   // The agency sees the decisions too (its own requests).
   const seen = await api.get(`/api/v1/groups/${group.id}/equipment-requests`, { headers: police.auth });
   const statuses = ((await seen.json()) as { items: { status: string }[] }).items.map((r) => r.status).sort();
-  expect(statuses).toEqual(['declined', 'handed_over']);
+  expect(statuses).toEqual(['declined', 'monitoring']);
   await context.close();
 });

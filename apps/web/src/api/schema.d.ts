@@ -16475,8 +16475,8 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description What the file hangs on: incidents, incident-updates, meetings (minutes), agreement-versions, non-compliance, recommendation-progress (more kinds may be registered; docs/files.md) */
-                ownerKind: "incidents" | "incident-updates" | "meetings" | "agreement-versions" | "non-compliance" | "recommendation-progress";
+                /** @description What the file hangs on: incidents, incident-updates, meetings (minutes), agreement-versions, non-compliance, recommendation-progress, training-sessions, equipment-monitoring (a monitoring entry of an equipment request) (more kinds may be registered; docs/files.md) */
+                ownerKind: "incidents" | "incident-updates" | "meetings" | "agreement-versions" | "non-compliance" | "recommendation-progress" | "training-sessions" | "equipment-monitoring";
                 ownerId: string;
             };
             cookie?: never;
@@ -16535,8 +16535,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description What the file hangs on: incidents, incident-updates, meetings (minutes), agreement-versions, non-compliance, recommendation-progress (more kinds may be registered; docs/files.md) */
-                ownerKind: "incidents" | "incident-updates" | "meetings" | "agreement-versions" | "non-compliance" | "recommendation-progress";
+                /** @description What the file hangs on: incidents, incident-updates, meetings (minutes), agreement-versions, non-compliance, recommendation-progress, training-sessions, equipment-monitoring (a monitoring entry of an equipment request) (more kinds may be registered; docs/files.md) */
+                ownerKind: "incidents" | "incident-updates" | "meetings" | "agreement-versions" | "non-compliance" | "recommendation-progress" | "training-sessions" | "equipment-monitoring";
                 ownerId: string;
             };
             cookie?: never;

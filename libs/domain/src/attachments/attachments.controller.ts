@@ -16,7 +16,7 @@ import type { Request, Response } from 'express';
 import { AttachmentsService, Download } from './attachments.service';
 import { AttachmentDto, AttachmentListQuery, AttachmentPageDto } from './dto/attachment.dto';
 
-// The kinds registered today (core-owners.ts); documented as an enum so a client knows them.
+// The kinds registered today (core-owners.ts, engagement-owners.ts); documented as an enum so a client knows them.
 const OWNER_KINDS = [
   'incidents',
   'incident-updates',
@@ -24,13 +24,15 @@ const OWNER_KINDS = [
   'agreement-versions',
   'non-compliance',
   'recommendation-progress',
+  'training-sessions',
+  'equipment-monitoring',
 ];
 
 const OWNER_PARAM = {
   name: 'ownerKind',
   enum: OWNER_KINDS,
   description:
-    'What the file hangs on: incidents, incident-updates, meetings (minutes), agreement-versions, non-compliance, recommendation-progress (more kinds may be registered; docs/files.md)',
+    'What the file hangs on: incidents, incident-updates, meetings (minutes), agreement-versions, non-compliance, recommendation-progress, training-sessions, equipment-monitoring (a monitoring entry of an equipment request) (more kinds may be registered; docs/files.md)',
 };
 
 @ApiTags('attachments')

@@ -6,13 +6,14 @@ import { AttachmentsService } from './attachments.service';
 import type { AttachmentOwner } from './owners/attachment-owner';
 import { AttachmentOwnerRegistry } from './owners/attachment-owner.registry';
 import { CORE_ATTACHMENT_OWNERS } from './owners/core-owners';
+import { ENGAGEMENT_ATTACHMENT_OWNERS } from './owners/engagement-owners';
 import { FILE_STORAGE, FileStorage } from './storage/file-storage';
 import { LocalFileStorage } from './storage/local-file-storage';
 import { S3FileStorage } from './storage/s3-file-storage';
 
 // Every kind of object files can hang on. Adding one: an @Injectable() AttachmentOwner class,
 // listed here (docs/files.md).
-export const ATTACHMENT_OWNERS = [...CORE_ATTACHMENT_OWNERS];
+export const ATTACHMENT_OWNERS = [...CORE_ATTACHMENT_OWNERS, ...ENGAGEMENT_ATTACHMENT_OWNERS];
 
 @Module({
   // The generic /:ownerKind/:ownerId/attachments routes last, after the fixed /attachments/:id.

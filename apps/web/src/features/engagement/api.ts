@@ -114,6 +114,16 @@ export function useProgrammes(groupId: string) {
   });
 }
 
+// One programme with its sessions (under the programmes' key: recording a session refreshes it).
+export function useProgramme(groupId: string, programmeId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...keys.programmes(groupId), programmeId],
+    queryFn: () =>
+      unwrap(api.GET('/api/v1/training-programmes/{programmeId}', { params: { path: { programmeId } } })),
+  });
+}
+
 export function useCreateProgramme(groupId: string) {
   const api = useApi();
   const queries = useQueryClient();

@@ -2,6 +2,7 @@ import { useParams } from '@tanstack/react-router';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeProblem } from '@/api';
+import { Attachments } from '@/features/attachments';
 import { Dialog, FormError, QueryState, Section, SelectField, TextAreaField, TextField } from '@/components';
 import { formatInstant } from '@/i18n/format';
 import { intlLocale } from '@/i18n/languages';
@@ -122,6 +123,13 @@ function RequestCard({ groupId, request: r }: { groupId: string; request: Equipm
                   date: when(m.createdAt),
                   finding: m.finding,
                 })}
+                {/* As visible as the request; the deciding company and the requester may add files. */}
+                <Attachments
+                  ownerPath={`equipment-monitoring/${m.id}`}
+                  timeZone={timezone}
+                  canUpload={r.may.monitor}
+                  headingLevel={4}
+                />
               </li>
             ))}
           </ul>

@@ -7,14 +7,14 @@ import { withCatalogues } from '@/i18n/route-catalogues';
 const trainingRoute = createRoute({
   getParentRoute: () => appLayoutRoute,
   path: '/groups/$groupId/engagement/training',
-  loader: withCatalogues('engagement'),
+  loader: withCatalogues('engagement', 'attachments'),
   component: lazyRouteComponent(() => import('./training-page'), 'TrainingPage'),
 });
 
 const equipmentRoute = createRoute({
   getParentRoute: () => appLayoutRoute,
   path: '/groups/$groupId/engagement/equipment',
-  loader: withCatalogues('engagement'),
+  loader: withCatalogues('engagement', 'attachments'),
   component: lazyRouteComponent(() => import('./equipment-page'), 'EquipmentPage'),
 });
 

@@ -2,6 +2,7 @@ import { useParams } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeProblem } from '@/api';
+import { Attachments } from '@/features/attachments';
 import { Dialog, FormError, QueryState, Section, SelectField, TextField } from '@/components';
 import { formatCalendarDate } from '@/i18n/format';
 import { intlLocale } from '@/i18n/languages';
@@ -9,6 +10,7 @@ import {
   AUDIENCES,
   useCreateProgramme,
   useGroupOrganisations,
+  useProgramme,
   useProgrammes,
   useRecordSession,
   useSites,
@@ -19,6 +21,7 @@ import {
 import { CoverageChart } from './coverage-chart';
 import { EngagementFrame } from './engagement-frame';
 import { TopicPicker } from './topic-picker';
+import { useGroupTimezone } from './use-group-timezone';
 
 export function TrainingPage() {
   const { t, i18n } = useTranslation('engagement');
@@ -109,8 +112,59 @@ function ProgrammeCard({
             : t('coverage.nothing')}
         </dd>
       </dl>
+      {p.sessionCount > 0 ? (
+        <details className="training-sessions">
+          <summary>{t('training.sessionFiles')}</summary>
+          <ProgrammeSessions groupId={groupId} programme={p} locale={locale} />
+        </details>
+      ) : null}
       {p.mayRecordSessions ? <SessionDialog groupId={groupId} programme={p} /> : null}
     </li>
+  );
+}
+
+// The recorded sessions of a programme (loaded when opened), each with its files — typically the
+// signed attendance sheet. Those who may record sessions may add files.
+function ProgrammeSessions({
+  groupId,
+  programme: p,
+  locale,
+}: {
+  groupId: string;
+  programme: Programme;
+  locale: string;
+}) {
+  const { t } = useTranslation('engagement');
+  const detail = useProgramme(groupId, p.id);
+  const timezone = useGroupTimezone(groupId);
+  return (
+    <QueryState query={detail}>
+      {(programme) => (
+        <>
+          {p.mayRecordSessions ? <p className="muted">{t('training.attendanceHint')}</p> : null}
+          <ul className="training-sessions__list">
+            {(programme.sessions ?? []).map((s) => (
+              <li key={s.id}>
+                <p className="training-session__title">
+                  {t('training.sessionEntry', {
+                    date: formatCalendarDate(s.heldOn, locale),
+                    location: s.location,
+                    total: s.trainees.total,
+                    women: s.trainees.women,
+                  })}
+                </p>
+                <Attachments
+                  ownerPath={`training-sessions/${s.id}`}
+                  timeZone={timezone}
+                  canUpload={p.mayRecordSessions}
+                  headingLevel={4}
+                />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </QueryState>
   );
 }
 
