@@ -253,5 +253,24 @@ describe('attachments on agreement versions, progress reports, training sessions
     expect((await info(w.ngo, added.body.id)).status).toBe(200);
     expect(await sees(w.ngo)).toBe(true);
     expectProblem(await info(w.local, added.body.id), 404);
+
+    // The request itself (`equipment-requests`, DESIGN's kind): the signed handover receipt, as
+    // visible as the request — now shared with the NGO too, still 404 to the other member.
+    const receipt = Buffer.from('Handover receipt: 200 litres of diesel, signed by both parties\n');
+    const onRequest = await upload(w.police, `equipment-requests/${id}`, receipt, 'receipt.txt');
+    expect(onRequest.status).toBe(201);
+    const got = await download(w.mine, onRequest.body.id);
+    expect(Buffer.compare(got.body as Buffer, receipt)).toBe(0);
+    expect((await list(w.ngo, `equipment-requests/${id}`)).status).toBe(200);
+    expectProblem(await upload(w.ngo, `equipment-requests/${id}`, receipt, 'receipt.txt'), 403);
+    for (const u of [w.local, w.focal, w.outsider]) {
+      expectProblem(await list(u, `equipment-requests/${id}`), 404);
+      expectProblem(await download(u, onRequest.body.id), 404);
+    }
+    const [requestAudit] = await t.ds.query(
+      `SELECT scope_kind, scope_id FROM audit_events WHERE action = 'attachment.added' AND entity_id = $1`,
+      [onRequest.body.id],
+    );
+    expect(requestAudit).toEqual({ scope_kind: 'equipment_request', scope_id: id });
   });
 });

@@ -66,7 +66,13 @@ export const OWNER_KIND_MATRIX: Record<string, OwnerKindEntry> = {
     list: '404 200 200 200 200 200',
     upload: '404 403 403 201 201 201',
   },
-  // As visible as the equipment request: the deciding company (member, observer) and the police.
+  // The request itself and its monitoring entries: as visible as the request — the deciding
+  // company (member, observer) and the police.
+  'equipment-requests': {
+    ownerId: 'equipmentRequestId',
+    list: '404 200 404 200 404 404',
+    upload: '404 403 404 201 404 404',
+  },
   'equipment-monitoring': {
     ownerId: 'monitoringEntryId',
     list: '404 200 404 200 404 404',

@@ -184,7 +184,10 @@ export const FACTORIES: Record<string, Factory> = {
     });
     await step('status', { to: 'handed_over', note: 'Signed' });
     const monitored = await step('monitoring', { method: 'inspection', finding: 'In order' });
-    return { monitoringEntryId: (monitored as { monitoring: { id: string }[] }).monitoring[0].id };
+    return {
+      equipmentRequestId: request.id,
+      monitoringEntryId: (monitored as { monitoring: { id: string }[] }).monitoring[0].id,
+    };
   },
   termId: async (t, w) => {
     const [term] = await t.ds.query(

@@ -5157,6 +5157,8 @@ export interface components {
             move: boolean;
             withdraw: boolean;
             monitor: boolean;
+            /** @description add files to the request itself (POST /equipment-requests/{id}/attachments) */
+            attach: boolean;
         };
         EquipmentRequestDto: {
             /** Format: uuid */
@@ -16475,8 +16477,8 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description What the file hangs on: incidents, incident-updates, meetings (minutes), agreement-versions, non-compliance, recommendation-progress, training-sessions, equipment-monitoring (a monitoring entry of an equipment request) (more kinds may be registered; docs/files.md) */
-                ownerKind: "incidents" | "incident-updates" | "meetings" | "agreement-versions" | "non-compliance" | "recommendation-progress" | "training-sessions" | "equipment-monitoring";
+                /** @description What the file hangs on: incidents, incident-updates, meetings (minutes), agreement-versions, non-compliance, recommendation-progress, training-sessions, equipment-requests, equipment-monitoring (a monitoring entry of an equipment request) (more kinds may be registered; docs/files.md) */
+                ownerKind: "incidents" | "incident-updates" | "meetings" | "agreement-versions" | "non-compliance" | "recommendation-progress" | "training-sessions" | "equipment-requests" | "equipment-monitoring";
                 ownerId: string;
             };
             cookie?: never;
@@ -16535,8 +16537,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description What the file hangs on: incidents, incident-updates, meetings (minutes), agreement-versions, non-compliance, recommendation-progress, training-sessions, equipment-monitoring (a monitoring entry of an equipment request) (more kinds may be registered; docs/files.md) */
-                ownerKind: "incidents" | "incident-updates" | "meetings" | "agreement-versions" | "non-compliance" | "recommendation-progress" | "training-sessions" | "equipment-monitoring";
+                /** @description What the file hangs on: incidents, incident-updates, meetings (minutes), agreement-versions, non-compliance, recommendation-progress, training-sessions, equipment-requests, equipment-monitoring (a monitoring entry of an equipment request) (more kinds may be registered; docs/files.md) */
+                ownerKind: "incidents" | "incident-updates" | "meetings" | "agreement-versions" | "non-compliance" | "recommendation-progress" | "training-sessions" | "equipment-requests" | "equipment-monitoring";
                 ownerId: string;
             };
             cookie?: never;

@@ -25,6 +25,7 @@ const OWNER_KINDS = [
   'non-compliance',
   'recommendation-progress',
   'training-sessions',
+  'equipment-requests',
   'equipment-monitoring',
 ];
 
@@ -32,7 +33,7 @@ const OWNER_PARAM = {
   name: 'ownerKind',
   enum: OWNER_KINDS,
   description:
-    'What the file hangs on: incidents, incident-updates, meetings (minutes), agreement-versions, non-compliance, recommendation-progress, training-sessions, equipment-monitoring (a monitoring entry of an equipment request) (more kinds may be registered; docs/files.md)',
+    'What the file hangs on: incidents, incident-updates, meetings (minutes), agreement-versions, non-compliance, recommendation-progress, training-sessions, equipment-requests, equipment-monitoring (a monitoring entry of an equipment request) (more kinds may be registered; docs/files.md)',
 };
 
 @ApiTags('attachments')

@@ -112,6 +112,13 @@ function RequestCard({ groupId, request: r }: { groupId: string; request: Equipm
           <dd>{when(r.decision.decidedAt)}</dd>
         </dl>
       ) : null}
+      {/* The request's own files (the letter, the signed handover receipt): as visible as the request. */}
+      <Attachments
+        ownerPath={`equipment-requests/${r.id}`}
+        timeZone={timezone}
+        canUpload={r.may.attach}
+        headingLevel={4}
+      />
       {r.monitoring.length ? (
         <>
           <h4>{t('monitoring.title')}</h4>

@@ -71,7 +71,31 @@ export class EquipmentMonitoringAttachmentOwner implements AttachmentOwner {
   }
 }
 
+// An equipment request itself (`equipment-requests/{requestId}`, the kind DESIGN names): the
+// request letter, the signed handover receipt, photos of what was handed over. Exactly as visible
+// as the request, scoped `equipment_request`; files added by the deciding company or the requester.
+@Injectable()
+export class EquipmentRequestAttachmentOwner implements AttachmentOwner {
+  readonly kind = 'equipment-requests';
+  readonly label = 'Equipment request';
+  constructor(private readonly access: GroupAccessPolicy) {}
+
+  async resolve(em: EntityManager, userId: string, id: string): Promise<ResolvedOwner> {
+    const { actor, request } = await this.access.requireEquipmentRequest(userId, id, em);
+    const party = mayOnEquipmentRequest(actor, request, 'monitor');
+    return {
+      actor,
+      groupId: request.groupId,
+      scope: { kind: 'equipment_request', id: request.id },
+      mayAttach: party,
+      mayManage: party,
+      forbiddenDetail: 'Only the deciding company or the requesting organisation may add files to an equipment request',
+    };
+  }
+}
+
 export const ENGAGEMENT_ATTACHMENT_OWNERS = [
   TrainingSessionAttachmentOwner,
+  EquipmentRequestAttachmentOwner,
   EquipmentMonitoringAttachmentOwner,
 ];

@@ -259,6 +259,8 @@ export class EquipmentPermissionsDto {
   @ApiProperty({ description: 'hand over, monitoring, returned, closed' }) move: boolean;
   @ApiProperty() withdraw: boolean;
   @ApiProperty() monitor: boolean;
+  @ApiProperty({ description: 'add files to the request itself (POST /equipment-requests/{id}/attachments)' })
+  attach: boolean;
 }
 
 export class EquipmentSiteDto {

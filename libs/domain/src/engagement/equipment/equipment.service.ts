@@ -510,6 +510,8 @@ function toRequest(r: PgRow, actor: GroupActor): EquipmentRequestDto {
         ['approved', 'approved_with_conditions', 'handed_over', 'monitoring'].includes(status),
       withdraw: may('withdraw') && mayMove(status, 'withdrawn'),
       monitor: may('monitor') && (status === 'handed_over' || status === 'monitoring'),
+      // Files on the request itself (the letter, the handover receipt): the two parties, always.
+      attach: may('monitor'),
     },
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
