@@ -317,6 +317,38 @@ describe.each(['filesystem', 's3'] as const)('attachments (%s storage)', (backen
     ]);
   });
 
+  it('does not name the reporting organisation’s uploader on an anonymous incident', async () => {
+    const anonymous = (
+      await reportIncident(t, u.reporter, groupId, { confidentiality: 'group', anonymous: true })
+    ).id;
+    const added = await upload(u.reporter, `incidents/${anonymous}`, Buffer.from('statement\n'), 's.txt');
+    expect(added.status).toBe(201);
+    expect(added.body.uploadedBy).toBe(u.reporter.id);
+    // Everyone outside the reporting organisation sees the file, not who added it.
+    for (const viewer of [u.focal, u.named, u.police]) {
+      const listed = await t.api().get(`/api/v1/incidents/${anonymous}/attachments`).set(viewer.auth);
+      expect(listed.status).toBe(200);
+      expect(listed.body.items.map((a: { uploadedBy: string | null }) => a.uploadedBy)).toEqual([null]);
+      const info = await t.api().get(`/api/v1/attachments/${added.body.id}/info`).set(viewer.auth);
+      expect(info.body.uploadedBy).toBeNull();
+      expect(JSON.stringify(info.body)).not.toContain(u.reporter.id);
+    }
+    // Nor the audit trail or the event.
+    const [audit] = await t.ds.query(
+      `SELECT actor_user_id FROM audit_events WHERE action = 'attachment.added' AND entity_id = $1`,
+      [added.body.id],
+    );
+    expect(audit.actor_user_id).toBeNull();
+    const events = await replayEvents(t, u.focal, groupId);
+    const event = events.items.find((e) => e.entityId === added.body.id);
+    expect(event).toBeDefined();
+    expect(JSON.stringify(event)).not.toContain(u.reporter.id);
+    // A file another organisation adds is attributed as usual.
+    const other = await upload(u.named, `incidents/${anonymous}`, Buffer.from('note\n'), 'n.txt');
+    const seen = await t.api().get(`/api/v1/attachments/${other.body.id}/info`).set(u.focal.auth);
+    expect(seen.body.uploadedBy).toBe(u.named.id);
+  });
+
   it('attaches to minutes and incident updates through their own rules', async () => {
     const meetingId = await insertMeeting(t, groupId, '2027-01-05T08:00:00.000Z');
     expectProblem(

@@ -136,6 +136,41 @@ describe('non-compliance', () => {
       expect(reported?.data).not.toHaveProperty('reporterUserId');
     });
 
+    it('keeps its evidence (attachments) exactly as visible as the report', async () => {
+      const evidence = Buffer.from('Statement of the witness, 12 March, kept by the NGO\n');
+      const added = await t
+        .api()
+        .post(`/api/v1/non-compliance/${restricted.id}/attachments`)
+        .set(w.ngo.auth)
+        .attach('file', evidence, { filename: 'statement.txt', contentType: 'text/plain' });
+      expect(added.status).toBe(201);
+      for (const u of [w.ngo, w.mine]) {
+        const got = await t
+          .api()
+          .get(`/api/v1/attachments/${added.body.id}`)
+          .set(u.auth)
+          .buffer(true)
+          .parse((res, done) => {
+            const parts: Buffer[] = [];
+            res.on('data', (d: Buffer) => parts.push(d));
+            res.on('end', () => done(null, Buffer.concat(parts)));
+          });
+        expect(got.status).toBe(200);
+        expect(Buffer.compare(got.body as Buffer, evidence)).toBe(0);
+      }
+      for (const u of [w.police, w.focal, w.local, w.outsider]) {
+        expectProblem(await get(`/attachments/${added.body.id}`, u), 404);
+        expectProblem(await get(`/non-compliance/${restricted.id}/attachments`, u), 404);
+        const events = await replayEvents(t, u, w.groupId).catch(() => ({ items: [] }));
+        expect(events.items.some((e) => e.entityId === added.body.id)).toBe(false);
+      }
+      const [audit] = await t.ds.query(
+        `SELECT scope_kind, actor_user_id FROM audit_events WHERE action = 'attachment.added' AND entity_id = $1`,
+        [added.body.id],
+      );
+      expect(audit.scope_kind).toBe('non_compliance');
+    });
+
     it('notifies only the entitled party members, and attributes nothing in the audit trail', async () => {
       const notified: string[] = (
         await t.ds.query(

@@ -4841,8 +4841,11 @@ export interface components {
             downloadUrl: string;
             /** @description The caller may delete it (its uploader or the owner’s editors) */
             canDelete: boolean;
-            /** Format: uuid */
-            uploadedBy: string;
+            /**
+             * Format: uuid
+             * @description Null when naming the uploader would name the reporter of an anonymous report
+             */
+            uploadedBy: string | null;
             createdAt: string;
         };
         AttachmentPageDto: {

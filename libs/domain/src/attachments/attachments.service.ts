@@ -21,7 +21,7 @@ import { ChangeRecorder } from '../events/change-recorder';
 import { logIncidentReads } from '../incidents/incident-view';
 import { AttachmentDto, AttachmentListQuery } from './dto/attachment.dto';
 import { receiveOneFile } from './multipart-upload';
-import type { ResolvedOwner } from './owners/attachment-owner';
+import { hidesUploader, type ResolvedOwner } from './owners/attachment-owner';
 import { AttachmentOwnerRegistry } from './owners/attachment-owner.registry';
 import { scanWithClamd, ScannerUnavailableError } from './safety/clamav-scanner';
 import { sanitiseFileName } from './safety/file-name';
@@ -42,12 +42,13 @@ interface AttachmentRow {
   thumbnail_key: string | null;
   metadata_removed: string[];
   uploaded_by: string;
+  uploaded_by_organisation_id: string;
   created_at: Date;
   created_key: string;
 }
 
 const COLUMNS = `id, group_id, owner_kind, owner_id, file_name, content_type, size, sha256, storage_key, thumbnail_key,
-  metadata_removed, uploaded_by, created_at, created_at::text AS created_key`;
+  metadata_removed, uploaded_by, uploaded_by_organisation_id, created_at, created_at::text AS created_key`;
 
 export interface Download {
   stream: Readable;
@@ -141,7 +142,8 @@ export class AttachmentsService {
           type: 'attachment.added',
           entityType: 'attachment',
           entityId: id,
-          actorUserId: userId,
+          // A file the reporting organisation adds to its anonymous report is not attributed.
+          actorUserId: hidesUploader(current, current.actor.organisationId) ? null : userId,
           scope: current.scope,
           // The file name can be as sensitive as the owner: it travels only in the scoped event.
           data: { attachmentId: id, ownerKind: ownerKind.kind, ownerId },
@@ -156,7 +158,7 @@ export class AttachmentsService {
         });
         return inserted;
       });
-      return this.toDto(row, true);
+      return this.toDto(row, true, owner);
     } catch (err) {
       await this.removeObjects(storageKey, thumbnailKey);
       throw err;
@@ -184,13 +186,13 @@ export class AttachmentsService {
       rows,
       limit,
       (r) => [r.created_key, r.id],
-      (r) => this.toDto(r, r.uploaded_by === userId || owner.mayManage),
+      (r) => this.toDto(r, r.uploaded_by === userId || owner.mayManage, owner),
     );
   }
 
   async get(userId: string, id: string): Promise<AttachmentDto> {
     const { row, owner } = await this.load(this.ds.manager, userId, id);
-    return this.toDto(row, row.uploaded_by === userId || owner.mayManage);
+    return this.toDto(row, row.uploaded_by === userId || owner.mayManage, owner);
   }
 
   async download(userId: string, id: string, part: 'file' | 'thumbnail'): Promise<Download> {
@@ -228,7 +230,7 @@ export class AttachmentsService {
         type: 'attachment.deleted',
         entityType: 'attachment',
         entityId: id,
-        actorUserId: userId,
+        actorUserId: hidesUploader(owner, owner.actor.organisationId) ? null : userId,
         scope: owner.scope,
         data: { attachmentId: id, ownerKind: row.owner_kind, ownerId: row.owner_id },
         audit: { ownerKind: row.owner_kind, ownerId: row.owner_id, sha256: row.sha256 },
@@ -302,7 +304,7 @@ export class AttachmentsService {
     }
   }
 
-  private toDto(r: AttachmentRow, canDelete: boolean): AttachmentDto {
+  private toDto(r: AttachmentRow, canDelete: boolean, owner: ResolvedOwner): AttachmentDto {
     return {
       id: r.id,
       ownerKind: r.owner_kind,
@@ -315,7 +317,7 @@ export class AttachmentsService {
       thumbnailUrl: r.thumbnail_key ? `/api/v1/attachments/${r.id}/thumbnail` : null,
       downloadUrl: `/api/v1/attachments/${r.id}`,
       canDelete,
-      uploadedBy: r.uploaded_by,
+      uploadedBy: hidesUploader(owner, r.uploaded_by_organisation_id, owner.actor) ? null : r.uploaded_by,
       createdAt: new Date(r.created_at).toISOString(),
     };
   }

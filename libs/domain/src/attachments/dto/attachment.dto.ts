@@ -20,7 +20,13 @@ export class AttachmentDto {
   @ApiProperty({ description: 'GET path of the file' }) downloadUrl!: string;
   @ApiProperty({ description: 'The caller may delete it (its uploader or the owner’s editors)' })
   canDelete!: boolean;
-  @ApiProperty({ format: 'uuid' }) uploadedBy!: string;
+  @ApiProperty({
+    format: 'uuid',
+    type: String,
+    nullable: true,
+    description: 'Null when naming the uploader would name the reporter of an anonymous report',
+  })
+  uploadedBy!: string | null;
   @ApiProperty() createdAt!: string;
 }
 

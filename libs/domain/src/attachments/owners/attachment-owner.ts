@@ -19,6 +19,18 @@ export interface ResolvedOwner {
   confidentiality?: 'group' | 'restricted';
   // Set when the owner is read-only (approved minutes): adding or deleting files is a 409.
   frozenDetail?: string;
+  // Set when the owner is an anonymous report (incident, its updates, non-compliance): files its
+  // reporting organisation adds name nobody — not in `uploadedBy` to anyone outside that
+  // organisation, not in the audit trail — or the file would name the witness the report hides.
+  anonymousReporterOrganisationId?: string;
+}
+
+// The uploader is not named: an anonymous report's own organisation added the file, and the
+// caller (when given) is outside it.
+export function hidesUploader(owner: ResolvedOwner, uploaderOrganisationId: string, viewer?: GroupActor): boolean {
+  const hidden = owner.anonymousReporterOrganisationId;
+  if (!hidden || uploaderOrganisationId !== hidden) return false;
+  return viewer ? viewer.organisationId !== hidden : true;
 }
 
 // One kind of object files can hang on: `POST /{kind}/{ownerId}/attachments`.

@@ -24,6 +24,7 @@ export class IncidentAttachmentOwner implements AttachmentOwner {
       mayAttach: mayOnIncident(actor, incident, 'post_update'),
       mayManage: mayOnIncident(actor, incident, 'edit'),
       forbiddenDetail: 'Observers may not add files to an incident',
+      ...(incident.anonymous ? { anonymousReporterOrganisationId: incident.reporterOrganisationId } : {}),
     };
   }
 }
@@ -53,6 +54,7 @@ export class IncidentUpdateAttachmentOwner implements AttachmentOwner {
       mayAttach: hasPower(actor, 'contribute') && (row.author_user_id === userId || editor),
       mayManage: editor,
       forbiddenDetail: 'Only the author of an update (or the reporting organisation) may add files to it',
+      ...(incident.anonymous ? { anonymousReporterOrganisationId: incident.reporterOrganisationId } : {}),
     };
   }
 }
@@ -125,6 +127,7 @@ export class NonComplianceAttachmentOwner implements AttachmentOwner {
       mayManage:
         (ownOrganisation && hasPower(actor, 'contribute')) || mayOnNonCompliance(actor, report, 'advance'),
       forbiddenDetail: 'Observers may not add files to a non-compliance report',
+      ...(report.anonymous ? { anonymousReporterOrganisationId: report.reporterOrganisationId } : {}),
     };
   }
 }
