@@ -52,8 +52,8 @@ export const OWNER_KIND_MATRIX: Record<string, OwnerKindEntry> = {
     list: '404 200 200 200 200 200',
     upload: '404 403 403 201 403 403',
   },
-  // No spec uploads to a non-compliance report yet (it needs an agreement in force).
-  'non-compliance': { list: '', upload: '', ownFixture: 'none yet' },
+  // A report needs an agreement in force: its files are tested with the report's audience there.
+  'non-compliance': { list: '', upload: '', ownFixture: 'test/non-compliance.e2e-spec.ts' },
   'recommendation-progress': {
     list: '',
     upload: '',
