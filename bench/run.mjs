@@ -40,6 +40,8 @@ fs.mkdirSync(LOG_DIR, { recursive: true });
 const projectEnv = {
   ...env,
   TZ: 'UTC',
+  // As `npm start` / `start:api` / the Dockerfile set it (docs/SCALING.md, Memory).
+  MALLOC_MMAP_THRESHOLD_: '131072',
   NODE_ENV: 'production',
   JWT_SECRET: `bench-${crypto.randomBytes(16).toString('hex')}`,
   JWT_ACCESS_TTL_SECONDS: '7200',
