@@ -1802,7 +1802,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Mails the platform sent, newest first (development only) */
+        /**
+         * Mails the platform sent, newest first (development only)
+         * @description Signed in: mails to your own address. With `X-Dev-Mail-Token: <DEV_MAIL_TOKEN>`: all mails, or those to `to`.
+         */
         get: operations["DevMailController_list"];
         put?: never;
         post?: never;
@@ -16165,7 +16168,10 @@ export interface operations {
                 to?: string;
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description DEV_MAIL_TOKEN: read every mail, not only your own */
+                "X-Dev-Mail-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -16182,6 +16188,24 @@ export interface operations {
             };
             /** @description Bad Request: The body, query or a path parameter is invalid; `errors` names each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: The caller may see this but lacks the power to do it */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

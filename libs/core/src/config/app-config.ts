@@ -137,6 +137,13 @@ export class EnvironmentVariables {
   @Matches(/^\S{16,}$/, { message: 'METRICS_TOKEN must be at least 16 characters without spaces' })
   METRICS_TOKEN?: string;
 
+  // Outside production and without SMTP_URL, `X-Dev-Mail-Token: <DEV_MAIL_TOKEN>` reads every
+  // mail in GET /dev/mail; without it a signed-in caller reads only mail to their own address.
+  @IsOptional()
+  @IsString()
+  @Matches(/^\S{16,}$/, { message: 'DEV_MAIL_TOKEN must be at least 16 characters without spaces' })
+  DEV_MAIL_TOKEN?: string;
+
   // Socket.IO handshakes (new connections and namespace connects) per address per minute; 0 = off.
   @Transform(toInt)
   @IsInt({ message: 'REALTIME_HANDSHAKES_PER_MINUTE must be an integer' })
@@ -220,6 +227,7 @@ export interface AppConfig {
   agreementJobsIntervalMs: number;
   webDistDir?: string;
   metricsToken?: string;
+  devMailToken?: string;
   realtimeHandshakesPerMinute: number;
   files: FilesConfig;
 }
@@ -259,6 +267,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     'S3_REGION',
     'CLAMAV_HOST',
     'METRICS_TOKEN',
+    'DEV_MAIL_TOKEN',
   ]) {
     if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   }
@@ -328,6 +337,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       clamav: vars.CLAMAV_HOST ? { host: vars.CLAMAV_HOST, port: vars.CLAMAV_PORT } : undefined,
     },
     metricsToken: vars.METRICS_TOKEN,
+    devMailToken: vars.DEV_MAIL_TOKEN,
     realtimeHandshakesPerMinute: vars.REALTIME_HANDSHAKES_PER_MINUTE,
   };
 }
