@@ -160,6 +160,7 @@ export const MATRIX: Record<string, string | MatrixEntry> = {
   'GET /api/v1/groups/{groupId}/meeting-series': '404 200 200 200 200 200',
   'GET /api/v1/groups/{groupId}/meeting-series/{seriesId}': '404 200 200 200 200 200',
   'GET /api/v1/groups/{groupId}/meetings': '404 200 200 200 200 200',
+  'GET /api/v1/groups/{groupId}/minutes': '404 200 200 200 200 200',
   'GET /api/v1/groups/{groupId}/members': '404 200 200 200 200 200',
   'GET /api/v1/groups/{groupId}/non-compliance': '404 200 200 200 200 200',
   'GET /api/v1/groups/{groupId}/recommendations': '404 200 200 200 200 200',

@@ -1236,6 +1236,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/groups/{groupId}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The minutes of the group's meetings (?status=circulated: awaiting approval) */
+        get: operations["GroupMinutesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/groups/{groupId}/co-chairs": {
         parameters: {
             query?: never;
@@ -3582,6 +3599,39 @@ export interface components {
         MinutesCommentPageDto: {
             /** @description Oldest first */
             items: components["schemas"]["MinutesCommentDto"][];
+            /** @description Cursor of the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        MinutesSummaryDto: {
+            /** Format: uuid */
+            meetingId: string;
+            /** @description The meeting's title */
+            title: string;
+            /**
+             * Format: date-time
+             * @description When the meeting starts
+             */
+            startsAt: string;
+            /**
+             * @description The meeting's time zone
+             * @example Africa/Lubumbashi
+             */
+            timezone: string;
+            /**
+             * @description The minutes of a cancelled meeting cannot be approved
+             * @enum {string}
+             */
+            meetingStatus: "scheduled" | "cancelled" | "held";
+            /** @enum {string} */
+            status: "draft" | "circulated" | "approved";
+            /** Format: date-time */
+            circulatedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        MinutesSummaryPageDto: {
+            /** @description Newest meeting first; only meetings whose minutes were opened or written (a draft exists from the first read) */
+            items: components["schemas"]["MinutesSummaryDto"][];
             /** @description Cursor of the next page; null on the last page */
             nextCursor: string | null;
         };
@@ -12385,6 +12435,70 @@ export interface operations {
                 content: {
                     "text/markdown": string;
                     "application/pdf": string;
+                };
+            };
+            /** @description Bad Request: The body, query or a path parameter is invalid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: Unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests: Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    GroupMinutesController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from a previous page (nextCursor) */
+                cursor?: string;
+                /** @description circulated: what the co-chairs have to approve */
+                status?: "draft" | "circulated" | "approved";
+            };
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinutesSummaryPageDto"];
                 };
             };
             /** @description Bad Request: The body, query or a path parameter is invalid; `errors` names each field */
