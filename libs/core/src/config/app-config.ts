@@ -106,6 +106,8 @@ export class EnvironmentVariables {
   @Transform(toInt)
   @IsInt({ message: 'LOGIN_LOCK_SECONDS must be an integer' })
   @Min(1)
+  // A lock is also held by an in-process timer while Redis is down; Node's timers stop at 2^31 ms.
+  @Max(2_147_483, { message: 'LOGIN_LOCK_SECONDS must be at most 2147483 (24 days)' })
   LOGIN_LOCK_SECONDS = 900;
 
   // The first delay after LOGIN_MAX_FAILURES failures; it doubles with every further failure.
