@@ -191,6 +191,38 @@ describe('development inbox and mail delivery', () => {
     }
   });
 
+  it('GET /dev/mail shows a signed-in caller only their own mail; all of it needs DEV_MAIL_TOKEN', async () => {
+    const t = await createTestApp();
+    try {
+      const [amani, bisimwa] = [await registerUser(t, 'amani'), await registerUser(t, 'bisimwa')];
+      const inbox = (query = '') => t.api().get(`/api/v1/dev/mail${query}`);
+      // Nobody signed in and no token: not even whether mail exists.
+      expectProblem(await inbox(), 401);
+      expectProblem(await inbox(`?to=${encodeURIComponent(bisimwa.email)}`), 401);
+      expectProblem(await inbox().set('X-Dev-Mail-Token', 'a-guess-of-the-token'), 401);
+      // Signed in: one's own verification mail, nobody else's.
+      const own = await inbox().set(amani.auth);
+      expect(own.status).toBe(200);
+      expect(own.body.items.length).toBeGreaterThan(0);
+      expect(new Set(own.body.items.map((m: { to: string }) => m.to))).toEqual(new Set([amani.email]));
+      expect((await inbox(`?to=${encodeURIComponent(amani.email.toUpperCase())}`).set(amani.auth)).status).toBe(
+        200,
+      );
+      expectProblem(await inbox(`?to=${encodeURIComponent(bisimwa.email)}`).set(amani.auth), 403);
+      // With the token (as the suites send it, test/setup/env.ts): anyone's, or everyone's.
+      const token = process.env.DEV_MAIL_TOKEN ?? '';
+      const theirs = await inbox(`?to=${encodeURIComponent(bisimwa.email)}`).set('X-Dev-Mail-Token', token);
+      expect(theirs.status).toBe(200);
+      expect(theirs.body.items).toEqual([expect.objectContaining({ to: bisimwa.email })]);
+      const all = await inbox('?limit=200').set('X-Dev-Mail-Token', token);
+      expect(all.body.items.map((m: { to: string }) => m.to)).toEqual(
+        expect.arrayContaining([amani.email, bisimwa.email]),
+      );
+    } finally {
+      await t.close();
+    }
+  });
+
   describe('the worker', () => {
     let t: TestApp;
     let worker: INestApplicationContext | undefined;

@@ -18,6 +18,7 @@ describe('incident audit and status', () => {
   let ngoChair: TestUser; // NGO, civil-society co-chair
   let guardChair: TestUser; // company B (the incident is about its guards), company co-chair
   let guard: TestUser; // company B
+  let ngoObserver: TestUser; // NGO, observer
   let restricted: { id: string };
   let open: { id: string };
   let groupId: string;
@@ -42,8 +43,8 @@ describe('incident audit and status', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    [focal, reporter, ngoChair, guardChair, guard] = await Promise.all(
-      ['focal', 'reporter', 'ngo-chair', 'guard-chair', 'guard'].map((l) => registerUser(t, l)),
+    [focal, reporter, ngoChair, guardChair, guard, ngoObserver] = await Promise.all(
+      ['focal', 'reporter', 'ngo-chair', 'guard-chair', 'guard', 'ngo-observer'].map((l) => registerUser(t, l)),
     );
     const gov = await createOrganisation(t, focal, 'host_government', 'Governorate');
     const ngo = await createOrganisation(t, reporter, 'civil_society', 'Rights NGO');
@@ -53,6 +54,7 @@ describe('incident audit and status', () => {
     await appoint(await addMember(t, groupId, focal, ngoChair, ngo.id), 'civil_society');
     await appoint(await addMember(t, groupId, focal, guardChair, company.id), 'company');
     await addMember(t, groupId, focal, guard, company.id);
+    await addMember(t, groupId, focal, ngoObserver, ngo.id, 'observer');
     restricted = await reportIncident(t, reporter, groupId, {
       title: 'Guards of company B beat a miner',
       confidentiality: 'restricted',
@@ -117,5 +119,26 @@ describe('incident audit and status', () => {
     expect((await auditAbout(guardChair, restricted.id)).length).toBe(3);
     // Group incidents stay visible to the focal point.
     expect((await auditAbout(focal, open.id)).length).toBeGreaterThan(0);
+  });
+
+  it('the access log of a restricted incident is for the reporting organisation’s members, not its observers', async () => {
+    const accessLog = (u: TestUser) => t.api().get(`/api/v1/incidents/${restricted.id}/access-log`).set(u.auth);
+    // The observer reads the incident (and that read is logged) but not who else read it.
+    expect((await t.api().get(`/api/v1/incidents/${restricted.id}`).set(ngoObserver.auth)).status).toBe(200);
+    const refused = await accessLog(ngoObserver);
+    expectProblem(refused, 403);
+    expect(refused.body.detail).toMatch(/not its observers/);
+    // The co-chair of the organisation it is shared with sees the incident, not its log.
+    expectProblem(await accessLog(guardChair), 403);
+    // The focal point cannot see the incident at all.
+    expectProblem(await accessLog(focal), 404);
+    // The reporting organisation's members and its co-chair may, and see the observer's read.
+    for (const u of [reporter, ngoChair]) {
+      const res = await accessLog(u);
+      expect(res.status).toBe(200);
+      expect(res.body.items).toEqual(
+        expect.arrayContaining([expect.objectContaining({ userId: ngoObserver.id, action: 'view' })]),
+      );
+    }
   });
 });

@@ -209,6 +209,7 @@ export const MATRIX: Record<string, string | MatrixEntry> = {
   'GET /api/v1/groups/{groupId}/meeting-series': '404 200 200 200 200 200',
   'GET /api/v1/groups/{groupId}/meeting-series/{seriesId}': '404 200 200 200 200 200',
   'GET /api/v1/groups/{groupId}/meetings': '404 200 200 200 200 200',
+  'GET /api/v1/groups/{groupId}/minutes': '404 200 200 200 200 200',
   'GET /api/v1/groups/{groupId}/members': '404 200 200 200 200 200',
   'GET /api/v1/groups/{groupId}/non-compliance': '404 200 200 200 200 200',
   'GET /api/v1/groups/{groupId}/recommendations': '404 200 200 200 200 200',
@@ -216,7 +217,8 @@ export const MATRIX: Record<string, string | MatrixEntry> = {
   'GET /api/v1/groups/{groupId}/sites': '404 200 200 200 200 200',
   'GET /api/v1/groups/{groupId}/stakeholder-map': '404 200 200 200 200 200',
   'GET /api/v1/incidents/{incidentId}': '404 200 404 200 404 404',
-  'GET /api/v1/incidents/{incidentId}/access-log': '404 200 404 200 404 404',
+  // The observer is of the reporting organisation: it may read the incident, not who read it.
+  'GET /api/v1/incidents/{incidentId}/access-log': '404 403 404 200 404 404',
   'GET /api/v1/incidents/{incidentId}/updates': '404 200 404 200 404 404',
   'GET /api/v1/me': '200 200 200 200 200 200',
   'GET /api/v1/me/affiliations': '200 200 200 200 200 200',

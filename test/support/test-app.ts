@@ -153,12 +153,16 @@ export async function affiliate(
   return req.body.id;
 }
 
-// The newest e-mails to an address, from the development inbox (GET /dev/mail).
+// The newest e-mails to an address, from the development inbox (GET /dev/mail, with the
+// DEV_MAIL_TOKEN of test/setup/env.ts: the address's owner is often not signed in).
 export async function mailsTo(
   t: TestApp,
   email: string,
 ): Promise<{ to: string; subject: string; text: string; createdAt: string }[]> {
-  const res = await t.api().get(`/api/v1/dev/mail?to=${encodeURIComponent(email)}`);
+  const res = await t
+    .api()
+    .get(`/api/v1/dev/mail?to=${encodeURIComponent(email)}`)
+    .set('X-Dev-Mail-Token', process.env.DEV_MAIL_TOKEN ?? '');
   if (res.status !== 200) throw new Error(`dev mail failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.items;
 }

@@ -1,4 +1,4 @@
-import { checkScreen, expect, PASSWORD, registerInBrowser, test } from './support';
+import { checkScreen, devMailHeaders, expect, PASSWORD, registerInBrowser, test } from './support';
 
 const NEW_PASSWORD = 'a brand new passphrase 42';
 
@@ -46,7 +46,9 @@ test('forgot password, reset from the e-mailed link, sign in; sessions on the ac
   let link = '';
   await expect
     .poll(async () => {
-      const res = await page.request.get(`/api/v1/dev/mail?to=${encodeURIComponent(person.email)}`);
+      const res = await page.request.get(`/api/v1/dev/mail?to=${encodeURIComponent(person.email)}`, {
+        headers: devMailHeaders(),
+      });
       const body = (await res.json()) as { items: { subject: string; text: string }[] };
       const mail = body.items.find((m) => m.subject === 'Reset your Roundtable password');
       link = /https?:\/\/\S+\/reset-password\?token=\S+/.exec(mail?.text ?? '')?.[0] ?? '';

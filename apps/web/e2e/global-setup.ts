@@ -71,6 +71,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   await migrate(databaseUrl);
 
   const port = await freePort();
+  // The stories read the development inbox for people not signed in (devMail in e2e/support.ts).
+  process.env.DEV_MAIL_TOKEN = `e2e-${randomBytes(12).toString('hex')}`;
   const env = {
     ...process.env,
     TZ: 'UTC',

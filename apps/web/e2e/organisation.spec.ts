@@ -2,6 +2,7 @@ import type { APIRequestContext } from '@playwright/test';
 import {
   checkScreen,
   createOrganisation,
+  devMailHeaders,
   expect,
   PASSWORD,
   registerInBrowser,
@@ -36,7 +37,9 @@ async function signIn(request: APIRequestContext, email: string): Promise<ApiUse
 }
 
 async function verifyEmail(request: APIRequestContext, email: string): Promise<void> {
-  const res = await request.get(`/api/v1/dev/mail?to=${encodeURIComponent(email)}`);
+  const res = await request.get(`/api/v1/dev/mail?to=${encodeURIComponent(email)}`, {
+    headers: devMailHeaders(),
+  });
   const mail = ((await res.json()) as { items: { subject: string; text: string }[] }).items.find((m) =>
     m.subject.startsWith('Confirm your e-mail'),
   );

@@ -12,6 +12,12 @@ export const test = base.extend({
 export { expect };
 
 export const PASSWORD = 'correct horse battery staple';
+
+// GET /dev/mail with the token e2e/global-setup.ts gave the API: the mail of someone who is not
+// signed in (a password reset, a code to confirm).
+export const devMailHeaders = (): Record<string, string> => ({
+  'X-Dev-Mail-Token': process.env.DEV_MAIL_TOKEN ?? '',
+});
 const screenshots = resolve(dirname(fileURLToPath(import.meta.url)), '../../../docs/screenshots');
 
 export function unique(label: string): string {

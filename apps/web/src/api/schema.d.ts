@@ -1236,6 +1236,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/groups/{groupId}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The minutes of the group's meetings (?status=circulated: awaiting approval) */
+        get: operations["GroupMinutesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/groups/{groupId}/co-chairs": {
         parameters: {
             query?: never;
@@ -1802,7 +1819,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Mails the platform sent, newest first (development only) */
+        /**
+         * Mails the platform sent, newest first (development only)
+         * @description Signed in: mails to your own address. With `X-Dev-Mail-Token: <DEV_MAIL_TOKEN>`: all mails, or those to `to`.
+         */
         get: operations["DevMailController_list"];
         put?: never;
         post?: never;
@@ -3579,6 +3599,39 @@ export interface components {
         MinutesCommentPageDto: {
             /** @description Oldest first */
             items: components["schemas"]["MinutesCommentDto"][];
+            /** @description Cursor of the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        MinutesSummaryDto: {
+            /** Format: uuid */
+            meetingId: string;
+            /** @description The meeting's title */
+            title: string;
+            /**
+             * Format: date-time
+             * @description When the meeting starts
+             */
+            startsAt: string;
+            /**
+             * @description The meeting's time zone
+             * @example Africa/Lubumbashi
+             */
+            timezone: string;
+            /**
+             * @description The minutes of a cancelled meeting cannot be approved
+             * @enum {string}
+             */
+            meetingStatus: "scheduled" | "cancelled" | "held";
+            /** @enum {string} */
+            status: "draft" | "circulated" | "approved";
+            /** Format: date-time */
+            circulatedAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        MinutesSummaryPageDto: {
+            /** @description Newest meeting first; only meetings whose minutes were opened or written (a draft exists from the first read) */
+            items: components["schemas"]["MinutesSummaryDto"][];
             /** @description Cursor of the next page; null on the last page */
             nextCursor: string | null;
         };
@@ -12427,6 +12480,70 @@ export interface operations {
             };
         };
     };
+    GroupMinutesController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from a previous page (nextCursor) */
+                cursor?: string;
+                /** @description circulated: what the co-chairs have to approve */
+                status?: "draft" | "circulated" | "approved";
+            };
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MinutesSummaryPageDto"];
+                };
+            };
+            /** @description Bad Request: The body, query or a path parameter is invalid; `errors` names each field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found: Unknown, or not visible to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too Many Requests: Rate limit exceeded; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     CoChairsController_list: {
         parameters: {
             query?: never;
@@ -16170,7 +16287,10 @@ export interface operations {
                 to?: string;
                 limit?: number;
             };
-            header?: never;
+            header?: {
+                /** @description DEV_MAIL_TOKEN: read every mail, not only your own */
+                "X-Dev-Mail-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -16187,6 +16307,24 @@ export interface operations {
             };
             /** @description Bad Request: The body, query or a path parameter is invalid; `errors` names each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unauthorized: Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: The caller may see this but lacks the power to do it */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

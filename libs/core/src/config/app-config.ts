@@ -106,6 +106,8 @@ export class EnvironmentVariables {
   @Transform(toInt)
   @IsInt({ message: 'LOGIN_LOCK_SECONDS must be an integer' })
   @Min(1)
+  // A lock is also held by an in-process timer while Redis is down; Node's timers stop at 2^31 ms.
+  @Max(2_147_483, { message: 'LOGIN_LOCK_SECONDS must be at most 2147483 (24 days)' })
   LOGIN_LOCK_SECONDS = 900;
 
   // The first delay after LOGIN_MAX_FAILURES failures; it doubles with every further failure.
@@ -136,6 +138,13 @@ export class EnvironmentVariables {
   @IsString()
   @Matches(/^\S{16,}$/, { message: 'METRICS_TOKEN must be at least 16 characters without spaces' })
   METRICS_TOKEN?: string;
+
+  // Outside production and without SMTP_URL, `X-Dev-Mail-Token: <DEV_MAIL_TOKEN>` reads every
+  // mail in GET /dev/mail; without it a signed-in caller reads only mail to their own address.
+  @IsOptional()
+  @IsString()
+  @Matches(/^\S{16,}$/, { message: 'DEV_MAIL_TOKEN must be at least 16 characters without spaces' })
+  DEV_MAIL_TOKEN?: string;
 
   // Socket.IO handshakes (new connections and namespace connects) per address per minute; 0 = off.
   @Transform(toInt)
@@ -220,6 +229,7 @@ export interface AppConfig {
   agreementJobsIntervalMs: number;
   webDistDir?: string;
   metricsToken?: string;
+  devMailToken?: string;
   realtimeHandshakesPerMinute: number;
   files: FilesConfig;
 }
@@ -259,6 +269,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     'S3_REGION',
     'CLAMAV_HOST',
     'METRICS_TOKEN',
+    'DEV_MAIL_TOKEN',
   ]) {
     if (env[key] !== undefined && env[key] !== '') raw[key] = env[key];
   }
@@ -328,6 +339,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       clamav: vars.CLAMAV_HOST ? { host: vars.CLAMAV_HOST, port: vars.CLAMAV_PORT } : undefined,
     },
     metricsToken: vars.METRICS_TOKEN,
+    devMailToken: vars.DEV_MAIL_TOKEN,
     realtimeHandshakesPerMinute: vars.REALTIME_HANDSHAKES_PER_MINUTE,
   };
 }

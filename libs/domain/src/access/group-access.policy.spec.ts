@@ -63,7 +63,7 @@ describe('incident rules (for an incident the caller can see)', () => {
     [
       'reporting org observer',
       of('observer', 'reporting'),
-      { edit: false, post_update: false, change_status: false, read_access_log: true },
+      { edit: false, post_update: false, change_status: false, read_access_log: false },
     ],
     [
       'other member',

@@ -459,7 +459,11 @@ export type IncidentAction =
   // co-chairs (who must give a reason, statusChangeNeedsReason). A restricted incident's status is
   // its reporting organisation's alone: an organisation it is shared with may be what it is about.
   | 'change_status'
-  | 'read_access_log'; // any member of the reporting organisation
+  // the reporting organisation's contributors (members, admins, its co-chairs). Not its observers:
+  // the log names everyone who read the incident, which is more than the incident itself shows.
+  // No one outside the reporting organisation, co-chairs included (design: "shows the reporting
+  // organisation"); outsiders who cannot see a restricted incident get 404 before this.
+  | 'read_access_log';
 
 // Rules for an incident the caller can already see (visibility itself is incidentVisibilitySql).
 export function mayOnIncident(
@@ -477,7 +481,7 @@ export function mayOnIncident(
       if (ownOrganisation) return hasPower(actor, 'contribute');
       return incident.confidentiality === 'group' && hasPower(actor, 'manage');
     case 'read_access_log':
-      return ownOrganisation;
+      return ownOrganisation && hasPower(actor, 'contribute');
   }
 }
 
@@ -504,5 +508,5 @@ const INCIDENT_FORBIDDEN_DETAIL: Record<IncidentAction, string> = {
   post_update: 'Observers may not post incident updates',
   change_status:
     'Only the reporting organisation may change the status of a restricted incident; of a group incident, also the focal point or a co-chair',
-  read_access_log: 'Only the reporting organisation may read the access log',
+  read_access_log: 'Only members of the reporting organisation (not its observers) may read the access log',
 };

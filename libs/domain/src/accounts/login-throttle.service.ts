@@ -8,6 +8,15 @@ const FAILURE_WINDOW_SECONDS = 24 * 3600;
 // An address the owner signed in from stays trusted for their account this long.
 const TRUSTED_SECONDS = 30 * 24 * 3600;
 const COUNTING = 1_000_000; // counters never run out; blocks are set explicitly
+// The in-process fallback expires each key with a setTimeout, and Node fires a timer longer than
+// 2^31-1 ms after 1 ms (TimeoutOverflowWarning): the 30-day trust would be forgotten at once.
+// While Redis is down the fallback keeps a key at most this long (about 24.8 days).
+export const MAX_MEMORY_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
+// The limiter used while Redis is unreachable: the same rule, its window within a timer's reach.
+export function memoryInsurance(points: number, durationSeconds: number): RateLimiterMemory {
+  return new RateLimiterMemory({ points, duration: Math.min(durationSeconds, MAX_MEMORY_SECONDS) });
+}
 
 export interface LoginThrottleRules {
   freeFailures: number; // failures before the first delay
@@ -54,7 +63,7 @@ export class LoginThrottle {
         keyPrefix: redisKey(config, 'login', name),
         points,
         duration,
-        insuranceLimiter: new RateLimiterMemory({ points, duration }),
+        insuranceLimiter: memoryInsurance(points, duration),
       });
     this.failures = {
       pair: limiter('fail:pair', COUNTING, FAILURE_WINDOW_SECONDS),

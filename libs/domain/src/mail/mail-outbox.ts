@@ -40,6 +40,12 @@ export class MailOutbox {
     return rows.length > 0;
   }
 
+  // The address a user's mail goes to now (development inbox: "your own mail").
+  async addressOf(userId: string): Promise<string | undefined> {
+    const [row] = await this.ds.query(`SELECT email FROM users WHERE id = $1`, [userId]);
+    return row?.email;
+  }
+
   // Newest first (development inbox).
   async recent(to?: string, limit = 50): Promise<StoredMail[]> {
     const rows = await this.ds.query(

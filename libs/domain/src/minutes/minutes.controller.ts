@@ -6,14 +6,36 @@ import { AcceptLanguage, readPreferences } from '../translations/translations.se
 import { AuthUser, CurrentUser, Endpoint, PageQuery, UuidParam } from '@roundtable/core';
 import {
   CreateMinutesCommentDto,
+  GroupMinutesQuery,
   MinutesCommentDto,
   MinutesCommentPageDto,
   MinutesDto,
   MinutesExportQuery,
   MinutesRevisionPageDto,
+  MinutesSummaryPageDto,
   SaveMinutesDto,
 } from './dto/minutes.dto';
+import { GroupMinutesService } from './group-minutes.service';
 import { MinutesService } from './minutes.service';
+
+@ApiTags('minutes')
+@Controller('groups/:groupId/minutes')
+export class GroupMinutesController {
+  constructor(private readonly minutes: GroupMinutesService) {}
+
+  @Get()
+  @Endpoint({
+    summary: "The minutes of the group's meetings (?status=circulated: awaiting approval)",
+    type: MinutesSummaryPageDto,
+  })
+  list(
+    @CurrentUser() user: AuthUser,
+    @Param('groupId', new UuidParam('Group')) groupId: string,
+    @Query() q: GroupMinutesQuery,
+  ) {
+    return this.minutes.list(user.id, groupId, q);
+  }
+}
 
 @ApiTags('minutes')
 @Controller('meetings/:meetingId/minutes')

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AgendasModule } from '../agendas/agendas.module';
-import { MinutesController } from './minutes.controller';
+import { GroupMinutesService } from './group-minutes.service';
+import { GroupMinutesController, MinutesController } from './minutes.controller';
 import { MinutesExporter } from './minutes-exporter';
 import { MinutesReader } from './minutes-reader';
 import { MinutesRecords } from './minutes-record';
@@ -8,7 +9,7 @@ import { MinutesService } from './minutes.service';
 
 @Module({
   imports: [AgendasModule],
-  controllers: [MinutesController],
-  providers: [MinutesService, MinutesReader, MinutesRecords, MinutesExporter],
+  controllers: [MinutesController, GroupMinutesController],
+  providers: [GroupMinutesService, MinutesService, MinutesReader, MinutesRecords, MinutesExporter],
 })
 export class MinutesModule {}

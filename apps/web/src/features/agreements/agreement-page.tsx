@@ -18,6 +18,7 @@ import {
   type Agreement,
   type AgreementStatus,
 } from './api';
+import { ImplementationsSection } from './implementations-section';
 import { LegalSection, ObligationsSection, ReviewsSection } from './monitoring-sections';
 import { NonComplianceSection } from './non-compliance-section';
 import { VersionsSection } from './versions-section';
@@ -25,8 +26,9 @@ import { VersionsSection } from './versions-section';
 import './agreements.css';
 
 // One agreement: what it is and who is party to it, its coverage of clauses a)–j), its text and
-// versions, legal basis, obligations, reviews and non-compliance reports. A summary viewer sees
-// the first three only (the API answers 404 for the rest).
+// what implements it (training, equipment decisions, contributions), its text and versions, legal
+// basis, obligations, reviews and non-compliance reports. A summary viewer sees the first four
+// only (the API answers 404 for the rest).
 export function AgreementPage() {
   const { groupId, agreementId } = useParams({ from: '/app/groups/$groupId/agreements/$agreementId' });
   const agreement = useAgreement(groupId, agreementId);
@@ -70,6 +72,7 @@ function AgreementScreen({ ctx }: { ctx: AgreementContext }) {
       <Overview ctx={ctx} />
       <PartiesSection ctx={ctx} />
       <CoverageSection ctx={ctx} />
+      <ImplementationsSection ctx={ctx} />
       {ctx.full ? (
         <>
           <VersionsSection ctx={ctx} />

@@ -267,6 +267,19 @@ export function useReviews(groupId: string, agreementId: string, enabled: boolea
   });
 }
 
+// Training programmes, equipment decisions and contributions that cite the agreement (what the
+// caller may see of them); summary viewers too.
+export function useImplementations(groupId: string, agreementId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: sub(groupId, agreementId, 'implementations'),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/agreements/{agreementId}/implementations', { params: { path: { agreementId } } }),
+      ),
+  });
+}
+
 export function useNonCompliance(groupId: string, agreementId: string) {
   const api = useApi();
   return useQuery({

@@ -5,6 +5,8 @@ import { withCatalogues } from '@/i18n/route-catalogues';
 
 // The co-chair's dashboard shows the same indicators as the agreements list.
 export { AgreementIndicators } from './indicators-lazy';
+// The group's sites, also for the engagement screens (training, equipment requests).
+export { useSites } from './api';
 
 const agreementsRoute = createRoute({
   getParentRoute: () => appLayoutRoute,

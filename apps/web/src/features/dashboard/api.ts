@@ -3,39 +3,22 @@ import { unwrap } from '@/api';
 import { useApi } from '@/app/services';
 import { groupKey } from '@/realtime/realtime';
 
-const DAY = 86_400_000;
-
-// Circulated minutes of the meetings of the last six months: what co-chairs have to approve.
-// (There is no group-wide minutes list; one request per meeting, at most 50.)
+// Circulated minutes: what co-chairs have to approve, in one request (newest meeting first).
+// Those of a cancelled meeting cannot be approved, so they are not waiting for anyone.
 export function useMinutesAwaitingApproval(groupId: string) {
   const api = useApi();
   return useQuery({
     queryKey: [...groupKey(groupId), 'dashboard', 'minutes'],
     queryFn: async () => {
-      const now = Date.now();
-      const meetings = await unwrap(
-        api.GET('/api/v1/groups/{groupId}/meetings', {
-          params: {
-            path: { groupId },
-            query: {
-              from: new Date(now - 183 * DAY).toISOString(),
-              to: new Date(now).toISOString(),
-              limit: 50,
-            },
-          },
+      const page = await unwrap(
+        api.GET('/api/v1/groups/{groupId}/minutes', {
+          params: { path: { groupId }, query: { status: 'circulated', limit: 200 } },
         }),
       );
-      const withMinutes = await Promise.all(
-        meetings.items
-          .filter((m) => m.status !== 'cancelled')
-          .map(async (meeting) => {
-            const { data } = await api.GET('/api/v1/meetings/{meetingId}/minutes', {
-              params: { path: { meetingId: meeting.id } },
-            });
-            return { meeting, minutes: data ?? null };
-          }),
-      );
-      return withMinutes.filter((m) => m.minutes?.status === 'circulated');
+      return {
+        items: page.items.filter((m) => m.meetingStatus !== 'cancelled'),
+        more: page.nextCursor != null,
+      };
     },
   });
 }

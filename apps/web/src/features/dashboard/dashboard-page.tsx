@@ -39,7 +39,7 @@ function Dashboard({ group }: { group: Group }) {
         <p className="muted small">{t('hint', { zone: group.timezone })}</p>
         <ul className="stat-grid">
           <li className="stat" data-testid="dashboard-minutes">
-            <span className="stat-value">{count(minutes.data?.length)}</span>
+            <span className="stat-value">{count(minutes.data?.items.length, minutes.data?.more)}</span>
             {t('minutes')}
           </li>
           <li className="stat" data-testid="dashboard-due">
@@ -68,16 +68,16 @@ function Dashboard({ group }: { group: Group }) {
       </Section>
       <Section title={t('minutesTitle')} id="dashboard-minutes-list">
         <QueryState query={minutes}>
-          {(items) =>
+          {({ items }) =>
             items.length === 0 ? (
               <p className="muted">{t('nothing')}</p>
             ) : (
               <ul>
-                {items.map(({ meeting }) => (
-                  <li key={meeting.id}>
+                {items.map((m) => (
+                  <li key={m.meetingId}>
                     {t('meetingLine', {
-                      title: meeting.title,
-                      date: formatInstant(meeting.startsAt, meeting.timezone, locale, { dateOnly: true }),
+                      title: m.title,
+                      date: formatInstant(m.startsAt, m.timezone, locale, { dateOnly: true }),
                     })}
                   </li>
                 ))}

@@ -59,7 +59,6 @@ const keys = {
   contributions: (g: string) => [...groupKey(g), 'contributions'] as const,
   summary: (g: string) => [...groupKey(g), 'contributions', 'summary'] as const,
   organisations: (g: string) => [...groupKey(g), 'engagement-organisations'] as const,
-  sites: (g: string) => [...groupKey(g), 'engagement-sites'] as const,
 };
 
 export function useTopicCatalogue(locale: string) {
@@ -90,16 +89,8 @@ export function useGroupOrganisations(groupId: string) {
   });
 }
 
-export function useSites(groupId: string) {
-  const api = useApi();
-  return useQuery({
-    queryKey: keys.sites(groupId),
-    queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/groups/{groupId}/sites', { params: { path: { groupId }, query: { limit: 200 } } }),
-      ),
-  });
-}
+// The group's sites are the agreements feature's (one query and cache entry for both screens).
+export { useSites } from '@/features/agreements';
 
 export function useProgrammes(groupId: string) {
   const api = useApi();

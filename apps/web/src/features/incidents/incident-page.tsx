@@ -51,6 +51,7 @@ function IncidentDetail({ group, incident }: { group: Group; incident: Incident 
   const locale = intlLocale(i18n.resolvedLanguage ?? i18n.language);
   const when = (at: string) => formatInstant(at, group.timezone, locale);
   const hasPoint = incident.location.lat != null && incident.location.lng != null;
+  const ownContributor = incident.reportedByMyOrganisation && (group.myRole !== 'observer' || group.iAmCoChair);
   return (
     <>
       <Section
@@ -132,8 +133,10 @@ function IncidentDetail({ group, incident }: { group: Group; incident: Incident 
         timeZone={group.timezone}
         canUpload={group.myRole !== 'observer'}
       />
-      {incident.reportedByMyOrganisation ? <Sharing group={group} incident={incident} /> : null}
-      {incident.reportedByMyOrganisation && incident.confidentiality === 'restricted' ? (
+      {/* The reporting organisation's observers read the incident; sharing and the access log are
+          its members' (the server refuses the rest). */}
+      {ownContributor ? <Sharing group={group} incident={incident} /> : null}
+      {ownContributor && incident.confidentiality === 'restricted' ? (
         <AccessLog group={group} incident={incident} />
       ) : null}
     </>

@@ -20,6 +20,7 @@ import {
   AgendaItemKind,
 } from '../../agendas/dto/agenda.dto';
 import { MINUTES_APPROVAL_RULES, MinutesApprovalRule } from '../../groups/group.entity';
+import { MEETING_STATUSES, MeetingStatus } from '../../meetings/meeting.entity';
 import { ORGANISATION_KINDS, OrganisationKind } from '../../organisations/organisation.entity';
 
 export const MINUTES_STATUSES = ['draft', 'circulated', 'approved'] as const;
@@ -259,3 +260,34 @@ export class MinutesCommentDto {
 }
 
 export class MinutesCommentPageDto extends PageOf(MinutesCommentDto, 'Oldest first') {}
+
+export class GroupMinutesQuery extends PageQuery {
+  @ApiPropertyOptional({
+    enum: MINUTES_STATUSES,
+    description: 'circulated: what the co-chairs have to approve',
+  })
+  @IsOptional()
+  @IsIn(MINUTES_STATUSES, { message: `status must be one of ${MINUTES_STATUSES.join(', ')}` })
+  status?: MinutesStatus;
+}
+
+// One meeting's minutes in a group-wide list: enough to show and link them, not their text.
+export class MinutesSummaryDto {
+  @ApiProperty({ format: 'uuid' }) meetingId: string;
+  @ApiProperty({ description: "The meeting's title" }) title: string;
+  @ApiProperty({ format: 'date-time', description: 'When the meeting starts' }) startsAt: string;
+  @ApiProperty({ example: 'Africa/Lubumbashi', description: "The meeting's time zone" }) timezone: string;
+  @ApiProperty({
+    enum: MEETING_STATUSES,
+    description: 'The minutes of a cancelled meeting cannot be approved',
+  })
+  meetingStatus: MeetingStatus;
+  @ApiProperty({ enum: MINUTES_STATUSES }) status: MinutesStatus;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) circulatedAt: string | null;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class MinutesSummaryPageDto extends PageOf(
+  MinutesSummaryDto,
+  'Newest meeting first; only meetings whose minutes were opened or written (a draft exists from the first read)',
+) {}
