@@ -288,7 +288,7 @@ export class RecommendationsService {
         type: 'recommendation.assigned',
         groupId,
         entityId: id,
-        title: `A recommendation was assigned to your organisation: ${title}`,
+        message: { title: 'notification.recommendation.assigned.title', params: { title } },
         data: { recommendationId: id, organisationId: orgId },
         dedupeKey: `recommendation-assigned:${id}:${orgId}`,
       });

@@ -248,7 +248,10 @@ export class AgreementVersionsService {
       });
       await this.lifecycle.notifyParties(em, agreement, {
         type: 'agreement.version_proposed',
-        title: `${agreement.title}: version ${version.number} awaits your organisation’s acceptance`,
+        message: {
+          title: 'notification.agreement.version_proposed.title',
+          params: { title: agreement.title, number: version.number },
+        },
         data: { agreementId: agreement.id, versionId, number: version.number },
         dedupeKey: `agreement-version-proposed:${versionId}:${version.revision}`,
         excludeUserId: userId,
@@ -315,7 +318,10 @@ export class AgreementVersionsService {
       });
       await this.lifecycle.notifyParties(em, agreement, {
         type: 'agreement.version_agreed',
-        title: `${agreement.title}: every party accepted version ${version.number}; it can be signed`,
+        message: {
+          title: 'notification.agreement.version_agreed.title',
+          params: { title: agreement.title, number: version.number },
+        },
         data: { agreementId: agreement.id, versionId, number: version.number },
         dedupeKey: `agreement-version-agreed:${versionId}`,
       });
