@@ -3790,8 +3790,22 @@ export interface components {
             meetingId: string | null;
             /** Format: uuid */
             agendaItemId: string | null;
+            /** @description In `locale` */
             title: string;
+            /** @description In `locale` */
             description: string | null;
+            /**
+             * @description Written in the group's first language
+             * @example en
+             */
+            sourceLocale: string;
+            /**
+             * @description The language of title and description as answered (negotiated; Content-Language on GET /recommendations/{id})
+             * @example fr
+             */
+            locale: string;
+            /** @description The text answered is a translation the source has changed since */
+            translationStale: boolean;
             responsibleOrganisations: components["schemas"]["MemberOrganisationDto"][];
             /** Format: date */
             dueDate: string;
@@ -3826,8 +3840,22 @@ export interface components {
             meetingId: string | null;
             /** Format: uuid */
             agendaItemId: string | null;
+            /** @description In `locale` */
             title: string;
+            /** @description In `locale` */
             description: string | null;
+            /**
+             * @description Written in the group's first language
+             * @example en
+             */
+            sourceLocale: string;
+            /**
+             * @description The language of title and description as answered (negotiated; Content-Language on GET /recommendations/{id})
+             * @example fr
+             */
+            locale: string;
+            /** @description The text answered is a translation the source has changed since */
+            translationStale: boolean;
             responsibleOrganisations: components["schemas"]["MemberOrganisationDto"][];
             /** Format: date */
             dueDate: string;
@@ -4325,15 +4353,33 @@ export interface components {
              */
             id: string;
             key: string;
+            /** @description In `locale` */
             heading: string;
+            /** @description In `locale` */
             body: string;
+            /**
+             * @description The language of heading and body as answered (negotiated)
+             * @example fr
+             */
+            locale: string;
+            /** @description The text answered is a translation the source has changed since */
+            translationStale: boolean;
         };
         AnnexDto: {
             /** Format: uuid */
             id: string;
             key: string;
+            /** @description In `locale` */
             title: string;
+            /** @description In `locale` */
             body: string;
+            /**
+             * @description The language of title and body as answered (negotiated)
+             * @example fr
+             */
+            locale: string;
+            /** @description The text answered is a translation the source has changed since */
+            translationStale: boolean;
         };
         VersionDto: {
             /** Format: uuid */
@@ -4357,6 +4403,19 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /**
+             * @description The agreement's source language
+             * @example en
+             */
+            sourceLocale: string;
+            /**
+             * @description The languages of the clauses and annexes as answered (negotiated per clause; Content-Language lists them). Only approved authentic translations have legal force.
+             * @example [
+             *       "fr",
+             *       "en"
+             *     ]
+             */
+            locales: string[];
             clauses: components["schemas"]["ClauseDto"][];
             annexes: components["schemas"]["AnnexDto"][];
         };
@@ -12741,6 +12800,8 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from a previous page (nextCursor) */
                 cursor?: string;
+                /** @description BCP 47; preferred over Accept-Language */
+                locale?: string;
                 status?: "open" | "in_progress" | "implemented" | "partially_implemented" | "not_implemented" | "dropped";
                 /** @description Recommendations this organisation is responsible for */
                 organisationId?: string;
@@ -12748,7 +12809,10 @@ export interface operations {
                 overdue?: boolean;
                 meetingId?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Used when ?locale= is absent or not available */
+                "accept-language"?: string;
+            };
             path: {
                 groupId: string;
             };
@@ -12756,7 +12820,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Each in the negotiated locale (its `locale`) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -12961,8 +13025,14 @@ export interface operations {
     };
     RecommendationsController_get: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description BCP 47; preferred over Accept-Language */
+                locale?: string;
+            };
+            header?: {
+                /** @description Used when ?locale= is absent or not available */
+                "accept-language"?: string;
+            };
             path: {
                 recommendationId: string;
             };
@@ -12970,7 +13040,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description In the negotiated locale; Content-Language names it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -14803,8 +14873,14 @@ export interface operations {
     };
     AgreementVersionsController_get: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description BCP 47; preferred over Accept-Language */
+                locale?: string;
+            };
+            header?: {
+                /** @description Used when ?locale= is absent or not available */
+                "accept-language"?: string;
+            };
             path: {
                 versionId: string;
             };
@@ -14812,7 +14888,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Each clause and annex in the negotiated locale (its `locale`); Content-Language lists the languages answered */
             200: {
                 headers: {
                     [name: string]: unknown;
