@@ -168,9 +168,9 @@ export class RecommendationsService {
 
   // Rows of RECOMMENDATION_SELECT as DTOs, title and description in the negotiated locale (one
   // query for the whole list).
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw pg rows
   private async localized(
     em: EntityManager,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw pg rows
     rows: any[],
     preferences: string[],
   ): Promise<RecommendationDto[]> {
