@@ -1,5 +1,13 @@
 import en from './en.json';
-import { CATALOGUES, formatDate, groupLocale, renderMessage, toLocale, translate } from './translate';
+import {
+  CATALOGUES,
+  formatDate,
+  formatDateTime,
+  groupLocale,
+  renderMessage,
+  toLocale,
+  translate,
+} from './translate';
 
 describe('message catalogues', () => {
   it.each(Object.entries(CATALOGUES))(
@@ -55,6 +63,14 @@ describe('renderMessage', () => {
     expect(renderMessage('xx', message).title).toBe('Reminder: Roundtable — in 2 hours');
     expect(renderMessage(undefined as unknown as string, message).body).toMatch(
       /^Starts Wednesday.*3 March 2027.*\(Africa\/Lubumbashi\)$/,
+    );
+  });
+  it('names the zone, and falls back to UTC for one it does not know', () => {
+    expect(formatDateTime('fr', '2027-06-16T08:00:00Z', 'Europe/Paris')).toBe(
+      'mercredi 16 juin 2027 à 10:00 (Europe/Paris)',
+    );
+    expect(formatDateTime('en', '2027-06-16T08:00:00Z', 'Mars/Olympus')).toBe(
+      'Wednesday, 16 June 2027 at 08:00 (UTC)',
     );
   });
   it('formats calendar dates without a zone shift', () => {

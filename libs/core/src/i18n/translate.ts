@@ -61,12 +61,18 @@ export interface LocalizedMessage {
 const intlLocale = (locale: string): string => (toLocale(locale) === 'en' ? 'en-GB' : toLocale(locale));
 
 export function formatDateTime(locale: string, at: string | Date, timeZone: string): string {
-  const text = new Intl.DateTimeFormat(intlLocale(locale), {
-    timeZone,
-    dateStyle: 'full',
-    timeStyle: 'short',
-  }).format(new Date(at));
-  return `${text} (${timeZone})`;
+  const format = (zone: string) =>
+    new Intl.DateTimeFormat(intlLocale(locale), {
+      timeZone: zone,
+      dateStyle: 'full',
+      timeStyle: 'short',
+    }).format(new Date(at));
+  try {
+    return `${format(timeZone)} (${timeZone})`;
+  } catch {
+    // A zone this runtime does not know: UTC, and said so (never a failed notification).
+    return `${format('UTC')} (UTC)`;
+  }
 }
 
 // A calendar date (`YYYY-MM-DD`, no time zone) in the recipient's language ("3 mars 2027").

@@ -1,4 +1,4 @@
-import { translate } from '@roundtable/core';
+import { formatDateTime, translate } from '@roundtable/core';
 // The text of the platform's own e-mails (notification copies are built by the worker).
 // Plain text: every client reads it, and nothing in it needs markup.
 
@@ -82,12 +82,14 @@ export function passwordChangedMail(
   publicUrl: string,
   displayName: string,
   at: Date,
+  timeZone: string | null = null,
 ): MailText {
   return {
     subject: translate(locale, 'mail.passwordChanged.subject'),
     text: translate(locale, 'mail.passwordChanged.body', {
       name: displayName,
-      time: at.toISOString().slice(0, 16).replace('T', ' '),
+      // In the account's time zone (UTC without one), named.
+      time: formatDateTime(locale, at, timeZone ?? 'UTC'),
       link: `${publicUrl}/forgot-password`,
     }),
   };
