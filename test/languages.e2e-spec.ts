@@ -5,6 +5,7 @@ import { GroupFixture, groupFixture, insertIncident, insertMeeting } from './sup
 import { agreementWorld, AgreementWorld, createAgreement } from './support/agreements';
 import { createTestWorker, eventually } from './support/realtime';
 import { Mail, startSmtp } from './support/smtp';
+import { MeetingReminders } from '../libs/domain/src';
 import { createTestApp, expectProblem, TestApp, TestUser } from './support/test-app';
 
 // The mail as a reader sees it: headers unfolded with their RFC 2047 words decoded, the
@@ -228,15 +229,12 @@ describe('languages', () => {
     beforeAll(async () => {
       f = await groupFixture(t);
       await setLanguages(f.group.id, ['sw', 'fr']);
-      const created = await api()
-        .post(`/api/v1/groups/${f.group.id}/documents`)
-        .set(f.focal.auth)
-        .send({
-          title: 'Security policy',
-          kind: 'policy_statement',
-          body: '## Principles\n\nRespect.',
-          sourceLocale: 'en',
-        });
+      const created = await api().post(`/api/v1/groups/${f.group.id}/documents`).set(f.focal.auth).send({
+        title: 'Security policy',
+        kind: 'policy_statement',
+        body: '## Principles\n\nRespect.',
+        sourceLocale: 'en',
+      });
       expect(created.status).toBe(201);
       docId = created.body.id;
       for (const [locale, title] of [
@@ -407,6 +405,83 @@ describe('languages', () => {
       expectProblem(await exportMd(versionId, 'en,xx'), 400);
     });
 
+    it('reads a version with ?locale= in translated clauses, never more visible than the clause', async () => {
+      const a = await createAgreement(t, w, w.mine, { title: 'Partners MoU', visibility: 'parties' });
+      const versionId = a.body.currentVersion.id;
+      const version = await versionOf(versionId);
+      const [first, second] = version.clauses;
+      expect(
+        (
+          await putTranslation(w.mine, 'agreement_clause', first.id, 'fr', {
+            fields: { heading: `FR ${first.heading}`, body: 'Texte français.' },
+            status: 'approved',
+            authentic: true,
+          })
+        ).status,
+      ).toBe(200);
+      const read = (u: TestUser, query = '') =>
+        api().get(`/api/v1/agreement-versions/${versionId}${query}`).set(u.auth);
+
+      const fr = await read(w.police, '?locale=fr');
+      expect(fr.status).toBe(200);
+      expect(fr.headers['content-language']).toBe('fr, en');
+      expect(fr.body.sourceLocale).toBe('en');
+      expect(fr.body.locales).toEqual(['fr', 'en']);
+      expect(fr.body.clauses[0]).toEqual(
+        expect.objectContaining({
+          id: first.id,
+          heading: `FR ${first.heading}`,
+          body: 'Texte français.',
+          locale: 'fr',
+          translationStale: false,
+        }),
+      );
+      // Untranslated clauses read as written.
+      expect(fr.body.clauses[1]).toEqual(
+        expect.objectContaining({ id: second.id, heading: second.heading, locale: 'en' }),
+      );
+      const source = await read(w.police);
+      expect(source.headers['content-language']).toBe('en');
+      expect(source.body.clauses[0]).toEqual(
+        expect.objectContaining({ heading: first.heading, locale: 'en' }),
+      );
+      const header = await api()
+        .get(`/api/v1/agreement-versions/${versionId}`)
+        .set(w.police.auth)
+        .set('Accept-Language', 'fr-CD');
+      expect(header.body.clauses[0].locale).toBe('fr');
+      expectProblem(await read(w.police, '?locale=fr-UU'), 400);
+
+      // The source changes: the translation is stale.
+      const saved = await api()
+        .put(`/api/v1/agreement-versions/${versionId}`)
+        .set(w.mine.auth)
+        .set('Accept-Language', 'fr')
+        .send({
+          expectedRevision: version.revision,
+          clauses: version.clauses.map((c: any, n: number) => ({
+            key: c.key,
+            heading: c.heading,
+            body: n === 0 ? `${c.body} (amended)` : c.body,
+          })),
+          annexes: version.annexes.map((x: any) => ({ key: x.key, title: x.title, body: x.body })),
+        });
+      expect(saved.status).toBe(200);
+      expect(saved.body.clauses[0]).toEqual(
+        expect.objectContaining({ locale: 'en', translationStale: false }),
+      );
+      expect((await read(w.police, '?locale=fr')).body.clauses[0]).toEqual(
+        expect.objectContaining({ locale: 'fr', translationStale: true, body: 'Texte français.' }),
+      );
+
+      // A parties agreement: its translated text is as hidden as its text.
+      for (const u of [w.local, w.focal, w.ngo, w.outsider]) {
+        const res = await read(u, '?locale=fr');
+        expectProblem(res, 404);
+        expect(JSON.stringify(res.body)).not.toContain('Texte français');
+      }
+    });
+
     it('a translation of agreement content is exactly as visible as that content', async () => {
       const a = await createAgreement(t, w, w.mine, { title: 'Confidential MoU', visibility: 'parties' });
       const version = await versionOf(a.body.currentVersion.id);
@@ -459,6 +534,96 @@ describe('languages', () => {
     });
   });
 
+  describe('recommendations: locale negotiation', () => {
+    it('reads a recommendation in French via Accept-Language, stale after an edit, and lists in one locale', async () => {
+      const f = await groupFixture(t);
+      await setLanguages(f.group.id, ['en']);
+      const created = await api()
+        .post(`/api/v1/groups/${f.group.id}/recommendations`)
+        .set(f.focal.auth)
+        .send({
+          title: 'Train the guards on the use-of-force protocol',
+          description: 'Two sessions before June.',
+          responsibleOrganisationIds: [f.orgs.police],
+          dueDate: '2027-06-30',
+          priority: 'high',
+        });
+      expect(created.status).toBe(201);
+      expect(created.body).toEqual(
+        expect.objectContaining({ sourceLocale: 'en', locale: 'en', translationStale: false }),
+      );
+      const id = created.body.id;
+      expect(
+        (
+          await putTranslation(f.focal, 'recommendation', id, 'fr', {
+            fields: { title: 'Former les gardes au protocole sur l’usage de la force' },
+            status: 'approved',
+          })
+        ).status,
+      ).toBe(200);
+      const read = (u: TestUser, headers: Record<string, string> = {}, query = '') =>
+        api().get(`/api/v1/recommendations/${id}${query}`).set(u.auth).set(headers);
+
+      const fr = await read(f.member, { 'Accept-Language': 'fr-CD;q=0.9, en;q=0.5' });
+      expect(fr.status).toBe(200);
+      expect(fr.headers['content-language']).toBe('fr');
+      expect(fr.body).toEqual(
+        expect.objectContaining({
+          title: 'Former les gardes au protocole sur l’usage de la force',
+          // A field left out of the translation reads as the source.
+          description: 'Two sessions before June.',
+          sourceLocale: 'en',
+          locale: 'fr',
+          translationStale: false,
+        }),
+      );
+      const en = await read(f.member, { 'Accept-Language': 'sw, en;q=0.8' });
+      expect(en.headers['content-language']).toBe('en');
+      expect(en.body.title).toBe('Train the guards on the use-of-force protocol');
+      // ?locale= wins over the header.
+      expect((await read(f.member, { 'Accept-Language': 'fr' }, '?locale=en')).body.locale).toBe('en');
+      expectProblem(await read(f.member, {}, '?locale=xx'), 400);
+
+      const patched = await api()
+        .patch(`/api/v1/recommendations/${id}`)
+        .set(f.focal.auth)
+        .set('Accept-Language', 'fr')
+        .send({ title: 'Train every guard on the use-of-force protocol' });
+      expect(patched.status).toBe(200);
+      // Writes answer in the source language.
+      expect(patched.body).toEqual(expect.objectContaining({ locale: 'en', translationStale: false }));
+      const stale = await read(f.member, { 'Accept-Language': 'fr' });
+      expect(stale.headers['content-language']).toBe('fr');
+      expect(stale.body).toEqual(
+        expect.objectContaining({
+          title: 'Former les gardes au protocole sur l’usage de la force',
+          locale: 'fr',
+          translationStale: true,
+        }),
+      );
+
+      const list = await api()
+        .get(`/api/v1/groups/${f.group.id}/recommendations?locale=fr`)
+        .set(f.observer.auth);
+      expect(list.status).toBe(200);
+      expect(list.body.items.find((r: any) => r.id === id)).toEqual(
+        expect.objectContaining({
+          locale: 'fr',
+          translationStale: true,
+          title: expect.stringContaining('Former'),
+        }),
+      );
+      const other = await api()
+        .get(`/api/v1/groups/${f.group.id}/recommendations`)
+        .set(f.observer.auth)
+        .set('Accept-Language', 'sw');
+      expect(other.body.items.find((r: any) => r.id === id)).toEqual(
+        expect.objectContaining({ locale: 'en', title: 'Train every guard on the use-of-force protocol' }),
+      );
+      expectProblem(await read(f.outsider, { 'Accept-Language': 'fr' }), 404);
+    });
+  });
+
   describe('agenda items linked to a restricted incident', () => {
     it('are translated without revealing the incident to anyone outside the restriction', async () => {
       const f = await groupFixture(t);
@@ -505,6 +670,70 @@ describe('languages', () => {
   });
 
   describe('notification e-mails', () => {
+    it('sends a meeting reminder in French and in Swahili, in the meeting’s named time zone', async () => {
+      const f = await groupFixture(t);
+      await api().patch('/api/v1/me').set(f.member.auth).send({ locale: 'sw' });
+      await api().patch('/api/v1/me').set(f.coChair.auth).send({ locale: 'fr-CD' });
+      await api().patch('/api/v1/me').set(f.observer.auth).send({ locale: 'pt-MZ' });
+      const meetingId = await insertMeeting(t, f.group.id, '2027-06-16T08:00:00.000Z', {
+        title: 'Réunion de juin',
+      });
+      // 23 hours before: the one-day reminder is the closest due slot.
+      await worker.get(MeetingReminders, { strict: false }).sendDue(new Date('2027-06-15T09:00:00.000Z'));
+
+      const mailTo = (u: TestUser) =>
+        mails.find((m) => m.to.includes(u.email) && readable(m.raw).includes('Réunion de juin'));
+      await eventually(
+        () => Boolean(mailTo(f.member) && mailTo(f.coChair) && mailTo(f.observer)),
+        20_000,
+        'reminder e-mails',
+      );
+      const fr = readable(mailTo(f.coChair)!.raw);
+      expect(fr).toMatch(/^Subject: Rappel : Réunion de juin — demain/m);
+      expect(fr).toContain('Début : mercredi 16 juin 2027 à 10:00 (Africa/Lubumbashi)');
+      expect(fr).toContain('Ouvrez Roundtable pour le consulter');
+      expect(fr).toMatch(/^Content-Language: fr-CD/m);
+      const sw = readable(mailTo(f.member)!.raw);
+      expect(sw).toMatch(/^Subject: Kikumbusho: Réunion de juin — kesho/m);
+      expect(sw).toContain('Unaanza Jumatano, 16 Juni 2027');
+      expect(sw).toContain('10:00 (Africa/Lubumbashi)');
+      expect(sw).toContain('Fungua Roundtable kuiona');
+      // A language without a catalogue reads English.
+      const en = readable(mailTo(f.observer)!.raw);
+      expect(en).toMatch(/^Subject: Reminder: Réunion de juin — tomorrow/m);
+      expect(en).toContain('Starts Wednesday, 16 June 2027 at 10:00 (Africa/Lubumbashi)');
+
+      const inApp = await api().get('/api/v1/me/notifications').set(f.member.auth);
+      expect(inApp.body.items.find((n: any) => n.entityId === meetingId)).toEqual(
+        expect.objectContaining({ type: 'meeting.reminder', title: 'Kikumbusho: Réunion de juin — kesho' }),
+      );
+    });
+
+    it('words status notifications from the catalogue in each recipient’s language', async () => {
+      const f = await groupFixture(t);
+      await api().patch('/api/v1/me').set(f.member.auth).send({ locale: 'fr' });
+      const created = await api()
+        .post(`/api/v1/groups/${f.group.id}/recommendations`)
+        .set(f.focal.auth)
+        .send({
+          title: 'Patrouilles conjointes',
+          responsibleOrganisationIds: [f.orgs.police],
+          dueDate: '2027-01-31',
+          priority: 'medium',
+        });
+      expect(created.status).toBe(201);
+      const titles = async (u: TestUser) =>
+        (await api().get('/api/v1/me/notifications').set(u.auth)).body.items
+          .filter((n: any) => n.entityId === created.body.id)
+          .map((n: any) => n.title);
+      expect(await titles(f.member)).toEqual([
+        'Une recommandation a été attribuée à votre organisation : Patrouilles conjointes',
+      ]);
+      expect(await titles(f.observer)).toEqual([
+        'A recommendation was assigned to your organisation: Patrouilles conjointes',
+      ]);
+    });
+
     it('reach a user whose locale is sw in Swahili', async () => {
       const f = await groupFixture(t);
       expect((await api().patch('/api/v1/me').set(f.member.auth).send({ locale: 'sw' })).status).toBe(200);

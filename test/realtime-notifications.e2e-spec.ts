@@ -124,7 +124,10 @@ describe('notifications: in-app list and e-mail', () => {
         userIds: users.map((u) => u.id),
         type: 'minutes.circulated',
         groupId,
-        title: 'Minutes circulated for review',
+        message: {
+          title: 'notification.minutes.circulated.title',
+          params: { title: 'Minutes circulated for review' },
+        },
         body: 'Please read the minutes of the last meeting.',
         dedupeKey: `test:${randomUUID()}`,
       }),
@@ -138,7 +141,7 @@ describe('notifications: in-app list and e-mail', () => {
       t.app.get(NotificationsService).notify(em, {
         userIds: [users[0].id],
         type: 'x',
-        title: 'Sentinel',
+        message: { title: 'notification.minutes.circulated.title', params: { title: 'Sentinel' } },
         dedupeKey: `test:${randomUUID()}`,
       }),
     );
@@ -153,7 +156,7 @@ describe('notifications: in-app list and e-mail', () => {
       t.app.get(NotificationsService).notify(em, {
         userIds: [invitee.id],
         type: 'x',
-        title: 'Old news',
+        message: { title: 'notification.minutes.circulated.title', params: { title: 'Old news' } },
         dedupeKey: `test:${randomUUID()}`,
       }),
     );
@@ -162,7 +165,7 @@ describe('notifications: in-app list and e-mail', () => {
       t.app.get(NotificationsService).notify(em, {
         userIds: [refused.id],
         type: 'x',
-        title: 'Refused',
+        message: { title: 'notification.minutes.circulated.title', params: { title: 'Refused' } },
         dedupeKey: `test:${randomUUID()}`,
       }),
     );
@@ -170,7 +173,7 @@ describe('notifications: in-app list and e-mail', () => {
       t.app.get(NotificationsService).notify(em, {
         userIds: [invitee.id],
         type: 'x',
-        title: 'Sentinel',
+        message: { title: 'notification.minutes.circulated.title', params: { title: 'Sentinel' } },
         dedupeKey: `test:${randomUUID()}`,
       }),
     );

@@ -1,4 +1,12 @@
-import { checkScreen, createOrganisation, expect, registerInBrowser, test, unique } from './support';
+import {
+  checkScreen,
+  createOrganisation,
+  expect,
+  PASSWORD,
+  registerInBrowser,
+  test,
+  unique,
+} from './support';
 
 test('a focal point translates a document, edits the source and sees the translation stale', async ({
   browser,
@@ -72,4 +80,98 @@ test('a focal point translates a document, edits the source and sees the transla
   // And the library marks it too.
   await page.goto(page.url().replace(/\/documents\/.*$/, '/documents'));
   await expect(page.getByText('fr · approved · stale')).toBeVisible();
+});
+
+test('minutes and an agenda read in French through the language switch, marked courtesy and stale', async ({
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  const focal = await registerInBrowser(browser, 'Focal');
+  const page = focal.page;
+  const company = await createOrganisation(page, 'Tenke Mining', 'Company');
+  await page.getByRole('link', { name: 'New group' }).click();
+  const groupName = unique('Fungurume security and human rights');
+  await page.getByLabel('Name', { exact: true }).fill(groupName);
+  await page.getByLabel('Search organisations by name').fill(company);
+  await page.getByLabel('Organisation', { exact: true }).selectOption({ label: `${company} (Company)` });
+  await page.getByRole('button', { name: 'Create group' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: groupName })).toBeVisible();
+  const groupId = new URL(page.url()).pathname.split('/')[2];
+
+  // The meeting, its minutes, an agenda item and their French translations come from the API
+  // (their own screens are tested in month.spec.ts; there is no screen to translate them yet).
+  const login = await page.request.post('/api/v1/auth/login', {
+    data: { email: focal.email, password: PASSWORD },
+  });
+  const auth = { Authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
+  const call = async (method: 'post' | 'put', path: string, data: object) => {
+    const res = await page.request[method](path, { headers: auth, data });
+    expect(res.ok(), `${path}: ${await res.text()}`).toBe(true);
+    return (await res.json()) as { id: string; version: number };
+  };
+  const meeting = await call('post', `/api/v1/groups/${groupId}/meetings`, {
+    title: 'Monthly meeting',
+    startsAt: '2030-02-05T08:00:00.000Z',
+    endsAt: '2030-02-05T10:00:00.000Z',
+  });
+  const minutes = {
+    body: 'The guards were trained.',
+    keyIssues: ['Checkpoints'],
+    decisions: ['Review the patrols'],
+  };
+  const saved = await call('put', `/api/v1/meetings/${meeting.id}/minutes`, {
+    ...minutes,
+    expectedVersion: 0,
+  });
+  await call('put', `/api/v1/translations/minutes/${meeting.id}/fr`, {
+    fields: {
+      body: 'Les gardes ont été formés.',
+      keyIssues: ['Barrages'],
+      decisions: ['Revoir les patrouilles'],
+    },
+    status: 'approved',
+  });
+  const item = await call('post', `/api/v1/meetings/${meeting.id}/agenda/items`, {
+    title: 'Checkpoint review',
+    kind: 'other',
+  });
+  await call('put', `/api/v1/translations/agenda_item/${item.id}/fr`, {
+    fields: { title: 'Revue des barrages' },
+    status: 'reviewed',
+  });
+
+  // Minutes: as written, then in French, a courtesy translation.
+  await page.goto(`/groups/${groupId}/meetings/${meeting.id}/minutes`);
+  await expect(page.getByLabel('Text of the minutes', { exact: true })).toHaveValue(
+    'The guards were trained.',
+  );
+  await page.getByLabel('Language of the text').selectOption('fr');
+  await expect(page.getByText('Les gardes ont été formés.')).toBeVisible();
+  await expect(page.getByText('Revoir les patrouilles')).toBeVisible();
+  await expect(page.getByText('Courtesy translation', { exact: true })).toBeVisible();
+  await expect(page.getByText('Translation into fr of a text written in en.')).toBeVisible();
+  await checkScreen(page, 'minutes-courtesy-translation');
+
+  // The source changes: the French minutes are stale, and say so.
+  await call('put', `/api/v1/meetings/${meeting.id}/minutes`, {
+    ...minutes,
+    body: 'The guards were trained twice.',
+    expectedVersion: saved.version,
+  });
+  await page.reload();
+  await expect(page.getByText('Les gardes ont été formés.')).toBeVisible();
+  await expect(page.getByText('Stale', { exact: true })).toBeVisible();
+  await expect(page.getByText(/Stale translation into fr/)).toBeVisible();
+  await page.getByLabel('Language of the text').selectOption('en');
+  await expect(page.getByLabel('Text of the minutes', { exact: true })).toHaveValue(
+    'The guards were trained twice.',
+  );
+
+  // The agenda: the item in French.
+  await page.goto(`/groups/${groupId}/meetings/${meeting.id}/agenda`);
+  await expect(page.getByText('Checkpoint review')).toBeVisible();
+  await page.getByLabel('Language of the text').selectOption('fr');
+  await expect(page.getByText('Revue des barrages')).toBeVisible();
+  await expect(page.getByText('Courtesy translation', { exact: true })).toBeVisible();
+  await checkScreen(page, 'agenda-courtesy-translation');
 });

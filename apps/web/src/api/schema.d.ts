@@ -3843,8 +3843,22 @@ export interface components {
             meetingId: string | null;
             /** Format: uuid */
             agendaItemId: string | null;
+            /** @description In `locale` */
             title: string;
+            /** @description In `locale` */
             description: string | null;
+            /**
+             * @description Written in the group's first language
+             * @example en
+             */
+            sourceLocale: string;
+            /**
+             * @description The language of title and description as answered (negotiated; Content-Language on GET /recommendations/{id})
+             * @example fr
+             */
+            locale: string;
+            /** @description The text answered is a translation the source has changed since */
+            translationStale: boolean;
             responsibleOrganisations: components["schemas"]["MemberOrganisationDto"][];
             /** Format: date */
             dueDate: string;
@@ -3879,8 +3893,22 @@ export interface components {
             meetingId: string | null;
             /** Format: uuid */
             agendaItemId: string | null;
+            /** @description In `locale` */
             title: string;
+            /** @description In `locale` */
             description: string | null;
+            /**
+             * @description Written in the group's first language
+             * @example en
+             */
+            sourceLocale: string;
+            /**
+             * @description The language of title and description as answered (negotiated; Content-Language on GET /recommendations/{id})
+             * @example fr
+             */
+            locale: string;
+            /** @description The text answered is a translation the source has changed since */
+            translationStale: boolean;
             responsibleOrganisations: components["schemas"]["MemberOrganisationDto"][];
             /** Format: date */
             dueDate: string;
@@ -4378,15 +4406,33 @@ export interface components {
              */
             id: string;
             key: string;
+            /** @description In `locale` */
             heading: string;
+            /** @description In `locale` */
             body: string;
+            /**
+             * @description The language of heading and body as answered (negotiated)
+             * @example fr
+             */
+            locale: string;
+            /** @description The text answered is a translation the source has changed since */
+            translationStale: boolean;
         };
         AnnexDto: {
             /** Format: uuid */
             id: string;
             key: string;
+            /** @description In `locale` */
             title: string;
+            /** @description In `locale` */
             body: string;
+            /**
+             * @description The language of title and body as answered (negotiated)
+             * @example fr
+             */
+            locale: string;
+            /** @description The text answered is a translation the source has changed since */
+            translationStale: boolean;
         };
         VersionDto: {
             /** Format: uuid */
@@ -4410,6 +4456,19 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /**
+             * @description The agreement's source language
+             * @example en
+             */
+            sourceLocale: string;
+            /**
+             * @description The languages of the clauses and annexes as answered (negotiated per clause; Content-Language lists them). Only approved authentic translations have legal force.
+             * @example [
+             *       "fr",
+             *       "en"
+             *     ]
+             */
+            locales: string[];
             clauses: components["schemas"]["ClauseDto"][];
             annexes: components["schemas"]["AnnexDto"][];
         };
@@ -12863,6 +12922,8 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from a previous page (nextCursor) */
                 cursor?: string;
+                /** @description BCP 47; preferred over Accept-Language */
+                locale?: string;
                 status?: "open" | "in_progress" | "implemented" | "partially_implemented" | "not_implemented" | "dropped";
                 /** @description Recommendations this organisation is responsible for */
                 organisationId?: string;
@@ -12870,7 +12931,10 @@ export interface operations {
                 overdue?: boolean;
                 meetingId?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Used when ?locale= is absent or not available */
+                "accept-language"?: string;
+            };
             path: {
                 groupId: string;
             };
@@ -12878,7 +12942,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Each in the negotiated locale (its `locale`) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -13083,8 +13147,14 @@ export interface operations {
     };
     RecommendationsController_get: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description BCP 47; preferred over Accept-Language */
+                locale?: string;
+            };
+            header?: {
+                /** @description Used when ?locale= is absent or not available */
+                "accept-language"?: string;
+            };
             path: {
                 recommendationId: string;
             };
@@ -13092,7 +13162,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description In the negotiated locale; Content-Language names it */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -14925,8 +14995,14 @@ export interface operations {
     };
     AgreementVersionsController_get: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description BCP 47; preferred over Accept-Language */
+                locale?: string;
+            };
+            header?: {
+                /** @description Used when ?locale= is absent or not available */
+                "accept-language"?: string;
+            };
             path: {
                 versionId: string;
             };
@@ -14934,7 +15010,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description Each clause and annex in the negotiated locale (its `locale`); Content-Language lists the languages answered */
             200: {
                 headers: {
                     [name: string]: unknown;

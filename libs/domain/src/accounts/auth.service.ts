@@ -77,7 +77,10 @@ export class AuthService {
           userIds: [user.id],
           type: 'affiliation.invited',
           entityId: a.id,
-          title: `You are invited to represent ${a.name}`,
+          message: {
+            title: 'notification.affiliation.invitedOnRegistration.title',
+            params: { organisation: a.name },
+          },
           data: { affiliationId: a.id, organisationId: a.organisation_id, role: a.role },
           dedupeKey: `affiliation-invitation:${a.id}`,
         });

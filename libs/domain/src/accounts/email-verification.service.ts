@@ -27,7 +27,7 @@ export class EmailVerificationService {
   // Issues a token and mails it (inside the caller's transaction).
   async send(em: EntityManager, userId: string): Promise<{ sentTo: string }> {
     const [user] = await em.query(
-      `SELECT email, display_name, email_verified_at FROM users WHERE id = $1 FOR UPDATE`,
+      `SELECT email, display_name, locale, email_verified_at FROM users WHERE id = $1 FOR UPDATE`,
       [userId],
     );
     if (user.email_verified_at) throw new ConflictProblem('This e-mail address is already verified');
@@ -35,7 +35,7 @@ export class EmailVerificationService {
     const bucket = Math.floor(Date.now() / RESEND_BUCKET_MS);
     const fresh = await this.mail.enqueue(em, {
       to: user.email,
-      ...emailVerificationMail(this.config.publicUrl, user.display_name, token),
+      ...emailVerificationMail(user.locale ?? 'en', this.config.publicUrl, user.display_name, token),
       dedupeKey: `email-verification:${userId}:${bucket}`,
     });
     if (fresh) {

@@ -77,7 +77,7 @@ export class PasswordService {
     const ended = await this.ds.transaction(async (em) => {
       const [[u]] = await em.query(
         `UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1
-         RETURNING email, display_name, locale, updated_at`,
+         RETURNING email, display_name, locale, time_zone, updated_at`,
         [user.id, hash],
       );
       const ids = await this.sessions.endAll(em, user.id, 'password_changed', user.sid);
@@ -88,6 +88,7 @@ export class PasswordService {
           this.config.publicUrl,
           u.display_name,
           new Date(u.updated_at),
+          u.time_zone,
         ),
         dedupeKey: `password-changed:${user.id}:${new Date(u.updated_at).getTime()}`,
       });

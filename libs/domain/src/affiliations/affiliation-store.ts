@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictProblem } from '@roundtable/core';
+import { ConflictProblem, LocalizedMessage } from '@roundtable/core';
 import { EntityManager } from 'typeorm';
 import { AffiliationRole, OrganisationAccessPolicy } from '../access/organisation-access.policy';
 import { ChangeRecorder } from '../events/change-recorder';
@@ -84,7 +84,13 @@ export class AffiliationStore {
     if (row.source !== 'creator') {
       await this.notifyAdmins(em, c.organisationId, [c.actorUserId, c.userId], {
         type: 'affiliation.confirmed',
-        title: `${await this.displayName(em, c.userId)} now speaks for ${await this.orgName(em, c.organisationId)}`,
+        message: {
+          title: 'notification.affiliation.confirmed.title',
+          params: {
+            name: await this.displayName(em, c.userId),
+            organisation: await this.orgName(em, c.organisationId),
+          },
+        },
         entityId: row.id,
         data: { affiliationId: row.id, organisationId: c.organisationId, userId: c.userId, role: row.role },
         dedupeKey: `affiliation-confirmed:${row.id}`,
@@ -99,7 +105,13 @@ export class AffiliationStore {
     em: EntityManager,
     organisationId: string,
     except: (string | null)[],
-    n: { type: string; title: string; entityId: string; data: Record<string, unknown>; dedupeKey: string },
+    n: {
+      type: string;
+      message: LocalizedMessage;
+      entityId: string;
+      data: Record<string, unknown>;
+      dedupeKey: string;
+    },
   ): Promise<void> {
     const admins = (await this.orgs.adminIds(organisationId, em)).filter((id) => !except.includes(id));
     await this.notifications.notify(em, { userIds: admins, groupId: null, ...n });

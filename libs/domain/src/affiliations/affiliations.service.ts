@@ -111,14 +111,19 @@ export class AffiliationsService {
           userIds: [user.id],
           type: 'affiliation.invited',
           entityId: row.id,
-          title: `${inviter} invites you to represent ${org.name}`,
+          message: {
+            title: 'notification.affiliation.invited.title',
+            params: { inviter, organisation: org.name },
+          },
           data: { affiliationId: row.id, organisationId, role: dto.role },
           dedupeKey: `affiliation-invitation:${row.id}`,
         });
       } else {
+        // No account, so no locale of their own: the inviting admin's.
+        const [{ locale }] = await em.query(`SELECT locale FROM users WHERE id = $1`, [adminId]);
         await this.mail.enqueue(em, {
           to: dto.email,
-          ...affiliationInvitationMail(this.config.publicUrl, org.name, inviter, dto.role),
+          ...affiliationInvitationMail(locale ?? 'en', this.config.publicUrl, org.name, inviter, dto.role),
           dedupeKey: `affiliation-invitation:${row.id}`,
         });
       }
@@ -176,7 +181,10 @@ export class AffiliationsService {
       });
       await this.store.notifyAdmins(em, organisationId, [userId], {
         type: 'affiliation.requested',
-        title: `${user.display_name} (${user.email}) asks to represent ${org.name}`,
+        message: {
+          title: 'notification.affiliation.requested.title',
+          params: { name: user.display_name, email: user.email, organisation: org.name },
+        },
         entityId: row.id,
         data: { affiliationId: row.id, organisationId, userId },
         dedupeKey: `affiliation-requested:${row.id}`,
@@ -202,7 +210,10 @@ export class AffiliationsService {
         userIds: [a.user_id!],
         type: 'affiliation.approved',
         entityId: a.id,
-        title: `You now speak for ${await this.store.orgName(em, a.organisation_id)}`,
+        message: {
+          title: 'notification.affiliation.approved.title',
+          params: { organisation: await this.store.orgName(em, a.organisation_id) },
+        },
         data: { affiliationId: a.id, organisationId: a.organisation_id, role: row.role },
         dedupeKey: `affiliation-approved:${a.id}`,
       });

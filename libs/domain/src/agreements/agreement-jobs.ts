@@ -143,7 +143,10 @@ export class AgreementJobs {
       };
       const recipients = await this.lifecycle.notifyParties(em, a, {
         type: 'agreement.review_due',
-        title: `${a.title}: review due on ${slot.review_on} (in ${slot.days} days)`,
+        message: {
+          title: 'notification.agreement.review_due.title',
+          params: { title: a.title, date: { date: slot.review_on }, days: slot.days },
+        },
         data,
         dedupeKey: `agreement-review:${a.id}:${slot.review_on}:${slot.days}`,
       });
@@ -185,8 +188,11 @@ export class AgreementJobs {
       };
       const notified = await this.lifecycle.notifyParties(em, a, {
         type: 'obligation.overdue',
-        title: `Obligation overdue: ${o.title}`,
-        body: `It was due on ${o.due_on}.`,
+        message: {
+          title: 'notification.obligation.overdue.title',
+          body: 'notification.obligation.overdue.body',
+          params: { title: o.title, date: { date: o.due_on } },
+        },
         data,
         dedupeKey: `obligation-overdue:${o.id}:${o.due_on}`,
         entityId: o.id,

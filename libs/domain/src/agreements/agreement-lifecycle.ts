@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictProblem } from '@roundtable/core';
+import { ConflictProblem, LocalizedMessage } from '@roundtable/core';
 import { EntityManager } from 'typeorm';
 import { GroupAccessPolicy } from '../access/group-access.policy';
 import { ChangeRecorder } from '../events/change-recorder';
@@ -64,7 +64,10 @@ export class AgreementLifecycle {
     });
     await this.notifyParties(em, agreement, {
       type: 'agreement.status_changed',
-      title: `${agreement.title}: ${describe(to)}`,
+      message: {
+        title: 'notification.agreement.status_changed.title',
+        params: { title: agreement.title, status: { key: `agreement.status.${to}` } },
+      },
       body: opts.reason ?? null,
       data: { agreementId: agreement.id, from, to },
       dedupeKey: `agreement-status:${history.id}`,
@@ -79,7 +82,7 @@ export class AgreementLifecycle {
     agreement: Pick<AgreementRef, 'id' | 'groupId'>,
     n: {
       type: string;
-      title: string;
+      message: LocalizedMessage;
       body?: string | null;
       data: Record<string, unknown>;
       dedupeKey: string;
@@ -107,34 +110,11 @@ export class AgreementLifecycle {
       type: n.type,
       groupId: agreement.groupId,
       entityId: n.entityId ?? agreement.id,
-      title: n.title,
+      message: n.message,
       body: n.body ?? null,
       data: n.data,
       dedupeKey: n.dedupeKey,
     });
     return created.length;
-  }
-}
-
-function describe(status: AgreementStatus): string {
-  switch (status) {
-    case 'draft':
-      return 'back to draft';
-    case 'negotiating':
-      return 'under negotiation';
-    case 'signed':
-      return 'signed by every party';
-    case 'in_force':
-      return 'in force';
-    case 'under_review':
-      return 'under review';
-    case 'suspended':
-      return 'suspended';
-    case 'terminated':
-      return 'terminated';
-    case 'expired':
-      return 'expired';
-    case 'abandoned':
-      return 'abandoned';
   }
 }

@@ -135,7 +135,7 @@ export class AgreementsService {
         { id: row.id, groupId },
         {
           type: 'agreement.party',
-          title: `Your organisation is a party to a new agreement: ${dto.title}`,
+          message: { title: 'notification.agreement.party.created.title', params: { title: dto.title } },
           data: { agreementId: row.id },
           dedupeKey: `agreement-party:${row.id}`,
           excludeUserId: userId,
@@ -348,7 +348,10 @@ export class AgreementsService {
       if (addedOrganisations.length)
         await this.lifecycle.notifyParties(em, agreement, {
           type: 'agreement.party',
-          title: `Your organisation is a party to an agreement: ${dto.title ?? a.title}`,
+          message: {
+            title: 'notification.agreement.party.added.title',
+            params: { title: dto.title ?? a.title },
+          },
           data: { agreementId },
           dedupeKey: `agreement-party:${agreementId}`,
           excludeUserId: userId,

@@ -1,4 +1,4 @@
-import { translate } from '@roundtable/core';
+import { formatDateTime, translate } from '@roundtable/core';
 // The text of the platform's own e-mails (notification copies are built by the worker).
 // Plain text: every client reads it, and nothing in it needs markup.
 
@@ -7,56 +7,57 @@ export interface MailText {
   text: string;
 }
 
-export function emailVerificationMail(publicUrl: string, displayName: string, token: string): MailText {
+// Each in the recipient's locale: their own for account mail; for an address without an account,
+// the locale the sender chose (the group's first language, the inviting admin's locale).
+export function emailVerificationMail(
+  locale: string,
+  publicUrl: string,
+  displayName: string,
+  token: string,
+): MailText {
   return {
-    subject: 'Confirm your e-mail address for Roundtable',
-    text: [
-      `Hello ${displayName},`,
-      '',
-      'Confirm that this address is yours with this single-use code (valid for 24 hours):',
-      '',
-      `    ${token}`,
-      '',
-      `Send it as POST ${publicUrl}/api/v1/auth/verify-email {"token": "<code>"} (the web client does this for you).`,
-      'Organisations rely on verified addresses before you may speak for them.',
-      '',
-      'If you did not create a Roundtable account, ignore this message.',
-    ].join('\n'),
+    subject: translate(locale, 'mail.emailVerification.subject'),
+    text: translate(locale, 'mail.emailVerification.body', {
+      name: displayName,
+      token,
+      url: `${publicUrl}/api/v1/auth/verify-email`,
+    }),
   };
 }
 
 export function affiliationInvitationMail(
+  locale: string,
   publicUrl: string,
   organisationName: string,
   inviterName: string,
   role: string,
 ): MailText {
+  const params = {
+    inviter: inviterName,
+    organisation: organisationName,
+    role: translate(locale, role === 'admin' ? 'affiliation.role.admin' : 'affiliation.role.member'),
+    url: `${publicUrl}/api/v1/auth/register`,
+  };
   return {
-    subject: `${inviterName} invites you to represent ${organisationName} on Roundtable`,
-    text: [
-      `${inviterName} invited this address to join ${organisationName} on Roundtable as ${role === 'admin' ? 'an admin' : 'a member'}.`,
-      '',
-      `Create an account with this address at ${publicUrl}/api/v1/auth/register, confirm the address with the`,
-      'code we e-mail you, then accept the invitation (GET /api/v1/me/affiliations).',
-      '',
-      'If you do not know this organisation, ignore this message.',
-    ].join('\n'),
+    subject: translate(locale, 'mail.affiliationInvitation.subject', params),
+    text: translate(locale, 'mail.affiliationInvitation.body', params),
   };
 }
 
 export function groupInvitationMail(
+  locale: string,
   publicUrl: string,
   groupName: string,
   organisationName: string,
 ): MailText {
+  const params = {
+    group: groupName,
+    organisation: organisationName,
+    url: `${publicUrl}/api/v1/auth/register`,
+  };
   return {
-    subject: `You are invited to join ${groupName} on Roundtable`,
-    text: [
-      `You are invited to join the working group "${groupName}" on Roundtable, representing ${organisationName}.`,
-      '',
-      `Create an account with this address at ${publicUrl}/api/v1/auth/register and confirm the address with`,
-      'the code we e-mail you; the invitation then waits for you under GET /api/v1/me/invitations.',
-    ].join('\n'),
+    subject: translate(locale, 'mail.groupInvitation.subject', params),
+    text: translate(locale, 'mail.groupInvitation.body', params),
   };
 }
 
@@ -81,12 +82,14 @@ export function passwordChangedMail(
   publicUrl: string,
   displayName: string,
   at: Date,
+  timeZone: string | null = null,
 ): MailText {
   return {
     subject: translate(locale, 'mail.passwordChanged.subject'),
     text: translate(locale, 'mail.passwordChanged.body', {
       name: displayName,
-      time: at.toISOString().slice(0, 16).replace('T', ' '),
+      // In the account's time zone (UTC without one), named.
+      time: formatDateTime(locale, at, timeZone ?? 'UTC'),
       link: `${publicUrl}/forgot-password`,
     }),
   };

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { MessageKey } from '@roundtable/core';
 import { DataSource } from 'typeorm';
 import { NotificationsService } from '../notifications/notifications.service';
 import { DEFAULT_REMINDER_OFFSETS } from './meeting.entity';
@@ -89,8 +90,15 @@ export class MeetingReminders {
         type: 'meeting.reminder',
         groupId: slot.group_id,
         entityId: slot.meeting_id,
-        title: `Reminder: ${slot.title} — ${describeLead(slot.offset_minutes)}`,
-        body: `Starts ${formatLocal(startsAt, slot.timezone)} (${slot.timezone})`,
+        message: {
+          title: 'notification.meeting.reminder.title',
+          body: 'notification.meeting.reminder.body',
+          params: {
+            title: slot.title,
+            lead: describeLead(slot.offset_minutes),
+            startsAt: { dateTime: startsAt, timeZone: slot.timezone },
+          },
+        },
         data: {
           meetingId: slot.meeting_id,
           startsAt: startsAt.toISOString(),
@@ -107,16 +115,15 @@ export class MeetingReminders {
   }
 }
 
-function describeLead(minutes: number): string {
-  if (minutes % 1440 === 0) return minutes === 1440 ? 'tomorrow' : `in ${minutes / 1440} days`;
-  if (minutes % 60 === 0) return `in ${minutes / 60} hour${minutes === 60 ? '' : 's'}`;
-  return `in ${minutes} minutes`;
-}
-
-function formatLocal(d: Date, timezone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: timezone,
-    dateStyle: 'full',
-    timeStyle: 'short',
-  }).format(d);
+// How long before the meeting, as a catalogue text rendered in each recipient's locale.
+function describeLead(minutes: number): { key: MessageKey; params?: Record<string, number> } {
+  if (minutes % 1440 === 0)
+    return minutes === 1440
+      ? { key: 'meeting.lead.tomorrow' }
+      : { key: 'meeting.lead.days', params: { count: minutes / 1440 } };
+  if (minutes % 60 === 0)
+    return minutes === 60
+      ? { key: 'meeting.lead.hour' }
+      : { key: 'meeting.lead.hours', params: { count: minutes / 60 } };
+  return { key: 'meeting.lead.minutes', params: { count: minutes } };
 }

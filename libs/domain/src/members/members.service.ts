@@ -6,6 +6,7 @@ import {
   ConflictProblem,
   decodeCursor,
   ForbiddenProblem,
+  groupLocale,
   NotFoundProblem,
   Page,
   pageLimit,
@@ -104,7 +105,7 @@ export class MembersService {
   // invitee registers.
   async deliverInvitation(em: EntityManager, membershipId: string): Promise<void> {
     const [m] = await em.query(
-      `SELECT m.user_id, m.email, m.group_id, g.name, o.name AS organisation_name
+      `SELECT m.user_id, m.email, m.group_id, g.name, g.languages, o.name AS organisation_name
        FROM memberships m JOIN groups g ON g.id = m.group_id JOIN organisations o ON o.id = m.organisation_id
        WHERE m.id = $1 AND m.status = 'invited'`,
       [membershipId],
@@ -116,13 +117,14 @@ export class MembersService {
         type: 'member.invited',
         groupId: m.group_id,
         entityId: membershipId,
-        title: `You are invited to join ${m.name}`,
+        message: { title: 'notification.member.invited.title', params: { group: m.name } },
         dedupeKey: `invitation:${membershipId}`,
       });
     } else {
       await this.mail.enqueue(em, {
         to: m.email,
-        ...groupInvitationMail(this.config.publicUrl, m.name, m.organisation_name),
+        // No account, so no locale of their own: the group's first language.
+        ...groupInvitationMail(groupLocale(m.languages), this.config.publicUrl, m.name, m.organisation_name),
         dedupeKey: `group-invitation:${membershipId}`,
       });
     }
@@ -137,7 +139,10 @@ export class MembersService {
     );
     await this.affiliations.notifyAdmins(em, m.organisation_id, [inviterId], {
       type: 'membership.approval_requested',
-      title: `${m.email} was invited to ${m.group_name} as ${m.organisation_name}: approve or reject`,
+      message: {
+        title: 'notification.membership.approval_requested.title',
+        params: { email: m.email, group: m.group_name, organisation: m.organisation_name },
+      },
       entityId: membershipId,
       data: { membershipId, organisationId: m.organisation_id },
       dedupeKey: `membership-approval:${membershipId}`,
@@ -444,7 +449,10 @@ export class MembersService {
     );
     await this.affiliations.notifyAdmins(em, m.organisation_id, except, {
       type: 'membership.joined',
-      title: `${m.who} joined ${m.group_name} as ${m.organisation_name}`,
+      message: {
+        title: 'notification.membership.joined.title',
+        params: { name: m.who, group: m.group_name, organisation: m.organisation_name },
+      },
       entityId: membershipId,
       data: { membershipId, groupId: m.group_id, organisationId: m.organisation_id },
       dedupeKey: `membership-joined:${membershipId}`,

@@ -10,7 +10,6 @@ import {
   pageLimit,
   PageQuery,
   toPage,
-  translate,
 } from '@roundtable/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { GroupAccessPolicy, GroupActor, GroupPower, MeetingScope } from '../access/group-access.policy';
@@ -462,8 +461,7 @@ export class MinutesService {
       type,
       groupId: meeting.groupId,
       entityId: meeting.id,
-      // Each member reads it in their own locale (the English text is the fallback).
-      title: translate('en', `notification.${type}.title`, { title: meeting.title }),
+      // Each member reads it in their own locale.
       message: {
         title: `notification.${type}.title`,
         body: `notification.${type}.body`,

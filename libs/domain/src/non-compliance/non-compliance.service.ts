@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   ConflictProblem,
   FieldError,
+  LocalizedMessage,
   NotFoundProblem,
   Page,
   pageLimit,
@@ -109,7 +110,7 @@ export class NonComplianceService {
         { ...agreement, reportId: row.id },
         {
           type: 'noncompliance.reported',
-          title: `Non-compliance reported: ${agreement.title}`,
+          message: { title: 'notification.noncompliance.reported.title', params: { title: agreement.title } },
           dedupeKey: `noncompliance-reported:${row.id}`,
           excludeUserId: userId,
           managers: true,
@@ -168,7 +169,10 @@ export class NonComplianceService {
         { ...report, reportId },
         {
           type: 'noncompliance.updated',
-          title: `Non-compliance report: ${dto.to.replace(/_/g, ' ')}`,
+          message: {
+            title: 'notification.noncompliance.updated.title',
+            params: { status: { key: `noncompliance.status.${dto.to}` } },
+          },
           body: dto.note,
           dedupeKey: `noncompliance-step:${step.id}`,
           excludeUserId: userId,
@@ -339,7 +343,7 @@ export class NonComplianceService {
     target: { groupId: string; partyOrganisationIds: string[]; reportId: string; id?: string },
     n: {
       type: string;
-      title: string;
+      message: LocalizedMessage;
       body?: string;
       dedupeKey: string;
       excludeUserId: string;
@@ -365,7 +369,7 @@ export class NonComplianceService {
       type: n.type,
       groupId: target.groupId,
       entityId: target.reportId,
-      title: n.title,
+      message: n.message,
       body: n.body ?? null,
       data: { reportId: target.reportId },
       dedupeKey: n.dedupeKey,

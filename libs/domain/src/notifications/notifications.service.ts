@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import {
   decodeCursor,
-  MessageKey,
+  LocalizedMessage,
   NotFoundProblem,
   Page,
   pageLimit,
   PageQuery,
   PgRow,
+  renderMessage,
   toPage,
-  translate,
 } from '@roundtable/core';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -17,11 +17,13 @@ export interface NewNotification {
   type: string;
   groupId?: string | null;
   entityId?: string | null;
-  title: string;
+  // Every notification is written from catalogue texts (libs/core/src/i18n, `notification.*`):
+  // each recipient gets title and body in their own locale (users.locale; English without one
+  // or for a language without a catalogue; `fr-CD` → fr). Params may themselves be catalogue
+  // texts (a status), moments in a time zone or dates, rendered in that locale too.
+  message: LocalizedMessage;
+  // Free text written by a person (a reason, a note): the body when the message has none.
   body?: string | null;
-  // Catalogue texts (libs/core/src/i18n): when given, each recipient gets title and body in
-  // their own locale (users.locale; English without one), and `title`/`body` are not used.
-  message?: { title: MessageKey; body?: MessageKey; params?: Record<string, string | number> };
   data?: Record<string, unknown>;
   // Same key for the same user → stored once, however often the job that creates it runs.
   dedupeKey: string;
@@ -79,18 +81,14 @@ export class NotificationsService {
     n: NewNotification,
   ): Promise<{ title: string; body: string | null }[]> {
     const message = n.message;
-    if (!message) return userIds.map(() => ({ title: n.title, body: n.body ?? null }));
     const rows: { id: string; locale: string | null }[] = await em.query(
       `SELECT id, locale FROM users WHERE id = ANY($1::uuid[])`,
       [userIds],
     );
     const locales = new Map(rows.map((r) => [r.id, r.locale ?? 'en']));
     return userIds.map((id) => {
-      const locale = locales.get(id) ?? 'en';
-      return {
-        title: translate(locale, message.title, message.params),
-        body: message.body ? translate(locale, message.body, message.params) : (n.body ?? null),
-      };
+      const text = renderMessage(locales.get(id) ?? 'en', message);
+      return { title: text.title, body: text.body ?? n.body ?? null };
     });
   }
 

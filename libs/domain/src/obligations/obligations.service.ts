@@ -97,7 +97,10 @@ export class ObligationsService {
       });
       await this.lifecycle.notifyParties(em, agreement, {
         type: 'obligation.assigned',
-        title: `${agreement.title}: an obligation falls to your organisation — ${dto.title}`,
+        message: {
+          title: 'notification.obligation.assigned.title',
+          params: { title: agreement.title, obligation: dto.title },
+        },
         data: { agreementId, obligationId: row.id, nextDueOn },
         dedupeKey: `obligation-assigned:${row.id}`,
         entityId: row.id,

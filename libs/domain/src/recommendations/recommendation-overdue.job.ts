@@ -69,8 +69,11 @@ export class RecommendationOverdueJob {
       type: 'recommendation.overdue',
       groupId: r.group_id,
       entityId: r.id,
-      title: `Recommendation overdue: ${r.title}`,
-      body: `It was due on ${r.due_date}.`,
+      message: {
+        title: 'notification.recommendation.overdue.title',
+        body: 'notification.recommendation.overdue.body',
+        params: { title: r.title, date: { date: r.due_date } },
+      },
       data: { recommendationId: r.id, dueDate: r.due_date },
       dedupeKey: `recommendation-overdue:${r.id}:${r.due_date}`,
     });

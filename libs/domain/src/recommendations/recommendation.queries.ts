@@ -1,5 +1,6 @@
 import { BadRequestProblem, FieldError } from '@roundtable/core';
 import { EntityManager } from 'typeorm';
+import { groupSourceLocale } from '../translations/translation-sources';
 import type { RecommendationDto, TimelineEntryDto } from './dto/recommendation.dto';
 
 // "Overdue": the due date has passed in the group's time zone and the work is not closed.
@@ -9,7 +10,7 @@ export const RECOMMENDATION_SELECT = `
   SELECT r.id, r.group_id, r.meeting_id, r.agenda_item_id, r.title, r.description, r.due_date::text AS due_date,
          r.priority, r.status, r.progress, r.created_by, r.created_at, r.updated_at, r.completed_at,
          r.impact_rating, r.impact_note, r.impact_assessed_by, r.impact_assessed_at,
-         ${OVERDUE_SQL} AS overdue,
+         ${OVERDUE_SQL} AS overdue, g.languages AS group_languages,
          coalesce((SELECT json_agg(json_build_object('id', o.id, 'name', o.name, 'kind', o.kind, 'verified', o.verified) ORDER BY lower(o.name), o.id)
                    FROM recommendation_organisations ro JOIN organisations o ON o.id = ro.organisation_id
                    WHERE ro.recommendation_id = r.id), '[]'::json) AS organisations
@@ -125,6 +126,10 @@ export function toRecommendation(r: any): RecommendationDto {
     agendaItemId: r.agenda_item_id,
     title: r.title,
     description: r.description,
+    // The source as stored; the service's reads localize title and description.
+    sourceLocale: groupSourceLocale(r.group_languages),
+    locale: groupSourceLocale(r.group_languages),
+    translationStale: false,
     responsibleOrganisations: r.organisations,
     dueDate: r.due_date,
     priority: r.priority,

@@ -1,6 +1,9 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Endpoint, Page, UuidParam } from '@roundtable/core';
+import type { Response } from 'express';
+import { LocaleQuery } from '../translations/dto/translation.dto';
+import { AcceptLanguage, readPreferences } from '../translations/translations.service';
 import {
   AssessImpactDto,
   CreateRecommendationDto,
@@ -15,6 +18,12 @@ import {
 import { RecommendationProgressService } from './recommendation-progress.service';
 import { RecommendationSummaryService } from './recommendation-summary.service';
 import { RecommendationsService } from './recommendations.service';
+
+const ACCEPT_LANGUAGE = {
+  name: 'accept-language',
+  required: false,
+  description: 'Used when ?locale= is absent or not available',
+};
 
 @ApiTags('recommendations')
 @Controller('groups/:groupId/recommendations')
@@ -40,13 +49,19 @@ export class GroupRecommendationsController {
   }
 
   @Get()
-  @Endpoint({ summary: "The group's recommendations, with filters", type: RecommendationPageDto })
+  @ApiHeader(ACCEPT_LANGUAGE)
+  @Endpoint({
+    summary: "The group's recommendations, with filters",
+    type: RecommendationPageDto,
+    returns: 'Each in the negotiated locale (its `locale`)',
+  })
   list(
     @CurrentUser() user: AuthUser,
     @Param('groupId', new UuidParam('Group')) groupId: string,
     @Query() q: RecommendationQuery,
+    @AcceptLanguage() acceptLanguage?: string,
   ): Promise<Page<RecommendationDto>> {
-    return this.recommendations.list(user.id, groupId, q);
+    return this.recommendations.list(user.id, groupId, q, readPreferences(q.locale, acceptLanguage));
   }
 
   @Get('summary')
@@ -68,12 +83,22 @@ export class RecommendationsController {
   ) {}
 
   @Get()
-  @Endpoint({ summary: 'One recommendation with its progress', type: RecommendationDetailDto })
-  get(
+  @ApiHeader(ACCEPT_LANGUAGE)
+  @Endpoint({
+    summary: 'One recommendation with its progress',
+    type: RecommendationDetailDto,
+    returns: 'In the negotiated locale; Content-Language names it',
+  })
+  async get(
     @CurrentUser() user: AuthUser,
     @Param('recommendationId', new UuidParam('Recommendation')) id: string,
+    @Query() q: LocaleQuery,
+    @Res({ passthrough: true }) res: Response,
+    @AcceptLanguage() acceptLanguage?: string,
   ): Promise<RecommendationDetailDto> {
-    return this.recommendations.get(user.id, id);
+    const rec = await this.recommendations.get(user.id, id, readPreferences(q.locale, acceptLanguage));
+    res.setHeader('Content-Language', rec.locale);
+    return rec;
   }
 
   @Patch()

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  canonicalLocale,
   BadRequestProblem,
   ConflictProblem,
   decodeCursor,
@@ -32,6 +33,7 @@ import {
   toRecommendation,
   toTimelineEntry,
 } from './recommendation.queries';
+import { groupSourceLocale } from '../translations/translation-sources';
 import { TranslationsService } from '../translations/translations.service';
 
 export interface LockedRecommendation {
@@ -112,13 +114,20 @@ export class RecommendationsService {
     });
   }
 
-  async get(userId: string, id: string): Promise<RecommendationDetailDto> {
+  // In the negotiated locale (`preferences`: readPreferences; then the group's languages, then
+  // the source, which is written in the group's first language).
+  async get(userId: string, id: string, preferences: string[] = []): Promise<RecommendationDetailDto> {
     const groupId = await this.groupOf(this.ds.manager, id);
     await this.access.require(userId, groupId, 'read', undefined, 'Recommendation');
-    return this.detail(this.ds.manager, id);
+    return this.detail(this.ds.manager, id, preferences);
   }
 
-  async list(userId: string, groupId: string, q: RecommendationQuery): Promise<Page<RecommendationDto>> {
+  async list(
+    userId: string,
+    groupId: string,
+    q: RecommendationQuery,
+    preferences: string[] = [],
+  ): Promise<Page<RecommendationDto>> {
     await this.access.require(userId, groupId);
     const limit = pageLimit(q);
     const cursor = decodeCursor(q.cursor, 2);
@@ -148,7 +157,44 @@ export class RecommendationsService {
       `${RECOMMENDATION_SELECT} WHERE ${where.join(' AND ')} ORDER BY r.due_date, r.id LIMIT $2`,
       params,
     );
-    return toPage(rows, limit, (r: { due_date: string; id: string }) => [r.due_date, r.id], toRecommendation);
+    const page = toPage(
+      rows,
+      limit,
+      (r: { due_date: string; id: string }) => [r.due_date, r.id],
+      (r) => r,
+    );
+    return { ...page, items: await this.localized(this.ds.manager, page.items, preferences) };
+  }
+
+  // Rows of RECOMMENDATION_SELECT as DTOs, title and description in the negotiated locale (one
+  // query for the whole list).
+  private async localized(
+    em: EntityManager,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw pg rows
+    rows: any[],
+    preferences: string[],
+  ): Promise<RecommendationDto[]> {
+    const localized = await this.translations.localizeMany(
+      em,
+      rows.map((r) => {
+        const groupLanguages = ((r.group_languages ?? []) as string[]).map((l) => canonicalLocale(l) ?? l);
+        return {
+          type: 'recommendation' as const,
+          id: r.id,
+          sourceLocale: groupSourceLocale(groupLanguages),
+          groupLanguages,
+          fields: { title: r.title, description: r.description },
+        };
+      }),
+      preferences,
+    );
+    return rows.map((r, n) => ({
+      ...toRecommendation(r),
+      title: localized[n].fields.title as string,
+      description: (localized[n].fields.description as string | null) ?? null,
+      locale: localized[n].locale,
+      translationStale: localized[n].translationStale,
+    }));
   }
 
   async update(userId: string, id: string, dto: UpdateRecommendationDto): Promise<RecommendationDetailDto> {
@@ -258,14 +304,16 @@ export class RecommendationsService {
     };
   }
 
-  async detail(em: EntityManager, id: string): Promise<RecommendationDetailDto> {
+  // Writes answer in the source language (no preferences).
+  async detail(em: EntityManager, id: string, preferences: string[] = []): Promise<RecommendationDetailDto> {
     const [row] = await em.query(`${RECOMMENDATION_SELECT} WHERE r.id = $1`, [id]);
     if (!row) throw new NotFoundProblem('Recommendation');
+    const [rec] = await this.localized(em, [row], preferences);
     const timeline = await em.query(
       `${TIMELINE_SELECT} WHERE e.recommendation_id = $1 ORDER BY e.created_at, e.id`,
       [id],
     );
-    return { ...toRecommendation(row), timeline: timeline.map(toTimelineEntry) };
+    return { ...rec, timeline: timeline.map(toTimelineEntry) };
   }
 
   // One notification per responsible organisation and member: a retried request or a later edit
@@ -288,7 +336,7 @@ export class RecommendationsService {
         type: 'recommendation.assigned',
         groupId,
         entityId: id,
-        title: `A recommendation was assigned to your organisation: ${title}`,
+        message: { title: 'notification.recommendation.assigned.title', params: { title } },
         data: { recommendationId: id, organisationId: orgId },
         dedupeKey: `recommendation-assigned:${id}:${orgId}`,
       });

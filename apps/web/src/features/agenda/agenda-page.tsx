@@ -1,8 +1,9 @@
-import { useParams } from '@tanstack/react-router';
+import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useState, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeProblem } from '@/api';
 import { Dialog, FormError, QueryState, Section, SelectField, TextAreaField, TextField } from '@/components';
+import { ContentLanguageSwitch, groupSourceLocale, useGroupTranslations } from '@/features/documents';
 import { MeetingFrame, type MeetingContext } from '@/features/meetings';
 import { formatCalendarDate, formatInstant } from '@/i18n/format';
 import {
@@ -34,7 +35,10 @@ export function AgendaPage() {
 function AgendaScreen({ ctx }: { ctx: MeetingContext }) {
   const { t } = useTranslation('agenda');
   const { meeting, manage, group, locale } = ctx;
-  const agenda = useAgenda(meeting.groupId, meeting.id);
+  const sourceLocale = groupSourceLocale(group.languages);
+  const search = useSearch({ from: '/app/groups/$groupId/meetings/$meetingId/agenda' });
+  const reading = search.locale ?? sourceLocale;
+  const agenda = useAgenda(meeting.groupId, meeting.id, reading);
   const publish = usePublish(meeting.groupId, meeting.id);
   return (
     <QueryState query={agenda}>
@@ -68,6 +72,7 @@ function AgendaScreen({ ctx }: { ctx: MeetingContext }) {
                   : t('draft')}
               </p>
               <FormError message={publish.error ? describeProblem(publish.error, t).message : null} />
+              <AgendaLanguage ctx={ctx} agenda={a} sourceLocale={sourceLocale} reading={reading} />
               <AcceptedItems ctx={ctx} items={accepted} />
             </Section>
             <Section title={t('proposed')} id="agenda-proposed">
@@ -105,6 +110,44 @@ function AgendaScreen({ ctx }: { ctx: MeetingContext }) {
         );
       }}
     </QueryState>
+  );
+}
+
+// One switch for the whole agenda: the languages any of its items is translated into; the
+// notice follows what was answered (some items may have no translation and read as written).
+function AgendaLanguage({
+  ctx,
+  agenda,
+  sourceLocale,
+  reading,
+}: {
+  ctx: MeetingContext;
+  agenda: Agenda;
+  sourceLocale: string;
+  reading: string;
+}) {
+  const { meeting } = ctx;
+  const navigate = useNavigate();
+  const translations = useGroupTranslations(
+    meeting.groupId,
+    'agenda_item',
+    agenda.items.map((i) => i.id),
+  );
+  const translated = agenda.items.filter((i) => i.locale !== sourceLocale);
+  return (
+    <ContentLanguageSwitch
+      sourceLocale={sourceLocale}
+      answered={translated.length ? reading : sourceLocale}
+      stale={translated.some((i) => i.translationStale)}
+      translations={translations}
+      onChange={(next) =>
+        void navigate({
+          to: '/groups/$groupId/meetings/$meetingId/agenda',
+          params: { groupId: meeting.groupId, meetingId: meeting.id },
+          search: next === sourceLocale ? {} : { locale: next },
+        })
+      }
+    />
   );
 }
 

@@ -10,12 +10,18 @@ export type AgendaItemKind = AgendaItem['kind'];
 export const agendaKey = (groupId: string, meetingId: string) =>
   [...groupKey(groupId), 'agenda', meetingId] as const;
 
-export function useAgenda(groupId: string, meetingId: string) {
+// `locale`: the language switch (each item in that language where translated); the agenda as
+// written (`sourceLocale`, the group's first language) otherwise.
+export function useAgenda(groupId: string, meetingId: string, locale: string) {
   const api = useApi();
   return useQuery({
-    queryKey: agendaKey(groupId, meetingId),
+    queryKey: [...agendaKey(groupId, meetingId), locale] as const,
     queryFn: () =>
-      unwrap(api.GET('/api/v1/meetings/{meetingId}/agenda', { params: { path: { meetingId } } })),
+      unwrap(
+        api.GET('/api/v1/meetings/{meetingId}/agenda', {
+          params: { path: { meetingId }, query: { locale } },
+        }),
+      ),
   });
 }
 
@@ -77,10 +83,8 @@ export function useReorder(groupId: string, meetingId: string) {
           body: { itemIds },
         }),
       ),
-    onSuccess: (agenda) => {
-      queries.setQueryData(agendaKey(groupId, meetingId), agenda);
-      return queries.invalidateQueries({ queryKey: groupKey(groupId) });
-    },
+    // The answer is in the source language, the page may show another (?locale=): refetch.
+    onSuccess: () => queries.invalidateQueries({ queryKey: groupKey(groupId) }),
   });
 }
 

@@ -6,7 +6,11 @@ import { withCatalogues } from '@/i18n/route-catalogues';
 const agendaRoute = createRoute({
   getParentRoute: () => appLayoutRoute,
   path: '/groups/$groupId/meetings/$meetingId/agenda',
-  loader: withCatalogues('meetings', 'agenda'),
+  // The language switch: ?locale= (unset: the agenda as written).
+  validateSearch: (s: Record<string, unknown>): { locale?: string } => ({
+    locale: typeof s.locale === 'string' ? s.locale : undefined,
+  }),
+  loader: withCatalogues('meetings', 'agenda', 'documents'),
   component: lazyRouteComponent(() => import('./agenda-page'), 'AgendaPage'),
 });
 

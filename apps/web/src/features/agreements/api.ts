@@ -198,14 +198,24 @@ export function useVersions(groupId: string, agreementId: string, enabled: boole
   });
 }
 
-export function useVersion(groupId: string, agreementId: string, versionId: string | undefined) {
+// `locale`: the language to read the text in. The text section passes the agreement's source
+// language, so what is edited and saved is always the source, never a translation the browser's
+// Accept-Language would otherwise negotiate.
+export function useVersion(
+  groupId: string,
+  agreementId: string,
+  versionId: string | undefined,
+  locale?: string,
+) {
   const api = useApi();
   return useQuery({
-    queryKey: sub(groupId, agreementId, 'version', versionId ?? ''),
+    queryKey: sub(groupId, agreementId, 'version', versionId ?? '', locale ?? ''),
     enabled: Boolean(versionId),
     queryFn: () =>
       unwrap(
-        api.GET('/api/v1/agreement-versions/{versionId}', { params: { path: { versionId: versionId! } } }),
+        api.GET('/api/v1/agreement-versions/{versionId}', {
+          params: { path: { versionId: versionId! }, query: locale ? { locale } : {} },
+        }),
       ),
   });
 }

@@ -31,7 +31,7 @@ export function VersionsSection({ ctx }: { ctx: AgreementContext }) {
   const defaultId = a.openVersion?.id ?? a.currentVersion?.id;
   const [chosen, setChosen] = useState<string>('');
   const selectedId = chosen || defaultId;
-  const version = useVersion(groupId, a.id, selectedId);
+  const version = useVersion(groupId, a.id, selectedId, a.sourceLocale);
   const items = versions.data?.items ?? [];
   return (
     <>

@@ -34,3 +34,10 @@ export const documentsFeature = {
   name: 'documents',
   routes: [libraryRoute, documentRoute, editorRoute] as const,
 } satisfies Feature;
+
+export {
+  ContentLanguageSwitch,
+  groupSourceLocale,
+  useGroupTranslations,
+  useTranslationsOf,
+} from './content-language';

@@ -13,17 +13,38 @@ const keys = {
     [...groupKey(groupId), 'minutes', meetingId, 'comments'] as const,
 };
 
-export function useMinutes(groupId: string, meetingId: string) {
+// The minutes as written (`sourceLocale`: the group's first language), never a translation the
+// browser's Accept-Language would negotiate: this is what the editor edits and saves.
+export function useMinutes(groupId: string, meetingId: string, sourceLocale: string) {
   const api = useApi();
   return useQuery({
     queryKey: keys.minutes(groupId, meetingId),
     queryFn: () =>
-      unwrap(api.GET('/api/v1/meetings/{meetingId}/minutes', { params: { path: { meetingId } } })),
+      unwrap(
+        api.GET('/api/v1/meetings/{meetingId}/minutes', {
+          params: { path: { meetingId }, query: { locale: sourceLocale } },
+        }),
+      ),
+  });
+}
+
+// The minutes read in `locale` (the language switch; read-only). Disabled without one.
+export function useMinutesIn(groupId: string, meetingId: string, locale: string | undefined) {
+  const api = useApi();
+  return useQuery({
+    queryKey: [...keys.minutes(groupId, meetingId), 'in', locale ?? ''] as const,
+    enabled: Boolean(locale),
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/meetings/{meetingId}/minutes', {
+          params: { path: { meetingId }, query: { locale } },
+        }),
+      ),
   });
 }
 
 // The current minutes, fetched now (after a 409, to merge against what was saved meanwhile).
-export function useFetchMinutes(groupId: string, meetingId: string) {
+export function useFetchMinutes(groupId: string, meetingId: string, sourceLocale: string) {
   const queries = useQueryClient();
   const api = useApi();
   return () =>
@@ -31,7 +52,11 @@ export function useFetchMinutes(groupId: string, meetingId: string) {
       queryKey: keys.minutes(groupId, meetingId),
       staleTime: 0,
       queryFn: () =>
-        unwrap(api.GET('/api/v1/meetings/{meetingId}/minutes', { params: { path: { meetingId } } })),
+        unwrap(
+          api.GET('/api/v1/meetings/{meetingId}/minutes', {
+            params: { path: { meetingId }, query: { locale: sourceLocale } },
+          }),
+        ),
     });
 }
 

@@ -6,7 +6,11 @@ import { withCatalogues } from '@/i18n/route-catalogues';
 const minutesRoute = createRoute({
   getParentRoute: () => appLayoutRoute,
   path: '/groups/$groupId/meetings/$meetingId/minutes',
-  loader: withCatalogues('meetings', 'minutes', 'attachments'),
+  // The language switch: ?locale= (unset: the minutes as written).
+  validateSearch: (s: Record<string, unknown>): { locale?: string } => ({
+    locale: typeof s.locale === 'string' ? s.locale : undefined,
+  }),
+  loader: withCatalogues('meetings', 'minutes', 'attachments', 'documents'),
   component: lazyRouteComponent(() => import('./minutes-page'), 'MinutesPage'),
 });
 

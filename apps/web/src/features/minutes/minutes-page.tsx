@@ -1,9 +1,10 @@
-import { useParams } from '@tanstack/react-router';
+import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem, describeProblem, type Schemas } from '@/api';
 import { FormError, QueryState, Section, TextAreaField } from '@/components';
 import { Attachments } from '@/features/attachments';
+import { ContentLanguageSwitch, groupSourceLocale, useTranslationsOf } from '@/features/documents';
 import { MeetingFrame, type MeetingContext } from '@/features/meetings';
 import { formatInstant } from '@/i18n/format';
 import {
@@ -14,6 +15,7 @@ import {
   useExport,
   useFetchMinutes,
   useMinutes,
+  useMinutesIn,
   useRevisions,
   useSaveMinutes,
   type Minutes,
@@ -38,14 +40,22 @@ const fieldsOf = (m: Minutes): MinutesFields => ({
 });
 
 function MinutesScreen({ ctx }: { ctx: MeetingContext }) {
-  const { meeting } = ctx;
-  const minutes = useMinutes(meeting.groupId, meeting.id);
+  const { meeting, group } = ctx;
+  const sourceLocale = groupSourceLocale(group.languages);
+  const { locale } = useSearch({ from: '/app/groups/$groupId/meetings/$meetingId/minutes' });
+  // A translation is picked: read it (read-only); the text as written otherwise.
+  const reading = locale && locale !== sourceLocale ? locale : undefined;
+  const minutes = useMinutes(meeting.groupId, meeting.id, sourceLocale);
+  const translated = useMinutesIn(meeting.groupId, meeting.id, reading);
   return (
     <QueryState query={minutes}>
       {(m: Minutes) => (
         <>
           <StatusSection ctx={ctx} minutes={m} />
-          {ctx.manage && m.status !== 'approved' ? (
+          <MinutesLanguage ctx={ctx} sourceLocale={sourceLocale} shown={reading ? translated.data : m} />
+          {reading ? (
+            <QueryState query={translated}>{(tm: Minutes) => <ReadOnly minutes={tm} />}</QueryState>
+          ) : ctx.manage && m.status !== 'approved' ? (
             <Editor ctx={ctx} minutes={m} />
           ) : (
             <ReadOnly minutes={m} />
@@ -62,6 +72,35 @@ function MinutesScreen({ ctx }: { ctx: MeetingContext }) {
         </>
       )}
     </QueryState>
+  );
+}
+
+function MinutesLanguage({
+  ctx,
+  sourceLocale,
+  shown,
+}: {
+  ctx: MeetingContext;
+  sourceLocale: string;
+  shown: Minutes | undefined;
+}) {
+  const { meeting } = ctx;
+  const navigate = useNavigate();
+  const translations = useTranslationsOf(meeting.groupId, 'minutes', meeting.id);
+  return (
+    <ContentLanguageSwitch
+      sourceLocale={sourceLocale}
+      answered={shown?.locale ?? sourceLocale}
+      stale={shown?.translationStale ?? false}
+      translations={translations.data?.items ?? []}
+      onChange={(next) =>
+        void navigate({
+          to: '/groups/$groupId/meetings/$meetingId/minutes',
+          params: { groupId: meeting.groupId, meetingId: meeting.id },
+          search: next === sourceLocale ? {} : { locale: next },
+        })
+      }
+    />
   );
 }
 
@@ -186,7 +225,7 @@ function Editor({ ctx, minutes }: { ctx: MeetingContext; minutes: Minutes }) {
   const { t } = useTranslation('minutes');
   const { meeting } = ctx;
   const save = useSaveMinutes(meeting.groupId, meeting.id);
-  const fetchCurrent = useFetchMinutes(meeting.groupId, meeting.id);
+  const fetchCurrent = useFetchMinutes(meeting.groupId, meeting.id, groupSourceLocale(ctx.group.languages));
   const [base, setBase] = useState<{ version: number; fields: MinutesFields }>(() => ({
     version: minutes.version,
     fields: fieldsOf(minutes),
@@ -334,6 +373,7 @@ function ReadOnly({ minutes }: { minutes: Minutes }) {
       {minutes.body ? (
         <div
           className="markdown-preview"
+          lang={minutes.locale}
           dangerouslySetInnerHTML={{ __html: renderMarkdown(minutes.body) }}
         />
       ) : (

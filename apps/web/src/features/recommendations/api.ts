@@ -67,13 +67,17 @@ export function useRecommendations(groupId: string, filter: RecommendationFilter
   });
 }
 
-export function useRecommendation(groupId: string, recommendationId: string) {
+// `locale`: the language switch; unset, the server negotiates (Accept-Language, the group's
+// languages, the source).
+export function useRecommendation(groupId: string, recommendationId: string, locale?: string) {
   const api = useApi();
   return useQuery({
-    queryKey: keys.one(groupId, recommendationId),
+    queryKey: [...keys.one(groupId, recommendationId), locale ?? ''] as const,
     queryFn: () =>
       unwrap(
-        api.GET('/api/v1/recommendations/{recommendationId}', { params: { path: { recommendationId } } }),
+        api.GET('/api/v1/recommendations/{recommendationId}', {
+          params: { path: { recommendationId }, query: locale ? { locale } : {} },
+        }),
       ),
   });
 }

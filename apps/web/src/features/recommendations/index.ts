@@ -22,7 +22,11 @@ const summaryRoute = createRoute({
 const detailRoute = createRoute({
   getParentRoute: () => groupRoute,
   path: '/recommendations/$recommendationId',
-  loader: withCatalogues('recommendations', 'attachments'),
+  // The language switch: ?locale= (unset: the server negotiates).
+  validateSearch: (s: Record<string, unknown>): { locale?: string } => ({
+    locale: typeof s.locale === 'string' ? s.locale : undefined,
+  }),
+  loader: withCatalogues('recommendations', 'attachments', 'documents'),
   component: lazyRouteComponent(() => import('./recommendation-page'), 'RecommendationPage'),
 });
 

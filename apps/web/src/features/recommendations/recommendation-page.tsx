@@ -1,9 +1,10 @@
-import { Link, useParams } from '@tanstack/react-router';
+import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeProblem } from '@/api';
 import { FormError, QueryState, Section, SelectField, TextAreaField, TextField } from '@/components';
 import { Attachments } from '@/features/attachments';
+import { ContentLanguageSwitch, useTranslationsOf } from '@/features/documents';
 import { canManage, useGroup, type Group } from '@/features/groups';
 import { formatCalendarDate, formatInstant } from '@/i18n/format';
 import { intlLocale } from '@/i18n/languages';
@@ -25,8 +26,9 @@ export function RecommendationPage() {
   const { groupId, recommendationId } = useParams({
     from: '/app/groups/$groupId/recommendations/$recommendationId',
   });
+  const { locale } = useSearch({ from: '/app/groups/$groupId/recommendations/$recommendationId' });
   const group = useGroup(groupId);
-  const recommendation = useRecommendation(groupId, recommendationId);
+  const recommendation = useRecommendation(groupId, recommendationId, locale);
   return (
     <QueryState query={group}>
       {(g: Group) => (
@@ -35,6 +37,32 @@ export function RecommendationPage() {
         </QueryState>
       )}
     </QueryState>
+  );
+}
+
+function RecommendationLanguage({
+  groupId,
+  recommendation: r,
+}: {
+  groupId: string;
+  recommendation: RecommendationDetail;
+}) {
+  const navigate = useNavigate();
+  const translations = useTranslationsOf(groupId, 'recommendation', r.id);
+  return (
+    <ContentLanguageSwitch
+      sourceLocale={r.sourceLocale}
+      answered={r.locale}
+      stale={r.translationStale}
+      translations={translations.data?.items ?? []}
+      onChange={(next) =>
+        void navigate({
+          to: '/groups/$groupId/recommendations/$recommendationId',
+          params: { groupId, recommendationId: r.id },
+          search: { locale: next },
+        })
+      }
+    />
   );
 }
 
@@ -66,7 +94,12 @@ function Detail({ group, recommendation: r }: { group: Group; recommendation: Re
           <span className="badge badge--muted">{t(`priority.${r.priority}`)}</span>
           {r.overdue ? <OverdueBadge /> : null}
         </p>
-        {r.description ? <p className="prewrap">{r.description}</p> : null}
+        <RecommendationLanguage groupId={group.id} recommendation={r} />
+        {r.description ? (
+          <p className="prewrap" lang={r.locale}>
+            {r.description}
+          </p>
+        ) : null}
         <dl className="facts">
           <dt>{t('fields.dueDate')}</dt>
           <dd>{formatCalendarDate(r.dueDate, locale)}</dd>

@@ -168,15 +168,23 @@ export class ExportQuery {
 export class ClauseDto {
   @ApiProperty({ format: 'uuid', description: 'Translations address the clause by this id' }) id: string;
   @ApiProperty() key: string;
-  @ApiProperty() heading: string;
-  @ApiProperty() body: string;
+  @ApiProperty({ description: 'In `locale`' }) heading: string;
+  @ApiProperty({ description: 'In `locale`' }) body: string;
+  @ApiProperty({ example: 'fr', description: 'The language of heading and body as answered (negotiated)' })
+  locale: string;
+  @ApiProperty({ description: 'The text answered is a translation the source has changed since' })
+  translationStale: boolean;
 }
 
 export class AnnexDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() key: string;
-  @ApiProperty() title: string;
-  @ApiProperty() body: string;
+  @ApiProperty({ description: 'In `locale`' }) title: string;
+  @ApiProperty({ description: 'In `locale`' }) body: string;
+  @ApiProperty({ example: 'fr', description: 'The language of title and body as answered (negotiated)' })
+  locale: string;
+  @ApiProperty({ description: 'The text answered is a translation the source has changed since' })
+  translationStale: boolean;
 }
 
 export class AcceptanceDto {
@@ -217,6 +225,15 @@ export class VersionSummaryDto {
 }
 
 export class VersionDto extends VersionSummaryDto {
+  @ApiProperty({ example: 'en', description: "The agreement's source language" }) sourceLocale: string;
+  @ApiProperty({
+    type: [String],
+    example: ['fr', 'en'],
+    description:
+      'The languages of the clauses and annexes as answered (negotiated per clause; Content-Language lists them). ' +
+      'Only approved authentic translations have legal force.',
+  })
+  locales: string[];
   @ApiProperty({ type: [ClauseDto] }) clauses: ClauseDto[];
   @ApiProperty({ type: [AnnexDto] }) annexes: AnnexDto[];
 }

@@ -151,7 +151,10 @@ export class AgreementReviewsService {
       });
       await this.lifecycle.notifyParties(em, agreement, {
         type: 'agreement.reviewed',
-        title: `${agreement.title}: reviewed (${dto.outcome})`,
+        message: {
+          title: 'notification.agreement.reviewed.title',
+          params: { title: agreement.title, outcome: { key: `review.outcome.${dto.outcome}` } },
+        },
         data,
         dedupeKey: `agreement-reviewed:${row.id}`,
         excludeUserId: userId,
@@ -207,7 +210,10 @@ export class AgreementReviewsService {
       });
       await this.lifecycle.notifyParties(em, agreement, {
         type: 'agreement.review_requested',
-        title: `${agreement.title}: an early review is requested`,
+        message: {
+          title: 'notification.agreement.review_requested.title',
+          params: { title: agreement.title },
+        },
         body: dto.reason,
         data,
         dedupeKey: `agreement-review-request:${row.id}`,

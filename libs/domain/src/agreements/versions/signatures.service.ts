@@ -107,7 +107,7 @@ export class AgreementSignaturesService {
       });
       await this.lifecycle.notifyParties(em, agreement, {
         type: 'agreement.signed',
-        title: `${agreement.title}: signed by every party`,
+        message: { title: 'notification.agreement.signed.title', params: { title: agreement.title } },
         data: { agreementId: agreement.id, versionId, signedOn: state.last_signed_on },
         dedupeKey: `agreement-signed:${versionId}`,
       });

@@ -160,7 +160,19 @@ export async function versionSummaries(
 export async function versionDetail(em: EntityManager, versionId: string): Promise<VersionDto> {
   const [row] = await em.query(`${VERSION_SELECT} WHERE v.id = $1`, [versionId]);
   const content = await loadContent(em, versionId);
-  return { ...toVersionSummary(row), clauses: content.clauses, annexes: content.annexes };
+  const [{ source_locale: sourceLocale }] = await em.query(
+    `SELECT a.source_locale FROM agreement_versions v JOIN agreements a ON a.id = v.agreement_id WHERE v.id = $1`,
+    [versionId],
+  );
+  // As written; reads localize it (AgreementVersionsService.get), writes answer in the source.
+  const asWritten = { locale: sourceLocale as string, translationStale: false };
+  return {
+    ...toVersionSummary(row),
+    sourceLocale,
+    locales: [sourceLocale],
+    clauses: content.clauses.map((c) => ({ ...c, ...asWritten })),
+    annexes: content.annexes.map((a) => ({ ...a, ...asWritten })),
+  };
 }
 
 const iso = (v: unknown): string | null => (v ? new Date(v as string).toISOString() : null);

@@ -1,7 +1,9 @@
 import { Body, Controller, Get, Param, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Endpoint, UuidParam } from '@roundtable/core';
 import type { Response } from 'express';
+import { LocaleQuery } from '../../translations/dto/translation.dto';
+import { AcceptLanguage, readPreferences } from '../../translations/translations.service';
 import {
   DiffQuery,
   ExportQuery,
@@ -26,13 +28,28 @@ export class AgreementVersionsController {
   ) {}
 
   @Get()
+  @ApiHeader({
+    name: 'accept-language',
+    required: false,
+    description: 'Used when ?locale= is absent or not available',
+  })
   @Endpoint({
     summary: 'One version with its clauses and annexes (content viewers)',
     type: VersionDto,
+    returns:
+      'Each clause and annex in the negotiated locale (its `locale`); Content-Language lists the languages answered',
     errors: [403],
   })
-  get(@CurrentUser() user: AuthUser, @VersionId() id: string) {
-    return this.versions.get(user.id, id);
+  async get(
+    @CurrentUser() user: AuthUser,
+    @VersionId() id: string,
+    @Query() q: LocaleQuery,
+    @Res({ passthrough: true }) res: Response,
+    @AcceptLanguage() acceptLanguage?: string,
+  ): Promise<VersionDto> {
+    const version = await this.versions.get(user.id, id, readPreferences(q.locale, acceptLanguage));
+    res.setHeader('Content-Language', version.locales.join(', '));
+    return version;
   }
 
   @Put()

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  canonicalLocale,
   ConflictProblem,
   decodeCursor,
   NotFoundProblem,
@@ -94,9 +95,57 @@ export class AgreementVersionsService {
     return toPage(rows, limit, (r: PgRow) => [r.number], toVersionSummary);
   }
 
-  async get(userId: string, versionId: string): Promise<VersionDto> {
-    await this.scope(this.ds.manager, userId, versionId);
-    return versionDetail(this.ds.manager, versionId);
+  // Clauses and annexes each in the negotiated locale (`preferences`: readPreferences; then the
+  // group's languages, then the agreement's source language). Only content viewers get here, so
+  // a translation is never more visible than the clause it translates.
+  async get(userId: string, versionId: string, preferences: string[] = []): Promise<VersionDto> {
+    return this.ds.transaction(async (em) => {
+      const { agreement } = await this.scope(em, userId, versionId);
+      const version = await versionDetail(em, versionId);
+      const [g] = await em.query(`SELECT languages FROM groups WHERE id = $1`, [agreement.groupId]);
+      const groupLanguages = ((g.languages ?? []) as string[]).map((l) => canonicalLocale(l) ?? l);
+      const common = { sourceLocale: version.sourceLocale, groupLanguages };
+      const clauses = await this.translations.localizeMany(
+        em,
+        version.clauses.map((c) => ({
+          type: 'agreement_clause' as const,
+          id: c.id,
+          ...common,
+          fields: { heading: c.heading, body: c.body },
+        })),
+        preferences,
+      );
+      const annexes = await this.translations.localizeMany(
+        em,
+        version.annexes.map((a) => ({
+          type: 'agreement_annex' as const,
+          id: a.id,
+          ...common,
+          fields: { title: a.title, body: a.body },
+        })),
+        preferences,
+      );
+      const out: VersionDto = {
+        ...version,
+        clauses: version.clauses.map((c, n) => ({
+          ...c,
+          heading: clauses[n].fields.heading as string,
+          body: clauses[n].fields.body as string,
+          locale: clauses[n].locale,
+          translationStale: clauses[n].translationStale,
+        })),
+        annexes: version.annexes.map((a, n) => ({
+          ...a,
+          title: annexes[n].fields.title as string,
+          body: annexes[n].fields.body as string,
+          locale: annexes[n].locale,
+          translationStale: annexes[n].translationStale,
+        })),
+      };
+      const used = [...out.clauses, ...out.annexes].map((x) => x.locale);
+      out.locales = used.length ? [...new Set(used)] : [version.sourceLocale];
+      return out;
+    });
   }
 
   // A new draft, copied from an earlier version; one version is negotiated at a time.
@@ -248,7 +297,10 @@ export class AgreementVersionsService {
       });
       await this.lifecycle.notifyParties(em, agreement, {
         type: 'agreement.version_proposed',
-        title: `${agreement.title}: version ${version.number} awaits your organisation’s acceptance`,
+        message: {
+          title: 'notification.agreement.version_proposed.title',
+          params: { title: agreement.title, number: version.number },
+        },
         data: { agreementId: agreement.id, versionId, number: version.number },
         dedupeKey: `agreement-version-proposed:${versionId}:${version.revision}`,
         excludeUserId: userId,
@@ -315,7 +367,10 @@ export class AgreementVersionsService {
       });
       await this.lifecycle.notifyParties(em, agreement, {
         type: 'agreement.version_agreed',
-        title: `${agreement.title}: every party accepted version ${version.number}; it can be signed`,
+        message: {
+          title: 'notification.agreement.version_agreed.title',
+          params: { title: agreement.title, number: version.number },
+        },
         data: { agreementId: agreement.id, versionId, number: version.number },
         dedupeKey: `agreement-version-agreed:${versionId}`,
       });

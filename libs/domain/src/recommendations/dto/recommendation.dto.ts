@@ -19,7 +19,14 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { PageOf, PageQuery, queryBoolean, trimString } from '@roundtable/core';
+import {
+  IsLocaleTag,
+  PageOf,
+  PageQuery,
+  queryBoolean,
+  toCanonicalLocale,
+  trimString,
+} from '@roundtable/core';
 import { MemberOrganisationDto } from '../../members/dto/member.dto';
 import {
   IMPACT_RATINGS,
@@ -180,6 +187,12 @@ export class AssessImpactDto {
 }
 
 export class RecommendationQuery extends PageQuery {
+  @ApiPropertyOptional({ example: 'fr-CD', description: 'BCP 47; preferred over Accept-Language' })
+  @IsOptional()
+  @Transform(toCanonicalLocale)
+  @IsLocaleTag()
+  locale?: string;
+
   @ApiPropertyOptional({ enum: RECOMMENDATION_STATUSES })
   @IsOptional()
   @IsIn(RECOMMENDATION_STATUSES)
@@ -219,8 +232,17 @@ export class RecommendationDto {
   @ApiProperty({ format: 'uuid' }) groupId: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) meetingId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) agendaItemId: string | null;
-  @ApiProperty() title: string;
-  @ApiProperty({ nullable: true, type: String }) description: string | null;
+  @ApiProperty({ description: 'In `locale`' }) title: string;
+  @ApiProperty({ nullable: true, type: String, description: 'In `locale`' }) description: string | null;
+  @ApiProperty({ example: 'en', description: "Written in the group's first language" }) sourceLocale: string;
+  @ApiProperty({
+    example: 'fr',
+    description:
+      'The language of title and description as answered (negotiated; Content-Language on GET /recommendations/{id})',
+  })
+  locale: string;
+  @ApiProperty({ description: 'The text answered is a translation the source has changed since' })
+  translationStale: boolean;
   @ApiProperty({ type: [MemberOrganisationDto] }) responsibleOrganisations: MemberOrganisationDto[];
   @ApiProperty({ format: 'date' }) dueDate: string;
   @ApiProperty({ enum: PRIORITIES }) priority: RecommendationPriority;
