@@ -31,7 +31,9 @@ export class EventsService {
     const afterSeq = after === undefined || after === '0' ? 0 : codec.seq(groupId, after);
     const rows = await preparedQuery(
       this.ds,
-      `SELECT e.id, e.seq, e.type, e.group_id, e.entity_id, e.at, e.data
+      // `at` formatted by Postgres as toISOString() would: no Date parsed and re-formatted per event.
+      `SELECT e.id, e.seq, e.type, e.group_id, e.entity_id,
+              to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, e.data
        FROM group_events e
        WHERE e.group_id = $1 AND e.seq > $2 AND ${this.access.eventVisibilitySql('$3')}
        ORDER BY e.seq ${limitPlusOneSql(limit)}`,
@@ -51,7 +53,7 @@ export function toEventPayload(r: any, codec: EventCodec): GroupEventPayload {
     type: r.type,
     groupId: r.group_id,
     entityId: r.entity_id,
-    at: new Date(r.at).toISOString(),
+    at: typeof r.at === 'string' ? r.at : new Date(r.at).toISOString(),
     data: r.data,
   };
 }
