@@ -54,8 +54,16 @@ export function Attachments({
   };
   const failure = upload.error ?? remove.error ?? download.error ?? list.error;
 
+  // A page's own files are a region (a landmark); files of one item among many (each session,
+  // request, progress report, version) are a group, or a screen reader would list a landmark
+  // "Files" per item, all with the same name.
+  const Container = headingLevel === 2 ? 'section' : 'div';
   return (
-    <section className="attachments" aria-labelledby={headingId}>
+    <Container
+      className="attachments"
+      aria-labelledby={headingId}
+      role={headingLevel === 2 ? undefined : 'group'}
+    >
       <Heading id={headingId}>{t('title')}</Heading>
       {list.isPending ? (
         <p className="muted" role="status">
@@ -116,7 +124,7 @@ export function Attachments({
           <Preview attachment={preview} />
         </Dialog>
       ) : null}
-    </section>
+    </Container>
   );
 }
 
