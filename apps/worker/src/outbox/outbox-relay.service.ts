@@ -21,6 +21,7 @@ import {
 } from '@roundtable/domain';
 import { Emitter } from '@socket.io/redis-emitter';
 import type Redis from 'ioredis';
+import { preparedQuery } from '@roundtable/database';
 import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { DeliveryPlan, planDelivery } from './delivery-plan';
@@ -120,17 +121,24 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     return this.ds.transaction(async (em) => {
       // An index scan (not a bitmap scan) over the partial index of unpublished events: it marks
       // the entries of events published since the last vacuum as dead on its way, so the next
-      // pass skips them instead of re-reading every such event from the table. (Set with the
-      // lock in one round trip: SET LOCAL as set_config(…, true).)
-      const [{ locked }] = await em.query(
-        `SELECT pg_try_advisory_xact_lock($1) AS locked, set_config('enable_bitmapscan', 'off', true)`,
+      // pass skips them instead of re-reading every such event from the table. And generic plans:
+      // Postgres otherwise re-plans the audience query (six unions over id arrays of varying
+      // length) on every pass, about 1.2 ms of planning for 0.05 ms of execution. (Both set with
+      // the lock in one round trip: SET LOCAL as set_config(…, true).)
+      // Named statements (preparedQuery), like the API's hot queries: a pass per burst of
+      // commits parses and plans nothing.
+      const [{ locked }] = await preparedQuery(
+        em,
+        `SELECT pg_try_advisory_xact_lock($1) AS locked, set_config('enable_bitmapscan', 'off', true),
+                set_config('plan_cache_mode', 'force_generic_plan', true)`,
         [RELAY_LOCK],
       );
       if (!locked) return 0;
-      const rows = await em.query(
+      const rows = await preparedQuery(
+        em,
         `SELECT id, group_id, seq, type, entity_id, at, data, scope_kind, scope_id FROM group_events
-         WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [BATCH],
+         WHERE published_at IS NULL ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+        [],
       );
       if (!rows.length) return 0;
       // One query for the audiences of the batch's scoped objects (incidents, agreements,
@@ -145,7 +153,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const codec = await this.cursors.get();
       for (const row of rows) this.publish(emitter, row, codec, await this.plan(em, row, codec, audiences));
       await Promise.all(publisher.pending);
-      await em.query(`UPDATE group_events SET published_at = now() WHERE id = ANY($1::bigint[])`, [
+      await preparedQuery(em, `UPDATE group_events SET published_at = now() WHERE id = ANY($1::bigint[])`, [
         rows.map((r: { id: string }) => r.id),
       ]);
       return rows.length;
