@@ -132,17 +132,24 @@ function cpuMs(pid) {
     return 0;
   }
 }
-function dbCpuMs(db) {
-  let sum = 0;
+// Per backend (pid → ms): a backend that ends during a measurement (a pool closing an idle
+// connection) must not make the difference negative; the CPU it used in the window is lost.
+function dbCpuByPid(db) {
+  const byPid = new Map();
   for (const pid of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     try {
       const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (cmd.startsWith('postgres: ') && cmd.includes(` ${db} `)) sum += cpuMs(pid);
+      if (cmd.startsWith('postgres: ') && cmd.includes(` ${db} `)) byPid.set(pid, cpuMs(pid));
     } catch {
       // gone meanwhile
     }
   }
+  return byPid;
+}
+function dbCpuSince(db, before) {
+  let sum = 0;
+  for (const [pid, ms] of dbCpuByPid(db)) sum += ms - (before.get(pid) ?? 0);
   return sum;
 }
 function rssMb(pid) {
@@ -333,7 +340,7 @@ function cannon(opts, seconds = SECONDS) {
 // and of the Postgres backends of its database.
 async function measure(side) {
   const cpu0 = cpuMs(side.pid);
-  const db0 = dbCpuMs(side.db);
+  const db0 = dbCpuByPid(side.db);
   const r = await cannon(side.opts);
   const n = Math.max(r.requests.total, 1);
   return {
@@ -343,7 +350,7 @@ async function measure(side) {
     non2xx: r.non2xx,
     errors: r.errors + r.timeouts,
     cpuMsPerRequest: +((cpuMs(side.pid) - cpu0) / n).toFixed(2),
-    dbCpuMsPerRequest: +((dbCpuMs(side.db) - db0) / n).toFixed(2),
+    dbCpuMsPerRequest: +(dbCpuSince(side.db, db0) / n).toFixed(2),
   };
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
