@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { agreementWorld, AgreementWorld, createAgreement } from './support/agreements';
-import { pdfWithAuthor } from './support/files';
+import { downloadAttachment, pdfWithAuthor } from './support/files';
 import { replayEvents } from './support/incidents';
 import { createTestApp, expectProblem, TestApp, TestUser } from './support/test-app';
 
@@ -25,22 +25,7 @@ describe('attachments on agreement versions, progress reports, training sessions
   const upload = (user: TestUser, ownerPath: string, bytes: Buffer, filename: string) =>
     t.api().post(`/api/v1/${ownerPath}/attachments`).set(user.auth).attach('file', bytes, { filename });
   const info = (user: TestUser, id: string) => t.api().get(`/api/v1/attachments/${id}/info`).set(user.auth);
-  const download = (user: TestUser, id: string) =>
-    t
-      .api()
-      .get(`/api/v1/attachments/${id}`)
-      .set(user.auth)
-      .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const bytes = Buffer.concat(chunks);
-          // Problems are JSON; files stay bytes.
-          const problem = String(res.headers['content-type']).startsWith('application/problem+json');
-          cb(null, problem ? JSON.parse(bytes.toString('utf8')) : bytes);
-        });
-      });
+  const download = (user: TestUser, id: string) => downloadAttachment(t, user, id);
   const list = (user: TestUser, ownerPath: string) =>
     t.api().get(`/api/v1/${ownerPath}/attachments`).set(user.auth);
   const post = (user: TestUser, path: string, body: Record<string, unknown>) =>

@@ -5,7 +5,7 @@ import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import type { Response } from 'supertest';
 import { insertMeeting } from './support/agenda-fixtures';
-import { jpegWithGps, pdfWithAuthor, startS3Server } from './support/files';
+import { downloadAttachment, jpegWithGps, pdfWithAuthor, startS3Server } from './support/files';
 import { replayEvents, reportIncident } from './support/incidents';
 import {
   addMember,
@@ -82,22 +82,7 @@ describe.each(['filesystem', 's3'] as const)('attachments (%s storage)', (backen
       .set(user.auth)
       .attach('file', bytes, { filename, contentType: claimed });
 
-  const download = (user: TestUser, id: string, suffix = '') =>
-    t
-      .api()
-      .get(`/api/v1/attachments/${id}${suffix}`)
-      .set(user.auth)
-      .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const bytes = Buffer.concat(chunks);
-          // Problems are JSON; files stay bytes.
-          const problem = String(res.headers['content-type']).startsWith('application/problem+json');
-          cb(null, problem ? JSON.parse(bytes.toString('utf8')) : bytes);
-        });
-      });
+  const download = (user: TestUser, id: string, suffix = '') => downloadAttachment(t, user, id, suffix);
 
   async function storedObjectExists(id: string): Promise<boolean> {
     if (backend === 'filesystem') return existsSync(join(dataDir, 'attachments', groupId, id));

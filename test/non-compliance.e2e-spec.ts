@@ -2,6 +2,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { AgreementJobs } from '@roundtable/domain';
 import { agreementInForce, agreementWorld, AgreementWorld, createAgreement } from './support/agreements';
+import { downloadAttachment } from './support/files';
 import { reportIncident, replayEvents } from './support/incidents';
 import { createTestWorker } from './support/realtime';
 import { createTestApp, expectProblem, TestApp, TestUser } from './support/test-app';
@@ -145,16 +146,7 @@ describe('non-compliance', () => {
         .attach('file', evidence, { filename: 'statement.txt', contentType: 'text/plain' });
       expect(added.status).toBe(201);
       for (const u of [w.ngo, w.mine]) {
-        const got = await t
-          .api()
-          .get(`/api/v1/attachments/${added.body.id}`)
-          .set(u.auth)
-          .buffer(true)
-          .parse((res, done) => {
-            const parts: Buffer[] = [];
-            res.on('data', (d: Buffer) => parts.push(d));
-            res.on('end', () => done(null, Buffer.concat(parts)));
-          });
+        const got = await downloadAttachment(t, u, added.body.id);
         expect(got.status).toBe(200);
         expect(Buffer.compare(got.body as Buffer, evidence)).toBe(0);
       }

@@ -4,10 +4,30 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import JSZip from 'jszip';
+import type { TestApp, TestUser } from './test-app';
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- s3rver ships no types
 const S3rver = require('s3rver');
 
 export const S3_TEST_BUCKET = 'roundtable-test';
+
+// GET /attachments/{id}{suffix} as `user`: the body stays bytes (a Buffer), or the parsed problem
+// when the answer is one.
+export function downloadAttachment(t: TestApp, user: TestUser, id: string, suffix = '') {
+  return t
+    .api()
+    .get(`/api/v1/attachments/${id}${suffix}`)
+    .set(user.auth)
+    .buffer(true)
+    .parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        const problem = String(res.headers['content-type']).startsWith('application/problem+json');
+        cb(null, problem ? JSON.parse(bytes.toString('utf8')) : bytes);
+      });
+    });
+}
 
 // A real S3-compatible server (s3rver) on an ephemeral port, its objects in a temporary folder.
 export async function startS3Server(): Promise<{ env: Record<string, string>; close: () => Promise<void> }> {

@@ -1,10 +1,11 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryHistory, createRootRoute, createRouter, RouterProvider } from '@tanstack/react-router';
 import { render, screen, within } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
-import { createApi, type Schemas, type Session } from '@/api';
-import { ServicesProvider, type Services } from '@/app/services';
+import type { Schemas } from '@/api';
+import { ServicesProvider } from '@/app/services';
+import { testServices } from '@/test/services';
 import { testI18n } from '@/test/i18n';
 import type { AgreementContext } from './agreement-context';
 import { ImplementationsSection } from './implementations-section';
@@ -19,16 +20,8 @@ async function renderSection(body: Schemas['AgreementImplementationsDto'], langu
     requests.push(new URL(request.url).pathname);
     return Response.json(body);
   });
-  const session = {
-    accessTokenOrRefresh: () => Promise.resolve('t'),
-    refresh: vi.fn(),
-  } as unknown as Session;
-  const queries = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const services = {
-    api: createApi(session, 'http://localhost', send as unknown as typeof fetch),
-    session,
-    queries,
-  } as unknown as Services;
+  const services = testServices(send);
+  const queries = services.queries;
   const ctx = { groupId: GROUP, agreement: { id: AGREEMENT }, zone: 'Africa/Lubumbashi' } as AgreementContext;
   const router = createRouter({
     routeTree: createRootRoute({ component: () => <ImplementationsSection ctx={ctx} /> }),

@@ -1,9 +1,10 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createApi, type Schemas, type Session } from '@/api';
-import { ServicesProvider, type Services } from '@/app/services';
+import type { Schemas } from '@/api';
+import { ServicesProvider } from '@/app/services';
+import { testServices } from '@/test/services';
 import { testI18n } from '@/test/i18n';
 import { Attachments } from './attachments';
 
@@ -82,16 +83,8 @@ describe('<Attachments>', () => {
 
   function renderWith(items: Attachment[]) {
     const server = fakeApi(items);
-    const session = {
-      accessTokenOrRefresh: () => Promise.resolve('token-1'),
-      refresh: vi.fn(),
-    } as unknown as Session;
-    const queries = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    const services = {
-      api: createApi(session, 'http://localhost', server.send as unknown as typeof fetch),
-      session,
-      queries,
-    } as unknown as Services;
+    const services = testServices(server.send);
+    const queries = services.queries;
     render(
       <ServicesProvider services={services}>
         <QueryClientProvider client={queries}>

@@ -1,9 +1,10 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { createApi, type Schemas, type Session } from '@/api';
-import { ServicesProvider, type Services } from '@/app/services';
+import type { Schemas } from '@/api';
+import { ServicesProvider } from '@/app/services';
+import { testServices } from '@/test/services';
 import { useMinutesAwaitingApproval } from './api';
 
 const GROUP = '44444444-4444-4444-8444-444444444444';
@@ -36,16 +37,8 @@ describe('useMinutesAwaitingApproval', () => {
         nextCursor: 'more',
       });
     });
-    const session = {
-      accessTokenOrRefresh: () => Promise.resolve('token-1'),
-      refresh: vi.fn(),
-    } as unknown as Session;
-    const queries = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    const services = {
-      api: createApi(session, 'http://localhost', send as unknown as typeof fetch),
-      session,
-      queries,
-    } as unknown as Services;
+    const services = testServices(send);
+    const queries = services.queries;
     const wrapper = ({ children }: { children: ReactNode }) => (
       <ServicesProvider services={services}>
         <QueryClientProvider client={queries}>{children}</QueryClientProvider>
