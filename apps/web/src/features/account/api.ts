@@ -19,10 +19,7 @@ export function useConfirmPasswordReset() {
   });
 }
 
-export function useMe() {
-  const api = useApi();
-  return useQuery({ queryKey: ['me'], queryFn: () => unwrap(api.GET('/api/v1/me')) });
-}
+export { useMe } from '@/features/preferences';
 
 export function useMySessions() {
   const api = useApi();

@@ -10,6 +10,7 @@ import {
   SelectField,
   TextAreaField,
 } from '@/components';
+import { FilesToggle } from '@/features/attachments';
 import { formatInstant } from '@/i18n/format';
 import { useLocale } from './agreement-bits';
 import type { AgreementContext } from './agreement-context';
@@ -93,6 +94,12 @@ export function NonComplianceSection({ ctx }: { ctx: AgreementContext }) {
                   {ctx.canAdvanceReports && REPORT_STEPS[r.status].length ? (
                     <StepDialog ctx={ctx} report={r} />
                   ) : null}
+                  {/* Evidence, as visible as the report; members who are not observers add it. */}
+                  <FilesToggle
+                    ownerPath={`non-compliance/${r.id}`}
+                    timeZone={ctx.zone}
+                    canUpload={ctx.canReport}
+                  />
                 </li>
               ))}
             </ul>

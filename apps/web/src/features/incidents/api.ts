@@ -134,8 +134,4 @@ export function usePostUpdate(groupId: string, incidentId: string) {
   );
 }
 
-// The caller (for their organisation in this group).
-export function useMe() {
-  const api = useApi();
-  return useQuery({ queryKey: ['me'], queryFn: () => unwrap(api.GET('/api/v1/me')) });
-}
+export { useMe } from '@/features/preferences';

@@ -11,7 +11,7 @@ import {
   TextAreaField,
   TextField,
 } from '@/components';
-import { Attachments } from '@/features/attachments';
+import { Attachments, FilesToggle } from '@/features/attachments';
 import { canManage, useGroup, useMembers, type Group } from '@/features/groups';
 import { formatInstant } from '@/i18n/format';
 import { intlLocale } from '@/i18n/languages';
@@ -22,6 +22,7 @@ import {
   useChangeIncident,
   useIncident,
   useIncidentUpdates,
+  useMe,
   usePostUpdate,
   type Confidentiality,
   type Incident,
@@ -51,7 +52,8 @@ function IncidentDetail({ group, incident }: { group: Group; incident: Incident 
   const locale = intlLocale(i18n.resolvedLanguage ?? i18n.language);
   const when = (at: string) => formatInstant(at, group.timezone, locale);
   const hasPoint = incident.location.lat != null && incident.location.lng != null;
-  const ownContributor = incident.reportedByMyOrganisation && (group.myRole !== 'observer' || group.iAmCoChair);
+  const ownContributor =
+    incident.reportedByMyOrganisation && (group.myRole !== 'observer' || group.iAmCoChair);
   return (
     <>
       <Section
@@ -148,6 +150,7 @@ function Thread({ group, incident }: { group: Group; incident: Incident }) {
   const locale = intlLocale(i18n.resolvedLanguage ?? i18n.language);
   const updates = useIncidentUpdates(group.id, incident.id);
   const post = usePostUpdate(group.id, incident.id);
+  const me = useMe();
   const [body, setBody] = useState('');
   const [status, setStatus] = useState<IncidentStatus | ''>('');
   const [reason, setReason] = useState('');
@@ -195,6 +198,14 @@ function Thread({ group, incident }: { group: Group; incident: Incident }) {
                       {u.statusReason ? ` — ${t('detail.because', { reason: u.statusReason })}` : ''}
                     </p>
                   ) : null}
+                  <FilesToggle
+                    ownerPath={`incident-updates/${u.id}`}
+                    timeZone={group.timezone}
+                    canUpload={
+                      mayContribute &&
+                      (incident.reportedByMyOrganisation || (!!me.data && u.author?.userId === me.data.id))
+                    }
+                  />
                 </li>
               ))}
             </ol>

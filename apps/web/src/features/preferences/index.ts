@@ -4,6 +4,8 @@ import { appLayoutRoute } from '@/app/route-parents';
 import { withCatalogues } from '@/i18n/route-catalogues';
 
 export { useAccountLanguage } from './account-language';
+// The signed-in account (GET /me), one query for every feature that needs it.
+export { meKey, useMe } from './api';
 
 const preferencesRoute = createRoute({
   getParentRoute: () => appLayoutRoute,

@@ -144,7 +144,4 @@ export function useAssessImpact(groupId: string, recommendationId: string) {
   );
 }
 
-export function useMe() {
-  const api = useApi();
-  return useQuery({ queryKey: ['me'], queryFn: () => unwrap(api.GET('/api/v1/me')) });
-}
+export { useMe } from '@/features/preferences';
