@@ -11,8 +11,8 @@ const isoSql = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-
 // Columns of an incident as the API shows it. Callers add the visibility predicate to WHERE.
 // created_key is created_at at full (microsecond) precision: the keyset cursor must not lose
 // precision, or rows sharing a millisecond would be skipped or repeated between pages.
-export const INCIDENT_SELECT = `
-  SELECT i.id, i.group_id, i.reporter_user_id, i.reporter_organisation_id, i.title, i.description,
+const INCIDENT_COLUMNS = `
+         i.id, i.group_id, i.reporter_user_id, i.reporter_organisation_id, i.title, i.description,
          ${isoSql('i.occurred_at')} AS occurred_at,
          i.location_name, i.lat, i.lng, i.category, i.severity, i.actors, i.alleged_human_rights_abuse, i.injured,
          i.killed, i.confidentiality, i.anonymous, i.status, i.version,
@@ -23,10 +23,22 @@ export const INCIDENT_SELECT = `
          coalesce((SELECT json_agg(json_build_object('id', so.id, 'name', so.name, 'verified', so.verified)
                              ORDER BY lower(so.name), so.id)
                    FROM incident_shares s JOIN organisations so ON so.id = s.organisation_id WHERE s.incident_id = i.id), '[]') AS shared,
-         (SELECT count(*) FROM incident_updates iu WHERE iu.incident_id = i.id)::int AS update_count
-  FROM incidents i
+         (SELECT count(*) FROM incident_updates iu WHERE iu.incident_id = i.id)::int AS update_count`;
+const INCIDENT_JOINS = `
   JOIN users ru ON ru.id = i.reporter_user_id
   JOIN organisations ro ON ro.id = i.reporter_organisation_id`;
+export const INCIDENT_SELECT = `
+  SELECT ${INCIDENT_COLUMNS}
+  FROM incidents i${INCIDENT_JOINS}`;
+
+// The same view of a row just inserted, in the INSERT's own statement (one round trip less for a
+// report): `insert` is an INSERT INTO incidents … RETURNING *. Shares and updates are read from
+// their tables, so a report with shares must insert them first and read it with INCIDENT_SELECT.
+export function insertedIncidentSelect(insert: string): string {
+  return `WITH i AS (${insert})
+  SELECT ${INCIDENT_COLUMNS}
+  FROM i${INCIDENT_JOINS}`;
+}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw pg row
 export function toIncident(r: any, viewerOrganisationId: string): IncidentDto {

@@ -16,7 +16,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { GroupAccessPolicy, GroupActor } from '../access/group-access.policy';
 import { ChangeRecorder } from '../events/change-recorder';
 import { CreateIncidentDto, IncidentDto, IncidentQuery, UpdateIncidentDto } from './dto/incident.dto';
-import { INCIDENT_SELECT, logIncidentReads, toIncident } from './incident-view';
+import { INCIDENT_SELECT, insertedIncidentSelect, logIncidentReads, toIncident } from './incident-view';
 import { IncidentConfidentiality } from './incident.entity';
 
 // Fields a PATCH may change, with their columns (location, casualties and shares are special).
@@ -50,33 +50,39 @@ export class IncidentsService {
         dto.sharedWithOrganisationIds ?? [],
       );
       const anonymous = dto.anonymous ?? false;
-      const [row] = await preparedQuery(
-        em,
-        `INSERT INTO incidents (group_id, reporter_user_id, reporter_organisation_id, title, description, occurred_at,
+      const insert = `INSERT INTO incidents (group_id, reporter_user_id, reporter_organisation_id, title, description, occurred_at,
            location_name, lat, lng, category, severity, actors, alleged_human_rights_abuse, injured, killed, confidentiality, anonymous)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
-        [
-          groupId,
-          userId,
-          actor.organisationId,
-          dto.title,
-          dto.description,
-          new Date(dto.occurredAt).toISOString(),
-          dto.location.name,
-          dto.location.lat ?? null,
-          dto.location.lng ?? null,
-          dto.category,
-          dto.severity,
-          dto.actors ?? [],
-          dto.allegedHumanRightsAbuse ?? false,
-          dto.casualties?.injured ?? 0,
-          dto.casualties?.killed ?? 0,
-          dto.confidentiality,
-          anonymous,
-        ],
-      );
-      await this.insertShares(em, row.id, shares);
-      const view = await this.view(em, row.id, actor);
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`;
+      const values = [
+        groupId,
+        userId,
+        actor.organisationId,
+        dto.title,
+        dto.description,
+        new Date(dto.occurredAt).toISOString(),
+        dto.location.name,
+        dto.location.lat ?? null,
+        dto.location.lng ?? null,
+        dto.category,
+        dto.severity,
+        dto.actors ?? [],
+        dto.allegedHumanRightsAbuse ?? false,
+        dto.casualties?.injured ?? 0,
+        dto.casualties?.killed ?? 0,
+        dto.confidentiality,
+        anonymous,
+      ];
+      let view: IncidentDto;
+      if (shares.length === 0) {
+        // Most reports: inserted and read back as the API shows it in one statement.
+        const [inserted] = await preparedQuery(em, insertedIncidentSelect(`${insert} RETURNING *`), values);
+        view = toIncident(inserted, actor.organisationId);
+      } else {
+        const [inserted] = await preparedQuery(em, `${insert} RETURNING id`, values);
+        await this.insertShares(em, inserted.id, shares);
+        view = await this.view(em, inserted.id, actor);
+      }
+      const row = { id: view.id };
       // Last: recording takes the group's row lock, held until COMMIT.
       await this.changes.record(em, {
         groupId,
