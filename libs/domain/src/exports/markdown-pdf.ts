@@ -1,5 +1,5 @@
-import MarkdownIt from 'markdown-it';
-import PDFDocument from 'pdfkit';
+import type MarkdownIt from 'markdown-it';
+import type PDFDocument from 'pdfkit';
 import { FontName, pdfFonts, segmentByFont } from './pdf-fonts';
 
 // Markdown → PDF for every export (minutes now, agreements next): markdown-it parses (CommonMark
@@ -13,7 +13,15 @@ export interface MarkdownPdfOptions {
 
 type Token = MarkdownIt.Token;
 
-const md = new MarkdownIt('default', { html: false, linkify: true, typographer: false });
+// pdfkit and markdown-it (about 30 MB resident) are loaded on the first export, not at boot.
+let parser: Promise<{ md: MarkdownIt; Pdf: typeof PDFDocument }> | undefined;
+function loadPdfTools(): Promise<{ md: MarkdownIt; Pdf: typeof PDFDocument }> {
+  parser ??= Promise.all([import('markdown-it'), import('pdfkit')]).then(([m, p]) => ({
+    md: new m.default('default', { html: false, linkify: true, typographer: false }),
+    Pdf: p.default,
+  }));
+  return parser;
+}
 
 const MARGIN = 56;
 const BODY_SIZE = 10.5;
@@ -302,9 +310,10 @@ class Layout {
   }
 }
 
-export function renderMarkdownPdf(markdown: string, options: MarkdownPdfOptions): Promise<Buffer> {
+export async function renderMarkdownPdf(markdown: string, options: MarkdownPdfOptions): Promise<Buffer> {
+  const { md, Pdf } = await loadPdfTools();
   return new Promise((resolve, reject) => {
-    const pdf = new PDFDocument({
+    const pdf = new Pdf({
       size: 'A4',
       margin: MARGIN,
       lang: options.locale,

@@ -1,7 +1,11 @@
-import JSZip from 'jszip';
-import { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream } from 'pdf-lib';
-import sharp from 'sharp';
+import type JSZip from 'jszip';
 import type { SniffedType } from './file-types';
+
+// sharp (libvips), pdf-lib and JSZip are loaded on the first file that needs them, not at boot:
+// together about 40 MB of resident memory an API that never receives a file does not need.
+const loadSharp = async () => (await import('sharp')).default;
+const loadPdfLib = () => import('pdf-lib');
+const loadJsZip = async () => (await import('jszip')).default;
 
 // What removing metadata took out, recorded on the attachment (`metadataRemoved`).
 export type RemovedMetadata =
@@ -42,6 +46,7 @@ export async function stripMetadata(bytes: Buffer, type: SniffedType): Promise<C
 }
 
 async function stripImage(bytes: Buffer): Promise<Cleaned> {
+  const sharp = await loadSharp();
   try {
     const image = sharp(bytes, { animated: true, failOn: 'error' });
     const meta = await image.metadata();
@@ -61,7 +66,8 @@ async function stripImage(bytes: Buffer): Promise<Cleaned> {
 }
 
 async function stripPdf(bytes: Buffer): Promise<Cleaned> {
-  let doc: PDFDocument;
+  const { PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream } = await loadPdfLib();
+  let doc: import('pdf-lib').PDFDocument;
   try {
     doc = await PDFDocument.load(bytes, { updateMetadata: false });
   } catch (err) {
@@ -104,9 +110,10 @@ const ODF_EMPTY_META =
   '<?xml version="1.0" encoding="UTF-8"?>\n<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.2"><office:meta/></office:document-meta>';
 
 async function stripOfficeDocument(bytes: Buffer, family: 'ooxml' | 'odf'): Promise<Cleaned> {
+  const JSZipClass = await loadJsZip();
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = await JSZipClass.loadAsync(bytes);
   } catch (err) {
     throw new UnreadableFileError(`the document could not be read (${(err as Error).message})`);
   }
@@ -161,6 +168,7 @@ function stripId3(bytes: Buffer): Cleaned {
 
 // A small preview for lists; null when the image cannot be read.
 export async function makeThumbnail(bytes: Buffer): Promise<Buffer | null> {
+  const sharp = await loadSharp();
   try {
     return await sharp(bytes, { failOn: 'error' })
       .rotate()
