@@ -10,8 +10,7 @@ RUN npm run build && npm prune --omit=dev
 FROM node:20-bookworm-slim
 WORKDIR /app
 # A fixed mmap threshold: argon2id's 19 MiB buffers (one per login) go back to the system when
-# freed instead of staying in glibc's heap; and a young generation of 8 MiB semi-spaces (CMD):
-# V8 otherwise grows it under load and keeps it (docs/SCALING.md, Memory).
+# freed instead of staying in glibc's heap (docs/SCALING.md, Memory).
 ENV TZ=UTC NODE_ENV=production MALLOC_MMAP_THRESHOLD_=131072
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
@@ -19,4 +18,4 @@ COPY --from=build /app/assets ./assets
 COPY --from=build /app/apps/web/dist ./apps/web/dist
 COPY package.json ./
 EXPOSE 3000
-CMD ["node", "--max-semi-space-size=8", "dist/scripts/start.js"]
+CMD ["node", "dist/scripts/start.js"]

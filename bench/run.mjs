@@ -51,7 +51,6 @@ const projectEnv = {
   REALTIME_HANDSHAKES_PER_MINUTE: '0',
 };
 
-const NODE_FLAGS = ['--max-semi-space-size=8'];
 const children = [];
 function start(name, args, extraEnv = {}) {
   const log = fs.openSync(path.join(LOG_DIR, `${name}.log`), 'w');
@@ -106,14 +105,13 @@ async function startApi(name) {
         './bench/profile-exit.cjs',
       ]
     : [];
-  // The V8 flag `npm run start:api` and the Dockerfile pass (docs/SCALING.md, Memory).
-  const child = start(name, [...flags, ...NODE_FLAGS, 'dist/apps/api/src/main.js'], { PORT: String(port) });
+  const child = start(name, [...flags, 'dist/apps/api/src/main.js'], { PORT: String(port) });
   const base = `http://127.0.0.1:${port}`;
   await waitFor(name, async () => (await fetch(`${base}/health`)).status === 200, 60_000, child);
   return { child, base, api: `${base}/api/v1` };
 }
 async function startWorker() {
-  const child = start('worker', [...NODE_FLAGS, 'dist/apps/worker/src/main.js']);
+  const child = start('worker', ['dist/apps/worker/src/main.js']);
   const logFile = path.join(LOG_DIR, 'worker.log');
   await waitFor(
     'worker',
