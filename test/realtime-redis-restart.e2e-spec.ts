@@ -1,11 +1,11 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { GroupEventPayload } from '@roundtable/core';
 import { EventCursors } from '@roundtable/domain';
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import Redis from 'ioredis';
 import { connectedClient, createTestWorker, eventually, RealtimeClient } from './support/realtime';
+import { freePort, startRedis, stopRedis } from './support/redis-server';
 import {
   addMember,
   createGroup,
@@ -15,44 +15,6 @@ import {
   TestApp,
   TestUser,
 } from './support/test-app';
-
-// A Redis of our own on a free port, so stopping it leaves the shared one alone.
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function startRedis(port: number): Promise<ChildProcess> {
-  const proc = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: 'ignore' },
-  );
-  const probe = new Redis(port, '127.0.0.1', {
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-  });
-  try {
-    await eventually(
-      async () => {
-        if (probe.status !== 'ready') await probe.connect().catch(() => undefined);
-        return (await probe.ping()) === 'PONG';
-      },
-      10_000,
-      'redis-server up',
-    );
-  } finally {
-    probe.disconnect();
-  }
-  return proc;
-}
 
 // Connections other clients hold to the Redis on `port` (the probe's own excluded).
 async function redisConnections(port: number): Promise<number> {
@@ -65,12 +27,6 @@ async function redisConnections(port: number): Promise<number> {
   }
 }
 
-async function stopRedis(proc: ChildProcess): Promise<void> {
-  if (proc.exitCode !== null || proc.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-  proc.kill('SIGKILL');
-  await exited;
-}
 
 // A client that follows docs/REALTIME.md: events by id (duplicates dropped), and on `resync` a
 // catch-up through GET /events?after= from the cursor of the last event it took.

@@ -3,8 +3,7 @@ import { createServer } from 'node:net';
 import Redis from 'ioredis';
 import { eventually } from './realtime';
 
-// A Redis of the test's own on a free port, so stopping it leaves the shared one alone
-// (the same pattern as test/realtime-redis-restart.e2e-spec.ts).
+// A Redis of the test's own on a free port, so stopping it leaves the shared one alone.
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
