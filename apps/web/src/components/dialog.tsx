@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 export function Dialog({
   open,
   onOpenChange,
+  onClose,
   title,
   description,
   trigger,
@@ -14,6 +15,9 @@ export function Dialog({
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
+  // Called when the dialog closes (Escape, the close button, a click outside, or open=false
+  // from onOpenChange): e.g. a form's mutation.reset, so it reopens without the last error.
+  onClose?: () => void;
   title: string;
   description?: string;
   trigger?: ReactNode;
@@ -21,7 +25,13 @@ export function Dialog({
 }) {
   const { t } = useTranslation();
   return (
-    <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
+    <RadixDialog.Root
+      open={open}
+      onOpenChange={(o) => {
+        onOpenChange(o);
+        if (!o) onClose?.();
+      }}
+    >
       {trigger ? <RadixDialog.Trigger asChild>{trigger}</RadixDialog.Trigger> : null}
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="dialog-overlay" />

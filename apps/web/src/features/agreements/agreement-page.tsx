@@ -268,10 +268,8 @@ function StatusDialog({ ctx }: { ctx: AgreementContext }) {
   return (
     <Dialog
       open={open}
-      onOpenChange={(o) => {
-        setOpen(o);
-        if (!o) change.reset();
-      }}
+      onOpenChange={setOpen}
+      onClose={change.reset}
       title={t('status.change')}
       trigger={
         <button type="button" className="button">

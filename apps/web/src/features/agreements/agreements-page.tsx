@@ -207,10 +207,8 @@ function AddSiteDialog({ groupId }: { groupId: string }) {
   return (
     <Dialog
       open={open}
-      onOpenChange={(o) => {
-        setOpen(o);
-        if (!o) create.reset();
-      }}
+      onOpenChange={setOpen}
+      onClose={create.reset}
       title={t('sites.add')}
       trigger={
         <button type="button" className="button">

@@ -55,10 +55,8 @@ function FormDialog({
   return (
     <Dialog
       open={open}
-      onOpenChange={(o) => {
-        setOpen(o);
-        if (!o) onClose();
-      }}
+      onOpenChange={setOpen}
+      onClose={onClose}
       title={title}
       trigger={
         <button type="button" className="button">

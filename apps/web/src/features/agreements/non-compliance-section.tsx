@@ -145,10 +145,8 @@ function ReportDialog({ ctx }: { ctx: AgreementContext }) {
   return (
     <Dialog
       open={open}
-      onOpenChange={(o) => {
-        setOpen(o);
-        if (!o) report.reset();
-      }}
+      onOpenChange={setOpen}
+      onClose={report.reset}
       title={t('nc.report')}
       description={t('nc.reportHint')}
       trigger={
@@ -229,10 +227,8 @@ function StepDialog({ ctx, report: r }: { ctx: AgreementContext; report: NonComp
   return (
     <Dialog
       open={open}
-      onOpenChange={(o) => {
-        setOpen(o);
-        if (!o) step.reset();
-      }}
+      onOpenChange={setOpen}
+      onClose={step.reset}
       title={t('nc.respond')}
       trigger={
         <button type="button" className="button">

@@ -335,10 +335,8 @@ function SignDialog({ ctx, version: v }: { ctx: AgreementContext; version: Versi
   return (
     <Dialog
       open={open}
-      onOpenChange={(o) => {
-        setOpen(o);
-        if (!o) sign.reset();
-      }}
+      onOpenChange={setOpen}
+      onClose={sign.reset}
       title={t('sign.title')}
       description={t('sign.hint')}
       trigger={
@@ -404,10 +402,8 @@ function OpenVersionDialog({ ctx, basedOn }: { ctx: AgreementContext; basedOn: n
   return (
     <Dialog
       open={open}
-      onOpenChange={(o) => {
-        setOpen(o);
-        if (!o) openVersion.reset();
-      }}
+      onOpenChange={setOpen}
+      onClose={openVersion.reset}
       title={t('versions.openTitle', { number: basedOn })}
       trigger={
         <button type="button" className="button">

@@ -155,10 +155,8 @@ function NewContributionDialog({ groupId }: { groupId: string }) {
   return (
     <Dialog
       open={open}
-      onOpenChange={(o) => {
-        setOpen(o);
-        if (!o) record.reset();
-      }}
+      onOpenChange={setOpen}
+      onClose={record.reset}
       title={t('contributions.newTitle')}
       description={t('contributions.newDescription')}
       trigger={

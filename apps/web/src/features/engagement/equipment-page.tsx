@@ -193,10 +193,8 @@ function ActionDialog({
   return (
     <Dialog
       open={open}
-      onOpenChange={(o) => {
-        setOpen(o);
-        if (!o) action.reset();
-      }}
+      onOpenChange={setOpen}
+      onClose={action.reset}
       title={title}
       description={t('equipment.cardTitle', { organisation: request.requestingOrganisation.name })}
       trigger={
@@ -444,10 +442,8 @@ function NewRequestDialog({ groupId }: { groupId: string }) {
   return (
     <Dialog
       open={open}
-      onOpenChange={(o) => {
-        setOpen(o);
-        if (!o) create.reset();
-      }}
+      onOpenChange={setOpen}
+      onClose={create.reset}
       title={t('equipment.newTitle')}
       description={t('equipment.newDescription')}
       trigger={

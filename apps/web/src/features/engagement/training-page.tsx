@@ -201,10 +201,8 @@ function NewProgrammeDialog({ groupId }: { groupId: string }) {
   return (
     <Dialog
       open={open}
-      onOpenChange={(o) => {
-        setOpen(o);
-        if (!o) create.reset();
-      }}
+      onOpenChange={setOpen}
+      onClose={create.reset}
       title={t('training.newTitle')}
       description={t('training.newDescription')}
       trigger={
@@ -298,10 +296,8 @@ function SessionDialog({ groupId, programme }: { groupId: string; programme: Pro
   return (
     <Dialog
       open={open}
-      onOpenChange={(o) => {
-        setOpen(o);
-        if (!o) record.reset();
-      }}
+      onOpenChange={setOpen}
+      onClose={record.reset}
       title={t('session.title', { programme: programme.title })}
       description={t('session.description')}
       trigger={

@@ -140,10 +140,8 @@ function AppointDialog({ group, sitting }: { group: Group; sitting: Term[] }) {
   return (
     <Dialog
       open={open}
-      onOpenChange={(o) => {
-        setOpen(o);
-        if (!o) appoint.reset();
-      }}
+      onOpenChange={setOpen}
+      onClose={appoint.reset}
       title={t('coChairs.appointTitle')}
       description={t(`policy.${group.coChairPolicy}Explained`)}
       trigger={

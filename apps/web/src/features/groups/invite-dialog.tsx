@@ -33,10 +33,8 @@ export function InviteDialog({ groupId }: { groupId: string }) {
   return (
     <Dialog
       open={open}
-      onOpenChange={(o) => {
-        setOpen(o);
-        if (!o) invite.reset();
-      }}
+      onOpenChange={setOpen}
+      onClose={invite.reset}
       title={t('invite.title')}
       description={t('invite.description')}
       trigger={

@@ -149,10 +149,8 @@ function RescheduleDialog({ meeting }: { meeting: Meeting }) {
   return (
     <Dialog
       open={open}
-      onOpenChange={(o) => {
-        setOpen(o);
-        if (!o) update.reset();
-      }}
+      onOpenChange={setOpen}
+      onClose={update.reset}
       title={t('reschedule.title')}
       description={t('reschedule.explain', { zone: meeting.timezone })}
       trigger={

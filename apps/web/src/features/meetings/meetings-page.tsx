@@ -265,10 +265,8 @@ function AdHocMeetingDialog({ group }: { group: Group }) {
   return (
     <Dialog
       open={open}
-      onOpenChange={(o) => {
-        setOpen(o);
-        if (!o) create.reset();
-      }}
+      onOpenChange={setOpen}
+      onClose={create.reset}
       title={t('adHoc.title')}
       description={t('adHoc.explain', { zone: group.timezone })}
       trigger={

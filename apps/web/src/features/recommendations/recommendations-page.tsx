@@ -183,10 +183,8 @@ function CreateDialog({
   return (
     <Dialog
       open={open}
-      onOpenChange={(o) => {
-        setOpen(o);
-        if (!o) create.reset();
-      }}
+      onOpenChange={setOpen}
+      onClose={create.reset}
       title={t('create.title')}
       description={t('create.description')}
       trigger={
