@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { BadRequestProblem, decodeCursor, isUuid, Page, pageLimit, toPage } from '@roundtable/core';
+import {
+  BadRequestProblem,
+  decodeCursor,
+  isUuid,
+  limitPlusOneSql,
+  Page,
+  pageLimit,
+  toPage,
+} from '@roundtable/core';
 import { DataSource } from 'typeorm';
 import { GroupAccessPolicy } from '../access/group-access.policy';
 import type { MeetingStatus } from '../meetings/meeting.entity';
@@ -31,7 +39,7 @@ export class GroupMinutesService {
     await this.access.require(userId, groupId);
     const limit = pageLimit(q);
     const cursor = decodeCursor(q.cursor, 2);
-    const params: unknown[] = [groupId, limit + 1, q.status ?? null];
+    const params: unknown[] = [groupId, q.status ?? null];
     let keyset = '';
     if (cursor) {
       if (typeof cursor[0] !== 'string' || Number.isNaN(Date.parse(cursor[0])) || !isUuid(cursor[1])) {
@@ -40,15 +48,15 @@ export class GroupMinutesService {
         ]);
       }
       params.push(cursor[0], cursor[1]);
-      keyset = `AND (m.starts_at, m.id) < ($4::timestamptz, $5::uuid)`;
+      keyset = `AND (m.starts_at, m.id) < ($3::timestamptz, $4::uuid)`;
     }
     const rows: SummaryRow[] = await this.ds.query(
-      `SELECT m.id AS meeting_id, m.title, m.starts_at, 
+      `SELECT m.id AS meeting_id, m.title, m.starts_at,
               to_char(m.starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS starts_key, m.timezone, m.status AS meeting_status,
               mi.status, mi.circulated_at, mi.updated_at
        FROM minutes mi JOIN meetings m ON m.id = mi.meeting_id
-       WHERE mi.group_id = $1 AND m.group_id = $1 AND ($3::text IS NULL OR mi.status = $3) ${keyset}
-       ORDER BY m.starts_at DESC, m.id DESC LIMIT $2`,
+       WHERE mi.group_id = $1 AND m.group_id = $1 AND ($2::text IS NULL OR mi.status = $2) ${keyset}
+       ORDER BY m.starts_at DESC, m.id DESC ${limitPlusOneSql(limit)}`,
       params,
     );
     return toPage(
