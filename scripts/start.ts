@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError } from '@roundtable/core';
+import { ConfigError, heapGrowingPercent, limitHeapGrowth } from '@roundtable/core';
 import { bootstrapApi, PortInUseError } from '../apps/api/src/main';
 import { bootstrapWorker } from '../apps/worker/src/main';
 import { preflight } from './preflight';
@@ -7,12 +7,14 @@ import { preflight } from './preflight';
 // One machine, one command: check dependencies, migrate, then run the API and the worker.
 async function main(): Promise<void> {
   process.env.TZ = 'UTC';
+  const heapGrowth = heapGrowingPercent();
   const config = await preflight();
   const worker = await bootstrapWorker({ shutdownHooks: false });
   const api = await bootstrapApi(config.port, { shutdownHooks: false }).catch(async (e: Error) => {
     await worker.close().catch(() => undefined);
     throw e;
   });
+  limitHeapGrowth(heapGrowth);
   console.log(
     `[roundtable] web client on http://localhost:${config.port}/ — API on http://localhost:${config.port}/api/v1 — docs at http://localhost:${config.port}/api/docs`,
   );

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { APP_CONFIG, AppConfig } from '@roundtable/core';
+import { APP_CONFIG, AppConfig, heapGrowingPercent, limitHeapGrowth } from '@roundtable/core';
 import { ApiModule } from './api.module';
 import { configureApp } from './configure-app';
 
@@ -37,8 +37,14 @@ export async function bootstrapApi(
 
 if (require.main === module) {
   process.env.TZ = 'UTC';
-  bootstrapApi().catch((e: Error) => {
-    console.error(e.message);
-    process.exit(1);
-  });
+  Promise.resolve()
+    .then(() => heapGrowingPercent())
+    .then(async (heapGrowth) => {
+      await bootstrapApi();
+      limitHeapGrowth(heapGrowth);
+    })
+    .catch((e: Error) => {
+      console.error(e.message);
+      process.exit(1);
+    });
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { heapGrowingPercent, limitHeapGrowth } from '@roundtable/core';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
 
@@ -23,8 +24,14 @@ export async function bootstrapWorker({ shutdownHooks = true } = {}): Promise<IN
 
 if (require.main === module) {
   process.env.TZ = 'UTC';
-  bootstrapWorker().catch((e: Error) => {
-    console.error(e.message);
-    process.exit(1);
-  });
+  Promise.resolve()
+    .then(() => heapGrowingPercent())
+    .then(async (heapGrowth) => {
+      await bootstrapWorker();
+      limitHeapGrowth(heapGrowth);
+    })
+    .catch((e: Error) => {
+      console.error(e.message);
+      process.exit(1);
+    });
 }

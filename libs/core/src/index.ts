@@ -26,3 +26,4 @@ export * from './http/control-characters';
 export * from './http/body-content-type';
 export * from './i18n/translate';
 export * from './http/endpoint';
+export * from './runtime/heap-growth';

@@ -1,0 +1,20 @@
+import { ConfigError } from '../config/app-config';
+import { DEFAULT_HEAP_GROWING_PERCENT, heapGrowingPercent } from './heap-growth';
+
+describe('heapGrowingPercent', () => {
+  it('defaults to a growth factor of 2 when unset or empty', () => {
+    expect(heapGrowingPercent({})).toBe(DEFAULT_HEAP_GROWING_PERCENT);
+    expect(heapGrowingPercent({ HEAP_GROWING_PERCENT: ' ' })).toBe(DEFAULT_HEAP_GROWING_PERCENT);
+    expect(DEFAULT_HEAP_GROWING_PERCENT).toBe(100);
+  });
+
+  it('takes a whole number, 0 meaning V8 decides', () => {
+    expect(heapGrowingPercent({ HEAP_GROWING_PERCENT: '50' })).toBe(50);
+    expect(heapGrowingPercent({ HEAP_GROWING_PERCENT: '0' })).toBe(0);
+  });
+
+  it.each(['-1', '1.5', 'lots', '1001'])('refuses %p with a message naming the variable', (v) => {
+    expect(() => heapGrowingPercent({ HEAP_GROWING_PERCENT: v })).toThrow(ConfigError);
+    expect(() => heapGrowingPercent({ HEAP_GROWING_PERCENT: v })).toThrow(/HEAP_GROWING_PERCENT/);
+  });
+});
