@@ -1,8 +1,10 @@
 import { ValidationPipe } from '@nestjs/common';
 import { validationProblem } from '../errors/validation';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 
 // One global pipe: unknown fields are rejected, not ignored; errors become problem details.
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
