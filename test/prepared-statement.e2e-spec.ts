@@ -28,6 +28,24 @@ describe('preparedQuery', () => {
     expect(inTransaction).toEqual(direct);
   });
 
+  it('runs in the transaction it is given: its uncommitted writes are seen, and rolled back with it', async () => {
+    const rename = `UPDATE users SET display_name = $2 WHERE id = $1`;
+    await t.ds
+      .transaction(async (em) => {
+        const runnerQuery = jest.spyOn(em.queryRunner!, 'query');
+        expect(await preparedQuery(em, rename, [u.id, 'inside'])).toEqual([[], 1]);
+        expect(await em.query(select, [u.id])).toEqual([{ id: u.id, display_name: 'inside' }]);
+        expect(await preparedQuery(em, select, [u.id])).toEqual([{ id: u.id, display_name: 'inside' }]);
+        // Only the em.query above went through TypeORM's query runner.
+        expect(runnerQuery).toHaveBeenCalledTimes(1);
+        // Another connection does not see it before COMMIT.
+        expect(await preparedQuery(t.ds, select, [u.id])).toEqual([{ id: u.id, display_name: 'prepared' }]);
+        throw new Error('roll back');
+      })
+      .catch((e: Error) => expect(e.message).toBe('roll back'));
+    expect(await preparedQuery(t.ds, select, [u.id])).toEqual([{ id: u.id, display_name: 'prepared' }]);
+  });
+
   it('answers UPDATE with [rows, count] as TypeORM does', async () => {
     expect(await preparedQuery(t.ds, update, [u.id])).toEqual([[], 1]);
     expect(await t.ds.transaction((em) => preparedQuery(em, update, [u.id]))).toEqual([[], 1]);

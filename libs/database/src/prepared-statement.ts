@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Pool, QueryResult } from 'pg';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 // A query run as a named prepared statement: Postgres parses it once per connection and, once it
@@ -26,18 +26,22 @@ function statement(text: string): { name: string; text: string } | string {
   return found;
 }
 
-// Outside a transaction the statement goes to node-postgres's pool directly. Through TypeORM a
-// query creates a query runner, takes a client, broadcasts before- and after-query events to
-// subscribers (we register none), wraps the result and releases the client: a dozen promises
-// per query, on every read of every request. The result and the errors are TypeORM's: rows (for
-// UPDATE and DELETE, [rows, rowCount]) and a QueryFailedError around the driver's error.
-function poolOf(db: EntityManager | DataSource): Pool | undefined {
+// The statement goes to node-postgres directly: outside a transaction to its pool, inside one to
+// the transaction's connection. Through TypeORM each query also creates (or reuses) a query
+// runner, broadcasts before- and after-query events to subscribers (we register none) and wraps
+// the result: a dozen promises per query, on every read of every request. The result and the
+// errors stay TypeORM's: rows (for UPDATE and DELETE, [rows, rowCount]) and a QueryFailedError
+// around the driver's error.
+type Connection = Pick<Pool, 'query'>;
+function connectionOf(db: EntityManager | DataSource): Connection | undefined {
   const manager = db instanceof DataSource ? db.manager : db;
-  if (manager.queryRunner) return undefined; // in a transaction: its own connection
   const driver = manager.connection.driver as PostgresDriver;
-  return driver.options.type === 'postgres' && !driver.options.replication
-    ? (driver.master as Pool)
-    : undefined;
+  if (driver.options.type !== 'postgres' || driver.options.replication) return undefined;
+  const runner = manager.queryRunner as (QueryRunner & { databaseConnection?: Connection }) | undefined;
+  if (!runner) return driver.master as Pool;
+  // A transaction's client, which TypeORM keeps in a protected field once connected; a released
+  // runner goes through TypeORM, which refuses it.
+  return runner.isReleased ? undefined : runner.databaseConnection;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw rows, like EntityManager.query
@@ -49,11 +53,11 @@ export async function preparedQuery<T = any>(
   const s = statement(text);
   // node-postgres takes a statement config; a fresh object each time, as it writes the
   // parameters into the one it is given.
-  const pool = poolOf(db);
-  if (!pool) return db.query((typeof s === 'string' ? s : { ...s }) as unknown as string, parameters);
+  const connection = connectionOf(db);
+  if (!connection) return db.query((typeof s === 'string' ? s : { ...s }) as unknown as string, parameters);
   let raw: QueryResult;
   try {
-    raw = await pool.query(
+    raw = await connection.query(
       typeof s === 'string' ? { text: s, values: parameters } : { ...s, values: parameters },
     );
   } catch (e) {
