@@ -37,7 +37,7 @@ function connectionOf(db: EntityManager | DataSource): Connection | undefined {
   const manager = db instanceof DataSource ? db.manager : db;
   const driver = manager.connection.driver as PostgresDriver;
   if (driver.options.type !== 'postgres' || driver.options.replication) return undefined;
-  const runner = manager.queryRunner;
+  const runner: (QueryRunner & { databaseConnection?: Connection }) | undefined = manager.queryRunner;
   if (!runner) return driver.master as Pool;
   // A transaction's client, which TypeORM keeps in a protected field once connected; a released
   // runner goes through TypeORM, which refuses it.
