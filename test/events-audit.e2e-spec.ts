@@ -131,6 +131,27 @@ describe('group events and audit', () => {
     expectProblem(await t.api().get(`/api/v1/groups/${group.id}/audit`).set(outsider.auth), 404);
   });
 
+  it('records on each audit row the id of the request that made the change, concurrent requests apart', async () => {
+    const ids = Array.from({ length: 6 }, (_, i) => `audit-req-${Date.now().toString(36)}-${i}`);
+    const writes = await Promise.all(
+      ids.map((id, i) =>
+        t
+          .api()
+          .patch(`/api/v1/groups/${group.id}`)
+          .set(focal.auth)
+          .set('X-Request-Id', id)
+          .send({ description: `request ${i}` }),
+      ),
+    );
+    writes.forEach((w, i) => {
+      expect(w.status).toBe(200);
+      expect(w.headers['x-request-id']).toBe(ids[i]);
+    });
+    const res = await t.api().get(`/api/v1/groups/${group.id}/audit?limit=6`).set(focal.auth);
+    // One row per request, each with its own id: none missing, none borrowed from another request.
+    expect(res.body.items.map((a: { requestId: string }) => a.requestId).sort()).toEqual([...ids].sort());
+  });
+
   it('marks notifications read, only the owner’s', async () => {
     const invitee = await registerUser(t, 'invitee');
     const company = await createOrganisation(t, focal, 'company');
