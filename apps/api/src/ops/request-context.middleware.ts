@@ -6,7 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 export class RequestContextMiddleware implements NestMiddleware {
   use(req: Request, _res: Response, next: NextFunction): void {
     const id = (req as { id?: unknown }).id; // set by pino-http's genReqId
-    setRequestContext({ requestId: typeof id === 'string' ? id : undefined, ip: req.ip });
+    setRequestContext({ requestId: typeof id === 'string' ? id : undefined });
     next();
   }
 }

@@ -2,7 +2,6 @@ import { storage } from 'nestjs-pino/storage';
 
 export interface RequestContext {
   requestId?: string;
-  ip?: string;
 }
 
 // Carries the request id to code far from the controller (audit rows, logs).
@@ -21,11 +20,7 @@ export function setRequestContext(context: RequestContext): void {
   if (store) contexts.set(store, context);
 }
 
-export function currentRequestContext(): RequestContext | undefined {
-  const store = storage.getStore();
-  return store ? contexts.get(store) : undefined;
-}
-
 export function currentRequestId(): string | undefined {
-  return currentRequestContext()?.requestId;
+  const store = storage.getStore();
+  return store ? contexts.get(store)?.requestId : undefined;
 }
