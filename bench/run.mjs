@@ -20,6 +20,11 @@ const env = process.env;
 const ROWS = Number(env.BENCH_ROWS ?? 5000);
 const SECONDS = Number(env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(env.BENCH_ROUNDS ?? 3);
+// Seconds of load on each side before a scenario's rounds (BENCH_WARMUP). The API has already
+// served the seeding by then; a process that has not needs about 15 s of load before its
+// optimising compiler has caught up (list page: 3.0-3.7 ms of API CPU in its first 5 s, 1.9 in
+// the next, 1.4-1.6 from then on), and the median of the rounds leaves out a cold first one.
+const WARMUP = Number(env.BENCH_WARMUP ?? 1);
 const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 32);
 const SOCKETS = Number(env.BENCH_SOCKETS ?? 1000);
 const MEETINGS = Number(env.BENCH_MEETINGS ?? 120);
@@ -481,9 +486,9 @@ async function main() {
     scenarios: {},
   };
   for (const s of scenarios) {
-    // Warm both up (JIT, pools, plans) before measuring.
-    await cannon(s.a, 1);
-    await cannon(s.b, 1);
+    // Warm both up (JIT, pools, plans) before measuring: see WARMUP.
+    await cannon(s.a, WARMUP);
+    await cannon(s.b, WARMUP);
     const rounds = [];
     for (let r = 0; r < ROUNDS; r++) {
       const project = await measure({ opts: s.a, pid: api1.child.pid, db: 'roundtable_bench' });

@@ -22,6 +22,7 @@ import { Attachments1764000013000 } from './1764000013000-Attachments';
 import { Engagement1764000015000 } from './1764000015000-Engagement';
 import { Sessions1764000012000 } from './1764000012000-Sessions';
 import { Languages1764000014000 } from './1764000014000-Languages';
+import { IncidentUpdateCount1764000023000 } from './1764000023000-IncidentUpdateCount';
 
 export const MIGRATIONS = [
   Foundation1764000000000,
@@ -46,4 +47,5 @@ export const MIGRATIONS = [
   Engagement1764000015000,
   Sessions1764000012000,
   Languages1764000014000,
+  IncidentUpdateCount1764000023000,
 ];

@@ -9,6 +9,9 @@ import { IncidentAccessAction } from './incident.entity';
 const isoSql = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 // Columns of an incident as the API shows it. Callers add the visibility predicate to WHERE.
+// Only restricted incidents are shared with named organisations (going to "group" drops the
+// list), so the share list is read for those alone; the update count is a column its trigger
+// keeps (migration 1764000023000). Both spare a subquery per listed row.
 // created_key is created_at at full (microsecond) precision: the keyset cursor must not lose
 // precision, or rows sharing a millisecond would be skipped or repeated between pages.
 const INCIDENT_COLUMNS = `
@@ -20,10 +23,12 @@ const INCIDENT_COLUMNS = `
          to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS created_key,
          ru.display_name AS reporter_display_name, ro.name AS reporter_organisation_name,
          ro.verified AS reporter_organisation_verified,
-         coalesce((SELECT json_agg(json_build_object('id', so.id, 'name', so.name, 'verified', so.verified)
-                             ORDER BY lower(so.name), so.id)
-                   FROM incident_shares s JOIN organisations so ON so.id = s.organisation_id WHERE s.incident_id = i.id), '[]') AS shared,
-         (SELECT count(*) FROM incident_updates iu WHERE iu.incident_id = i.id)::int AS update_count`;
+         CASE WHEN i.confidentiality = 'restricted' THEN
+           coalesce((SELECT json_agg(json_build_object('id', so.id, 'name', so.name, 'verified', so.verified)
+                               ORDER BY lower(so.name), so.id)
+                     FROM incident_shares s JOIN organisations so ON so.id = s.organisation_id WHERE s.incident_id = i.id), '[]')
+         ELSE '[]' END AS shared,
+         i.update_count`;
 const INCIDENT_JOINS = `
   JOIN users ru ON ru.id = i.reporter_user_id
   JOIN organisations ro ON ro.id = i.reporter_organisation_id`;
