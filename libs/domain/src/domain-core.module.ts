@@ -4,11 +4,12 @@ import { OrganisationAccessPolicy } from './access/organisation-access.policy';
 import { AffiliationStore } from './affiliations/affiliation-store';
 import { ChangeRecorder } from './events/change-recorder';
 import { EventCursors } from './events/event-cursors';
+import { GroupWriters } from './events/group-writers';
 import { MailOutbox } from './mail/mail-outbox';
 import { NotificationsService } from './notifications/notifications.service';
 
-// Shared by every feature: the access policies, the audit/event writer, notifications, the
-// mail outbox and the affiliation writes that members and affiliations both need.
+// Shared by every feature: the access policies, the audit/event writer (and the per-group
+// limit on writers in flight), notifications, the mail outbox and the affiliation writes that members and affiliations both need.
 @Global()
 @Module({
   providers: [
@@ -19,6 +20,7 @@ import { NotificationsService } from './notifications/notifications.service';
     MailOutbox,
     AffiliationStore,
     EventCursors,
+    GroupWriters,
   ],
   exports: [
     GroupAccessPolicy,
@@ -28,6 +30,7 @@ import { NotificationsService } from './notifications/notifications.service';
     MailOutbox,
     AffiliationStore,
     EventCursors,
+    GroupWriters,
   ],
 })
 export class DomainCoreModule {}

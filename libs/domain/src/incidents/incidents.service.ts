@@ -15,6 +15,7 @@ import { preparedQuery } from '@roundtable/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { GroupAccessPolicy, GroupActor } from '../access/group-access.policy';
 import { ChangeRecorder } from '../events/change-recorder';
+import { GroupWriters } from '../events/group-writers';
 import { CreateIncidentDto, IncidentDto, IncidentQuery, UpdateIncidentDto } from './dto/incident.dto';
 import { INCIDENT_SELECT, insertedIncidentSelect, logIncidentReads, toIncident } from './incident-view';
 import { IncidentConfidentiality } from './incident.entity';
@@ -38,9 +39,16 @@ export class IncidentsService {
     private readonly ds: DataSource,
     private readonly access: GroupAccessPolicy,
     private readonly changes: ChangeRecorder,
+    private readonly writers: GroupWriters,
   ) {}
 
+  // Reports come in bursts during an incident, many members at once: at most a few of a group's
+  // enter Postgres together (GroupWriters); they would queue on the group's event row anyway.
   async report(userId: string, groupId: string, dto: CreateIncidentDto): Promise<IncidentDto> {
+    return this.writers.run(groupId, () => this.reportNow(userId, groupId, dto));
+  }
+
+  private reportNow(userId: string, groupId: string, dto: CreateIncidentDto): Promise<IncidentDto> {
     return this.ds.transaction(async (em) => {
       const actor = await this.access.require(userId, groupId, 'contribute', em);
       const shares = await this.checkShares(
