@@ -8,8 +8,9 @@ import { GroupWriters } from './events/group-writers';
 import { MailOutbox } from './mail/mail-outbox';
 import { NotificationsService } from './notifications/notifications.service';
 
-// Shared by every feature: the access policies, the audit/event writer (and the per-group
-// limit on writers in flight), notifications, the mail outbox and the affiliation writes that members and affiliations both need.
+// Shared by every feature: the access policies, the audit/event writer (and the per-group limit
+// on writers in flight), notifications, the mail outbox and the affiliation writes that members
+// and affiliations both need.
 @Global()
 @Module({
   providers: [
