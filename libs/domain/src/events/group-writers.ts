@@ -33,7 +33,7 @@ export class KeyedLimiter {
     }
   }
 
-  // Keys with a task running or waiting (for tests and metrics).
+  // Keys with a task running or waiting: none once every task has ended (the tests read it).
   get activeKeys(): number {
     return this.gates.size;
   }
