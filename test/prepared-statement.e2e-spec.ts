@@ -51,6 +51,32 @@ describe('preparedQuery', () => {
     expect(await t.ds.transaction((em) => preparedQuery(em, update, [u.id]))).toEqual([[], 1]);
   });
 
+  // Rows arrive as arrays and become objects through a function compiled per column list:
+  // values, types, nulls, duplicate and awkward column names must come out as node-postgres
+  // itself (em.query) gives them.
+  it('builds rows as node-postgres does, whatever the columns are called', async () => {
+    const awkward = `SELECT id, display_name, 1 AS x, 'second' AS x, NULL::text AS "nothing",
+        ARRAY['a', 'b''c']::text[] AS actors, '{"k": [1, null]}'::jsonb AS doc, true AS flag, 1.5::float8 AS f,
+        '2026-12-02T10:00:00.123Z'::timestamptz AS at, 'p' AS "__proto__", 'c' AS "constructor",
+        'q' AS "we""ird name", 'u' AS "Lubumbashi é", n
+      FROM users, generate_series(1, 3) AS n WHERE id = $1 ORDER BY n`;
+    const ours = await preparedQuery(t.ds, awkward, [u.id]);
+    const theirs = await t.ds.query(awkward, [u.id]);
+    expect(ours).toEqual(theirs);
+    expect(ours).toHaveLength(3);
+    expect(ours[1]).toMatchObject({ x: 'second', nothing: null, actors: ['a', "b'c"], doc: { k: [1, null] }, n: 2 });
+    expect(ours[0].at).toEqual(new Date('2026-12-02T10:00:00.123Z'));
+    // "__proto__" is an own column, not the row's prototype.
+    expect(Object.getPrototypeOf(ours[0])).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(ours[0], '__proto__')?.value).toBe('p');
+    expect(Object.keys(ours[0])).toEqual(Object.keys(theirs[0]));
+    // The same in a transaction; no rows is an empty list; UPDATE … RETURNING is [rows, count].
+    expect(await t.ds.transaction((em) => preparedQuery(em, awkward, [u.id]))).toEqual(theirs);
+    expect(await preparedQuery(t.ds, select, ['00000000-0000-4000-8000-000000000000'])).toEqual([]);
+    const returning = `UPDATE users SET display_name = display_name WHERE id = $1 RETURNING id, display_name`;
+    expect(await preparedQuery(t.ds, returning, [u.id])).toEqual([[{ id: u.id, display_name: 'prepared' }], 1]);
+  });
+
   it('throws QueryFailedError with the driver code from both paths', async () => {
     for (const run of [
       () => preparedQuery(t.ds, select, ['not-a-uuid']),

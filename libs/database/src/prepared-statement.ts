@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Pool, QueryResult } from 'pg';
+import type { FieldDef, Pool, QueryResult } from 'pg';
 import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
@@ -14,9 +14,10 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 // of the text (a text with literals in it would make a statement per value: do not use this for
 // such queries).
 const MAX_STATEMENTS = 500;
-const statements = new Map<string, { name: string; text: string }>();
+type Statement = { name: string; text: string };
+const statements = new Map<string, Statement>();
 
-function statement(text: string): { name: string; text: string } | string {
+function statement(text: string): Statement | string {
   let found = statements.get(text);
   if (!found) {
     if (statements.size >= MAX_STATEMENTS) return text; // unnamed, planned each time
@@ -24,6 +25,56 @@ function statement(text: string): { name: string; text: string } | string {
     statements.set(text, found);
   }
   return found;
+}
+
+// Rows come from node-postgres as arrays and become objects here, through a function compiled
+// once per column list: `(r) => ({ "id": r[0], "title": r[1], … })`. node-postgres's own row
+// objects start as a copy of a dictionary-mode object (Object.create(null)) and get their
+// columns by keyed stores: every row of every query is a hash table, and once a process has
+// run many statements the stores and every later read of a column go megamorphic. An object
+// literal per column list gives each statement's rows one hidden class. Column names are our
+// own aliases, written into the source as JSON string literals; a list with "__proto__" (which
+// a literal would take as the prototype) gets plain assignment instead.
+type RowOf = (values: unknown[]) => Record<string, unknown>;
+const MAX_ROW_SHAPES = 1000;
+const rowShapes = new Map<string, RowOf>();
+
+function rowOfFields(fields: FieldDef[]): RowOf {
+  const key = fields.map((f) => f.name).join('\u0000');
+  let rowOf = rowShapes.get(key);
+  if (!rowOf) {
+    rowOf = fields.some((f) => f.name === '__proto__')
+      ? (values) => {
+          const row: Record<string, unknown> = {};
+          fields.forEach((f, i) =>
+            Object.defineProperty(row, f.name, {
+              value: values[i],
+              enumerable: true,
+              writable: true,
+              configurable: true,
+            }),
+          );
+          return row;
+        }
+      : // eslint-disable-next-line @typescript-eslint/no-implied-eval -- column names as JSON string literals
+        (new Function(
+          'r',
+          `return {${fields.map((f, i) => `${JSON.stringify(f.name)}: r[${i}]`).join(', ')}};`,
+        ) as RowOf);
+    if (rowShapes.size < MAX_ROW_SHAPES) rowShapes.set(key, rowOf);
+  }
+  return rowOf;
+}
+
+// Keyed by the column list, not the statement: a migration run in the same process may change
+// what a statement's columns are.
+function rowsOf(raw: QueryResult<unknown[]>): Record<string, unknown>[] {
+  const n = raw.rows.length;
+  if (n === 0) return [];
+  const rowOf = rowOfFields(raw.fields);
+  const rows = new Array<Record<string, unknown>>(n);
+  for (let i = 0; i < n; i++) rows[i] = rowOf(raw.rows[i]);
+  return rows;
 }
 
 // The statement goes to node-postgres directly: outside a transaction to its pool, inside one to
@@ -55,13 +106,16 @@ export async function preparedQuery<T = any>(
   // parameters into the one it is given.
   const connection = connectionOf(db);
   if (!connection) return db.query((typeof s === 'string' ? s : { ...s }) as unknown as string, parameters);
-  let raw: QueryResult;
+  let raw: QueryResult<unknown[]>;
   try {
-    raw = await connection.query(
-      typeof s === 'string' ? { text: s, values: parameters } : { ...s, values: parameters },
+    raw = await connection.query<unknown[]>(
+      typeof s === 'string'
+        ? { text: s, values: parameters, rowMode: 'array' }
+        : { name: s.name, text: s.text, values: parameters, rowMode: 'array' },
     );
   } catch (e) {
     throw new QueryFailedError(text, parameters, e as Error);
   }
-  return (raw.command === 'UPDATE' || raw.command === 'DELETE' ? [raw.rows, raw.rowCount] : raw.rows) as T;
+  const rows = rowsOf(raw);
+  return (raw.command === 'UPDATE' || raw.command === 'DELETE' ? [rows, raw.rowCount] : rows) as T;
 }
