@@ -1,7 +1,14 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { APP_CONFIG, AppConfig, heapGrowingPercent, limitHeapGrowth } from '@roundtable/core';
+import {
+  APP_CONFIG,
+  AppConfig,
+  applyPretenuring,
+  heapGrowingPercent,
+  limitHeapGrowth,
+  pretenuringWanted,
+} from '@roundtable/core';
 import { ApiModule } from './api.module';
 import { configureApp } from './configure-app';
 
@@ -38,7 +45,10 @@ export async function bootstrapApi(
 if (require.main === module) {
   process.env.TZ = 'UTC';
   Promise.resolve()
-    .then(() => heapGrowingPercent())
+    .then(() => {
+      applyPretenuring(pretenuringWanted());
+      return heapGrowingPercent();
+    })
     .then(async (heapGrowth) => {
       await bootstrapApi();
       limitHeapGrowth(heapGrowth);

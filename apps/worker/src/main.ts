@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { heapGrowingPercent, limitHeapGrowth } from '@roundtable/core';
+import { applyPretenuring, heapGrowingPercent, limitHeapGrowth, pretenuringWanted } from '@roundtable/core';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
 
@@ -25,7 +25,10 @@ export async function bootstrapWorker({ shutdownHooks = true } = {}): Promise<IN
 if (require.main === module) {
   process.env.TZ = 'UTC';
   Promise.resolve()
-    .then(() => heapGrowingPercent())
+    .then(() => {
+      applyPretenuring(pretenuringWanted());
+      return heapGrowingPercent();
+    })
     .then(async (heapGrowth) => {
       await bootstrapWorker();
       limitHeapGrowth(heapGrowth);

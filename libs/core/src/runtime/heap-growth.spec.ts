@@ -1,5 +1,5 @@
 import { ConfigError } from '../config/app-config';
-import { DEFAULT_HEAP_GROWING_PERCENT, heapGrowingPercent } from './heap-growth';
+import { DEFAULT_HEAP_GROWING_PERCENT, heapGrowingPercent, pretenuringWanted } from './heap-growth';
 
 describe('heapGrowingPercent', () => {
   it('defaults to a growth factor of 2 when unset or empty', () => {
@@ -16,5 +16,19 @@ describe('heapGrowingPercent', () => {
   it.each(['-1', '1.5', 'lots', '1001'])('refuses %p with a message naming the variable', (v) => {
     expect(() => heapGrowingPercent({ HEAP_GROWING_PERCENT: v })).toThrow(ConfigError);
     expect(() => heapGrowingPercent({ HEAP_GROWING_PERCENT: v })).toThrow(/HEAP_GROWING_PERCENT/);
+  });
+});
+
+describe('pretenuringWanted', () => {
+  it('is off unless GC_PRETENURING=on', () => {
+    expect(pretenuringWanted({})).toBe(false);
+    expect(pretenuringWanted({ GC_PRETENURING: ' ' })).toBe(false);
+    expect(pretenuringWanted({ GC_PRETENURING: 'off' })).toBe(false);
+    expect(pretenuringWanted({ GC_PRETENURING: 'ON' })).toBe(true);
+  });
+
+  it.each(['yes', '1', 'true'])('refuses %p with a message naming the variable', (v) => {
+    expect(() => pretenuringWanted({ GC_PRETENURING: v })).toThrow(ConfigError);
+    expect(() => pretenuringWanted({ GC_PRETENURING: v })).toThrow(/GC_PRETENURING/);
   });
 });
