@@ -64,7 +64,13 @@ describe('preparedQuery', () => {
     const theirs = await t.ds.query(awkward, [u.id]);
     expect(ours).toEqual(theirs);
     expect(ours).toHaveLength(3);
-    expect(ours[1]).toMatchObject({ x: 'second', nothing: null, actors: ['a', "b'c"], doc: { k: [1, null] }, n: 2 });
+    expect(ours[1]).toMatchObject({
+      x: 'second',
+      nothing: null,
+      actors: ['a', "b'c"],
+      doc: { k: [1, null] },
+      n: 2,
+    });
     expect(ours[0].at).toEqual(new Date('2026-12-02T10:00:00.123Z'));
     // "__proto__" is an own column, not the row's prototype.
     expect(Object.getPrototypeOf(ours[0])).toBe(Object.prototype);
@@ -74,7 +80,10 @@ describe('preparedQuery', () => {
     expect(await t.ds.transaction((em) => preparedQuery(em, awkward, [u.id]))).toEqual(theirs);
     expect(await preparedQuery(t.ds, select, ['00000000-0000-4000-8000-000000000000'])).toEqual([]);
     const returning = `UPDATE users SET display_name = display_name WHERE id = $1 RETURNING id, display_name`;
-    expect(await preparedQuery(t.ds, returning, [u.id])).toEqual([[{ id: u.id, display_name: 'prepared' }], 1]);
+    expect(await preparedQuery(t.ds, returning, [u.id])).toEqual([
+      [{ id: u.id, display_name: 'prepared' }],
+      1,
+    ]);
   });
 
   it('throws QueryFailedError with the driver code from both paths', async () => {
