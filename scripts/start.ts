@@ -1,11 +1,5 @@
 import 'reflect-metadata';
-import {
-  applyPretenuring,
-  ConfigError,
-  heapGrowingPercent,
-  limitHeapGrowth,
-  pretenuringWanted,
-} from '@roundtable/core';
+import { applyPretenuring, ConfigError, heapGrowingPercent, limitHeapGrowth } from '@roundtable/core';
 import { bootstrapApi, PortInUseError } from '../apps/api/src/main';
 import { bootstrapWorker } from '../apps/worker/src/main';
 import { preflight } from './preflight';
@@ -13,7 +7,7 @@ import { preflight } from './preflight';
 // One machine, one command: check dependencies, migrate, then run the API and the worker.
 async function main(): Promise<void> {
   process.env.TZ = 'UTC';
-  applyPretenuring(pretenuringWanted());
+  applyPretenuring();
   const heapGrowth = heapGrowingPercent();
   const config = await preflight();
   const worker = await bootstrapWorker({ shutdownHooks: false });

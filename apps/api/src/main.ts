@@ -7,7 +7,6 @@ import {
   applyPretenuring,
   heapGrowingPercent,
   limitHeapGrowth,
-  pretenuringWanted,
 } from '@roundtable/core';
 import { ApiModule } from './api.module';
 import { configureApp } from './configure-app';
@@ -46,7 +45,7 @@ if (require.main === module) {
   process.env.TZ = 'UTC';
   Promise.resolve()
     .then(() => {
-      applyPretenuring(pretenuringWanted());
+      applyPretenuring();
       return heapGrowingPercent();
     })
     .then(async (heapGrowth) => {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { applyPretenuring, heapGrowingPercent, limitHeapGrowth, pretenuringWanted } from '@roundtable/core';
+import { applyPretenuring, heapGrowingPercent, limitHeapGrowth } from '@roundtable/core';
 import { Logger } from 'nestjs-pino';
 import { WorkerModule } from './worker.module';
 
@@ -26,7 +26,7 @@ if (require.main === module) {
   process.env.TZ = 'UTC';
   Promise.resolve()
     .then(() => {
-      applyPretenuring(pretenuringWanted());
+      applyPretenuring();
       return heapGrowingPercent();
     })
     .then(async (heapGrowth) => {

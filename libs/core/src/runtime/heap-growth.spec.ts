@@ -1,5 +1,10 @@
 import { ConfigError } from '../config/app-config';
-import { DEFAULT_HEAP_GROWING_PERCENT, heapGrowingPercent, pretenuringWanted } from './heap-growth';
+import {
+  applyPretenuring,
+  DEFAULT_HEAP_GROWING_PERCENT,
+  heapGrowingPercent,
+  pretenuringWanted,
+} from './heap-growth';
 
 describe('heapGrowingPercent', () => {
   it('defaults to a growth factor of 2 when unset or empty', () => {
@@ -30,5 +35,13 @@ describe('pretenuringWanted', () => {
   it.each(['yes', '1', 'true'])('refuses %p with a message naming the variable', (v) => {
     expect(() => pretenuringWanted({ GC_PRETENURING: v })).toThrow(ConfigError);
     expect(() => pretenuringWanted({ GC_PRETENURING: v })).toThrow(/GC_PRETENURING/);
+  });
+});
+
+describe('applyPretenuring', () => {
+  it('reads GC_PRETENURING and says whether pretenuring stays on; a bad value stops start-up', () => {
+    expect(applyPretenuring({ GC_PRETENURING: 'on' })).toBe(true);
+    expect(applyPretenuring({})).toBe(false);
+    expect(() => applyPretenuring({ GC_PRETENURING: 'maybe' })).toThrow(/GC_PRETENURING/);
   });
 });
