@@ -1,4 +1,5 @@
-import { QueryFailedError } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { dataSourceOptions } from '../libs/database/src/data-source-options';
 import { preparedQuery } from '../libs/database/src/prepared-statement';
 import { createTestApp, registerUser, TestApp, TestUser } from './support/test-app';
 
@@ -105,5 +106,49 @@ describe('preparedQuery', () => {
       );
     });
     expect(names).toEqual([{ name: expect.stringMatching(/^rt_[0-9a-f]{24}$/) }]);
+  });
+  // Outside a transaction the named statements run on sessions that keep one generic plan; TypeORM's
+  // own queries, a transaction's statements and the unnamed fallback are planned for their values.
+  it('plans its statements once outside a transaction, and leaves every other query as it was', async () => {
+    const mode = `SELECT current_setting('plan_cache_mode') AS mode`;
+    expect(await preparedQuery(t.ds, mode, [])).toEqual([{ mode: 'force_generic_plan' }]);
+    expect(await t.ds.query(mode)).toEqual([{ mode: 'auto' }]);
+    expect(await t.ds.transaction((em) => preparedQuery(em, mode, []))).toEqual([{ mode: 'auto' }]);
+    // Postgres counts the plans of each statement of a session: one after another, the queries
+    // take the same idle client of the pool, which has planned this one generically every time.
+    const lookup = `SELECT id FROM users WHERE display_name = $1`;
+    for (let i = 0; i < 3; i++) await preparedQuery(t.ds, lookup, [`name ${i}`]);
+    const counts = `SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements
+      WHERE statement = '${lookup.replace(/'/g, "''")}'`;
+    expect(await preparedQuery(t.ds, counts, [])).toEqual([{ generic: 3, custom: 0 }]);
+    // In a transaction, on TypeORM's pool, the same statement is planned for its values.
+    const inTransaction = await t.ds.transaction(async (em) => {
+      for (let i = 0; i < 3; i++) await preparedQuery(em, lookup, [`name ${i}`]);
+      return em.query(counts);
+    });
+    expect(inTransaction).toEqual([{ generic: 0, custom: 3 }]);
+  });
+
+  it('ends the sessions of that pool with the data source', async () => {
+    const ds = new DataSource({
+      ...dataSourceOptions(process.env.DATABASE_URL!),
+      entities: [],
+      logging: false,
+    });
+    await ds.initialize();
+    const [{ pid }] = await preparedQuery(ds, `SELECT pg_backend_pid() AS pid`, []);
+    const backend = `SELECT application_name FROM pg_stat_activity WHERE pid = $1`;
+    expect(await t.ds.query(backend, [pid])).toEqual([{ application_name: 'roundtable-prepared' }]);
+    await ds.destroy();
+    for (let i = 0; i < 50 && (await t.ds.query(backend, [pid])).length; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(await t.ds.query(backend, [pid])).toEqual([]);
+    // A data source initialised again gets a pool again.
+    await ds.initialize();
+    expect(await preparedQuery(ds, `SELECT current_setting('plan_cache_mode') AS mode`, [])).toEqual([
+      { mode: 'force_generic_plan' },
+    ]);
+    await ds.destroy();
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FieldDef, Pool, QueryResult } from 'pg';
+import type { FieldDef, Pool, PoolConfig, QueryResult } from 'pg';
 import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
@@ -77,22 +77,58 @@ function rowsOf(raw: QueryResult<unknown[]>): Record<string, unknown>[] {
   return rows;
 }
 
-// The statement goes to node-postgres directly: outside a transaction to its pool, inside one to
-// the transaction's connection. Through TypeORM each query also creates (or reuses) a query
-// runner, broadcasts before- and after-query events to subscribers (we register none) and wraps
-// the result: a dozen promises per query, on every read of every request. The result and the
-// errors stay TypeORM's: rows (for UPDATE and DELETE, [rows, rowCount]) and a QueryFailedError
+// The statement goes to node-postgres directly: outside a transaction to a pool of its own (below),
+// inside one to the transaction's connection. Through TypeORM each query also creates (or reuses)
+// a query runner, broadcasts before- and after-query events to subscribers (we register none) and
+// wraps the result: a dozen promises per query, on every read of every request. The result and
+// the errors stay TypeORM's: rows (for UPDATE and DELETE, [rows, rowCount]) and a QueryFailedError
 // around the driver's error.
 type Connection = Pick<Pool, 'query'>;
-function connectionOf(db: EntityManager | DataSource): Connection | undefined {
+function connectionOf(db: EntityManager | DataSource, named: boolean): Connection | undefined {
   const manager = db instanceof DataSource ? db.manager : db;
   const driver = manager.connection.driver as PostgresDriver;
   if (driver.options.type !== 'postgres' || driver.options.replication) return undefined;
   const runner: (QueryRunner & { databaseConnection?: Connection }) | undefined = manager.queryRunner;
-  if (!runner) return driver.master as Pool;
+  if (!runner) return named ? genericPlanPool(driver) : (driver.master as Pool);
   // A transaction's client, which TypeORM keeps in a protected field once connected; a released
   // runner goes through TypeORM, which refuses it.
   return runner.isReleased ? undefined : runner.databaseConnection;
+}
+
+// Postgres plans a prepared statement afresh on every execution (a "custom plan") until a generic
+// plan looks no dearer than the custom ones. For the list queries it never does: the generic
+// plan's estimate for "shared with the reader's organisation" is coarser, so its cost comes out
+// higher although the plan is the same index scan, and every page paid 0.3–0.5 ms of planning
+// (docs/SCALING.md). The sessions of this pool plan our named statements once and keep the plan
+// (plan_cache_mode = force_generic_plan); TypeORM's own queries, whose parameters are often what
+// makes the plan, stay on its pool and are planned for their values. Half the size of TypeORM's
+// pool, created on first use, ended when the data source is destroyed.
+const genericPools = new WeakMap<PostgresDriver, Pool>();
+function genericPlanPool(driver: PostgresDriver): Pool {
+  let pool = genericPools.get(driver);
+  if (pool) return pool;
+  const master = driver.master as Pool & { options: PoolConfig };
+  const PoolOf = master.constructor as new (config: PoolConfig) => Pool;
+  const config = master.options;
+  pool = new PoolOf({
+    ...config,
+    max: Math.max(2, Math.ceil((config.max ?? 10) / 2)),
+    application_name: config.application_name ? `${config.application_name}-prepared` : undefined,
+    options: [config.options, '-c plan_cache_mode=force_generic_plan'].filter(Boolean).join(' '),
+  });
+  // An idle client's error (Postgres restarted, the connection cut) must not end the process;
+  // the pool drops that client and the next query opens another.
+  pool.on('error', (e) => driver.connection.logger.log('warn', `Postgres pool raised an error. ${e}`));
+  genericPools.set(driver, pool);
+  const disconnect = driver.disconnect.bind(driver);
+  const ending = pool;
+  driver.disconnect = async () => {
+    genericPools.delete(driver);
+    driver.disconnect = disconnect;
+    await ending.end();
+    return disconnect();
+  };
+  return pool;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw rows, like EntityManager.query
@@ -104,7 +140,7 @@ export async function preparedQuery<T = any>(
   const s = statement(text);
   // node-postgres takes a statement config; a fresh object each time, as it writes the
   // parameters into the one it is given.
-  const connection = connectionOf(db);
+  const connection = connectionOf(db, typeof s !== 'string');
   if (!connection) return db.query((typeof s === 'string' ? s : { ...s }) as unknown as string, parameters);
   let raw: QueryResult<unknown[]>;
   try {
