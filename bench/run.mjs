@@ -33,6 +33,8 @@ const MEETINGS = Number(env.BENCH_MEETINGS ?? 120);
 const PACE = Number(env.BENCH_PACE ?? 0.5);
 const ONLY = env.BENCH_SCENARIOS ? new Set(env.BENCH_SCENARIOS.split(',')) : null;
 const CPU_PROF = env.BENCH_CPU_PROF === '1';
+// Extra node flags for the API processes, e.g. BENCH_API_FLAGS=--trace-gc (output in api1.log).
+const API_FLAGS = (env.BENCH_API_FLAGS ?? '').split(' ').filter(Boolean);
 const PG_BASE = env.BENCH_DATABASE_BASE_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const RUN = Date.now().toString(36);
 const DATABASE_URL = `${PG_BASE}/roundtable_bench`;
@@ -113,7 +115,7 @@ async function startApi(name) {
         './bench/profile-exit.cjs',
       ]
     : [];
-  const child = start(name, [...flags, 'dist/apps/api/src/main.js'], { PORT: String(port) });
+  const child = start(name, [...API_FLAGS, ...flags, 'dist/apps/api/src/main.js'], { PORT: String(port) });
   const base = `http://127.0.0.1:${port}`;
   await waitFor(name, async () => (await fetch(`${base}/health`)).status === 200, 60_000, child);
   return { child, base, api: `${base}/api/v1` };
