@@ -426,12 +426,23 @@ async function measure(side) {
     dbCpuMsPerRequest: +(dbCpuSince(side.db, db0) / n).toFixed(2),
   };
 }
+// The share of the machine's CPU time the hypervisor gave to other guests (steal) since a
+// snapshot: on a shared virtual machine the noise that moves latency tails between runs.
+function cpuTimes() {
+  const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+  return { steal: f[7] ?? 0, total: f.reduce((a, b) => a + b, 0) };
+}
+function stealPercent(t0) {
+  const t = cpuTimes();
+  return t.total > t0.total ? +((100 * (t.steal - t0.steal)) / (t.total - t0.total)).toFixed(1) : 0;
+}
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main() {
   console.log(
     `bench ${RUN}: ${ROWS} incidents, ${CONNECTIONS} connections, ${ROUNDS} rounds × ${SECONDS} s; logs in ${path.relative(ROOT, LOG_DIR)}`,
   );
+  const run0 = cpuTimes();
   await admin(`DROP DATABASE IF EXISTS roundtable_bench WITH (FORCE)`);
   const migrate = start('migrate', ['dist/scripts/preflight.js']);
   if ((await migrate.exited) !== 0) throw new Error(`migration failed (see ${LOG_DIR}/migrate.log)`);
@@ -577,6 +588,7 @@ async function main() {
       s.b = { ...s.b, overallRate: rate };
       s.label = `${s.label} (${rate} req/s)`;
     }
+    const t0 = cpuTimes();
     // Warm both up (JIT, pools, plans) before measuring: see WARMUP.
     await cannon(s.a, WARMUP);
     await cannon(s.b, WARMUP);
@@ -607,6 +619,7 @@ async function main() {
         dbCpuMsPerRequest: med('dbCpuMsPerRequest', 'baseline'),
       },
       errors: rounds.some((x) => x.project.non2xx || x.project.errors),
+      stealPercent: stealPercent(t0),
       goal: s.goal ?? null,
     };
     res.met = s.goal
@@ -621,11 +634,15 @@ async function main() {
 
   if (!ONLY || ONLY.has('fanout')) {
     const api2 = await startApi('api2');
+    const t0 = cpuTimes();
     report.fanout = await fanout([api1, api2], worker);
+    report.fanout.stealPercent = stealPercent(t0);
     console.log(fanoutSummary(report.fanout));
     await stop(api2);
   }
 
+  report.stealPercent = stealPercent(run0);
+  console.log(`machine: ${report.stealPercent} % of CPU time stolen by other guests during the run`);
   const file = path.join(OUT_DIR, `bench-${report.at.replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(file, JSON.stringify(report, null, 2));
   console.log(`report: ${path.relative(ROOT, file)}`);
@@ -683,13 +700,14 @@ function summary(r) {
     `cpu ${r.project.cpuMsPerRequest}+${r.project.dbCpuMsPerRequest} ms ` +
     `| baseline ${pad(`${r.baseline.rps} req/s`, 11)} p99 ${pad(`${r.baseline.p99} ms`, 7)}cpu ${r.baseline.cpuMsPerRequest}+${r.baseline.dbCpuMsPerRequest} ms ` +
     `| ratio ${r.ratio.toFixed(2)} vs ${r.vs}${goal}` +
+    (r.stealPercent >= 1 ? `; steal ${r.stealPercent} %` : '') +
     (r.errors ? ' | ERRORS' : '')
   );
 }
 function fanoutSummary(f) {
   return (
     `${pad(`fan-out ${f.sockets} sockets / ${f.instances} APIs`, 36)} delivered ${f.deliveredPercent}% p50 ${f.p50} ms p99 ${f.p99} ms ` +
-    `| API RSS ${f.apiRssMb.join(' + ')} MB, worker ${f.workerRssMb} MB (goal 100 %, p99 ≤ 100 ms, RSS ≤ 250 MB: ${f.met ? 'met' : 'MISSED'})`
+    `| API RSS ${f.apiRssMb.join(' + ')} MB, worker ${f.workerRssMb} MB (goal 100 %, p99 ≤ 100 ms, RSS ≤ 250 MB: ${f.met ? 'met' : 'MISSED'})${f.stealPercent >= 1 ? `; steal ${f.stealPercent} %` : ''}`
   );
 }
 
