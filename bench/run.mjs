@@ -579,10 +579,13 @@ async function main() {
   };
   for (const s of scenarios) {
     if (s.pace) {
-      // Half the baseline's saturated rate, measured in this run (or now, without `list`).
-      const full =
-        report.scenarios[s.pace]?.baseline.rps ??
-        (await measure({ opts: s.b, pid: baseline.pid, db: BASELINE_DB })).rps;
+      // PACE × the baseline's saturated rate, measured in this run (or now, warmed up, without
+      // `list`).
+      let full = report.scenarios[s.pace]?.baseline.rps;
+      if (full === undefined) {
+        await cannon(s.b, WARMUP);
+        full = (await measure({ opts: s.b, pid: baseline.pid, db: BASELINE_DB })).rps;
+      }
       const rate = Math.max(1, Math.round(full * PACE));
       s.a = { ...s.a, overallRate: rate };
       s.b = { ...s.b, overallRate: rate };
